@@ -1,0 +1,118 @@
+import { z } from 'zod';
+
+/** The development secret: accepted only outside production, so a forgotten setting cannot ship. */
+export const DEVELOPMENT_SESSION_SECRET = 'factdesk-development-secret-change-me-outside-development';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.join(' or ')}//` },
+  );
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/factdesk'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    /** Namespace for every Redis key (BullMQ queues, rate limits), so several installs can share a Redis. */
+    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, colon, dash and underscore only').default('factdesk'),
+    SESSION_SECRET: z.string().default(DEVELOPMENT_SESSION_SECRET),
+    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+    /** Origins allowed to make cookie-authenticated writes (comma-separated); defaults to the app's own. */
+    APP_ORIGINS: z.string().optional(),
+    COOKIE_SECURE: bool.optional(),
+    LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
+    LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('factdesk-demo'),
+    /** Where the built web app lives; served at / by the API when present. */
+    WEB_DIST_DIR: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
+      if (c.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET) {
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set to your own secret outside development' });
+      } else if (c.SESSION_SECRET.length < 32) {
+        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be at least 32 characters' });
+      }
+    }
+  });
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  host: string;
+  port: number;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  redisPrefix: string;
+  sessionSecret: string;
+  sessionTtlMs: number;
+  appOrigins: string[];
+  cookieSecure: boolean;
+  loginRateLimit: { max: number; windowMs: number };
+  logLevel: string;
+  demoPassword: string;
+  webDistDir: string | undefined;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates configuration from an environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const c = parsed.data;
+  const ownOrigins = [`http://127.0.0.1:${c.PORT}`, `http://localhost:${c.PORT}`];
+  const appOrigins = c.APP_ORIGINS
+    ? c.APP_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)
+    : c.NODE_ENV === 'production'
+      ? []
+      : ownOrigins;
+  return {
+    nodeEnv: c.NODE_ENV,
+    host: c.HOST,
+    port: c.PORT,
+    databaseUrl: c.DATABASE_URL,
+    databasePoolSize: c.DATABASE_POOL_SIZE,
+    redisUrl: c.REDIS_URL,
+    redisPrefix: c.REDIS_PREFIX,
+    sessionSecret: c.SESSION_SECRET,
+    sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
+    appOrigins,
+    cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    loginRateLimit: { max: c.LOGIN_RATE_LIMIT_MAX, windowMs: c.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000 },
+    logLevel: c.LOG_LEVEL,
+    demoPassword: c.DEMO_PASSWORD,
+    webDistDir: c.WEB_DIST_DIR,
+  };
+}
+
+/** host:port of a service URL with any credentials left out, for messages people read. */
+export function describeAddress(serviceUrl: string): string {
+  try {
+    const u = new URL(serviceUrl);
+    const path = u.pathname && u.pathname !== '/' ? u.pathname : '';
+    return `${u.hostname}:${u.port || (u.protocol.startsWith('redis') ? '6379' : '5432')}${path}`;
+  } catch {
+    return '(unparseable URL)';
+  }
+}

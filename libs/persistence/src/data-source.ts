@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '@factdesk/migrations';
+import { ENTITIES } from './entities/index.js';
+import { SnakeNamingStrategy } from './naming-strategy.js';
+
+export interface DataSourceSettings {
+  databaseUrl: string;
+  poolSize?: number;
+  /** application_name in pg_stat_activity, so operators can tell api, worker and scripts apart. */
+  applicationName?: string;
+  logging?: boolean;
+}
+
+export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: s.databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    // gen_random_uuid() is built into PostgreSQL 13+: no uuid-ossp extension needed.
+    uuidExtension: 'pgcrypto',
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    logging: s.logging ? ['error', 'warn', 'migration'] : ['error'],
+    applicationName: s.applicationName ?? 'factdesk',
+    poolSize: s.poolSize ?? 10,
+    extra: { connectionTimeoutMillis: 5000 },
+  };
+}
+
+export function createDataSource(s: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(s));
+}

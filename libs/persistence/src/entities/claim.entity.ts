@@ -1,0 +1,122 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { CLAIM_MATCH_KINDS, CLAIM_STATES, CLAIM_TYPES, type ClaimEntity as ClaimEntityDto, type ClaimMatchKind, type ClaimState, type ClaimType } from '@factdesk/domain';
+import { DocumentEntity } from './document.entity.js';
+import { SpeakerEntity } from './speaker.entity.js';
+import { UserEntity } from './user.entity.js';
+
+@Entity('claims')
+@Index('IDX_claims_state_score', ['state', 'score', 'id'])
+@Index('IDX_claims_state_created', ['state', 'createdAt', 'id'])
+@Index('IDX_claims_document_offset', ['documentId', 'startOffset'])
+@Index('IDX_claims_speaker', ['speakerId', 'createdAt'])
+// Full-text search over the claim text: an expression GIN index the migration creates.
+@Index('IDX_claims_text_search', { synchronize: false })
+// Worker idempotency: one claim per document span (partial unique index created by the migration).
+@Index('UQ_claims_document_span', { synchronize: false })
+export class ClaimEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Null for a claim an editor entered by hand. */
+  @Column({ type: 'uuid', nullable: true })
+  documentId: string | null;
+
+  @ManyToOne(() => DocumentEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'document_id' })
+  document: Relation<DocumentEntity> | null;
+
+  /** Verbatim sentence(s) as said. */
+  @Column({ type: 'text' })
+  text: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  speakerId: string | null;
+
+  @ManyToOne(() => SpeakerEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'speaker_id' })
+  speaker: Relation<SpeakerEntity> | null;
+
+  /** Character offsets into the document's text: text === document.originalText.slice(start, end). */
+  @Column({ type: 'integer', nullable: true })
+  startOffset: number | null;
+
+  @Column({ type: 'integer', nullable: true })
+  endOffset: number | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  saidAt: Date | null;
+
+  /** Where it was said, for hand-entered claims (a broadcast or post URL). */
+  @Column({ type: 'text', nullable: true })
+  saidWhereUrl: string | null;
+
+  /** Check-worthiness, 0–1. */
+  @Column({ type: 'real', default: 0 })
+  score: number;
+
+  @Column({ type: 'boolean', default: false })
+  checkworthy: boolean;
+
+  /** Human-readable reasons behind the score. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reasons: string[];
+
+  @Column({ type: 'enum', enum: CLAIM_TYPES, enumName: 'claim_type', default: 'other' })
+  claimType: ClaimType;
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  entities: ClaimEntityDto[];
+
+  @Column({ type: 'enum', enum: CLAIM_STATES, enumName: 'claim_state', default: 'detected' })
+  state: ClaimState;
+
+  @Column({ type: 'text', nullable: true })
+  dismissalReason: string | null;
+
+  /** Null when the worker detected it. */
+  @Column({ type: 'uuid', nullable: true })
+  createdById: string | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'created_by_id' })
+  createdBy: Relation<UserEntity> | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}
+
+/** A link from a claim to a near-duplicate claim or to an earlier published fact-check of the same claim. */
+@Entity('claim_matches')
+@Index('UQ_claim_matches_pair', ['claimId', 'kind', 'matchedClaimId'], { unique: true })
+export class ClaimMatchEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  claimId: string;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id' })
+  claim: Relation<ClaimEntity>;
+
+  @Column({ type: 'enum', enum: CLAIM_MATCH_KINDS, enumName: 'claim_match_kind' })
+  kind: ClaimMatchKind;
+
+  /** The matched claim; for a fact-check match, the claim the fact-check is about. */
+  @Index('IDX_claim_matches_matched')
+  @Column({ type: 'uuid' })
+  matchedClaimId: string;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'matched_claim_id' })
+  matchedClaim: Relation<ClaimEntity>;
+
+  @Column({ type: 'real' })
+  similarity: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}

@@ -1,0 +1,52 @@
+import { AssignmentEntity } from './assignment.entity.js';
+import { ClaimEntity, ClaimMatchEntity } from './claim.entity.js';
+import { AuditEventEntity, CommentEntity, NotificationEntity } from './collaboration.entity.js';
+import { DocumentEntity } from './document.entity.js';
+import { CorrectionEntity, FactCheckEntity, FactCheckVersionEntity } from './fact-check.entity.js';
+import { MonitoredSourceEntity } from './monitored-source.entity.js';
+import { RatingEntity } from './rating.entity.js';
+import { SpeakerEntity } from './speaker.entity.js';
+import { ApiTokenEntity, SessionEntity, UserEntity } from './user.entity.js';
+import { VerdictEntity, VerdictSourceEntity } from './verdict.entity.js';
+
+export {
+  ApiTokenEntity,
+  AssignmentEntity,
+  AuditEventEntity,
+  ClaimEntity,
+  ClaimMatchEntity,
+  CommentEntity,
+  CorrectionEntity,
+  DocumentEntity,
+  FactCheckEntity,
+  FactCheckVersionEntity,
+  MonitoredSourceEntity,
+  NotificationEntity,
+  RatingEntity,
+  SessionEntity,
+  SpeakerEntity,
+  UserEntity,
+  VerdictEntity,
+  VerdictSourceEntity,
+};
+
+export const ENTITIES = [
+  UserEntity,
+  SessionEntity,
+  ApiTokenEntity,
+  SpeakerEntity,
+  MonitoredSourceEntity,
+  DocumentEntity,
+  ClaimEntity,
+  ClaimMatchEntity,
+  RatingEntity,
+  AssignmentEntity,
+  VerdictEntity,
+  VerdictSourceEntity,
+  FactCheckEntity,
+  FactCheckVersionEntity,
+  CorrectionEntity,
+  CommentEntity,
+  NotificationEntity,
+  AuditEventEntity,
+];

@@ -1,0 +1,4 @@
+export * from './entities/index.js';
+export * from './data-source.js';
+export * from './database-admin.js';
+export * from './naming-strategy.js';

@@ -1,0 +1,7 @@
+import type { MigrationInterface } from 'typeorm';
+import { Initial1795447754269 } from './1795447754269-Initial.js';
+
+/** Every migration, oldest first. The only way the schema changes. */
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795447754269,
+];
