@@ -34,6 +34,8 @@ const schema = z
     /** Origins allowed to make cookie-authenticated writes (comma-separated); defaults to the app's own. */
     APP_ORIGINS: z.string().optional(),
     COOKIE_SECURE: bool.optional(),
+    /** Behind a reverse proxy: trust its X-Forwarded-* headers for the client address and protocol. */
+    TRUST_PROXY: bool.default(false),
     LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
     LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -63,6 +65,7 @@ export interface AppConfig {
   sessionTtlMs: number;
   appOrigins: string[];
   cookieSecure: boolean;
+  trustProxy: boolean;
   loginRateLimit: { max: number; windowMs: number };
   logLevel: string;
   demoPassword: string;
@@ -99,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sessionTtlMs: c.SESSION_TTL_HOURS * 3600_000,
     appOrigins,
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
+    trustProxy: c.TRUST_PROXY,
     loginRateLimit: { max: c.LOGIN_RATE_LIMIT_MAX, windowMs: c.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000 },
     logLevel: c.LOG_LEVEL,
     demoPassword: c.DEMO_PASSWORD,

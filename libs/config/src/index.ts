@@ -1,2 +1,3 @@
 export * from './config.js';
 export * from './startup.js';
+export * from './logging.js';

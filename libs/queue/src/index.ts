@@ -1,1 +1,2 @@
-export {};
+export * from './queues.js';
+export * from './redis.js';

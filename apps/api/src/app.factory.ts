@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
+import { AppModule } from './app.module.js';
+import { SESSION_COOKIE } from './auth/tokens.js';
+import { reportIfServerError, toApiError } from './common/errors.js';
+import { REDIS } from './redis/redis.module.js';
+
+/** Request bodies above this are refused with 413 (routes that take documents raise it for themselves). */
+export const JSON_BODY_LIMIT = 1024 * 1024;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** The built web app, served at / when it exists. */
+function webDist(config: AppConfig): string | undefined {
+  const dir = config.webDistDir ?? fileURLToPath(new URL('../../web/dist', import.meta.url));
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
+/** Builds the API application: used by main.ts and by the integration tests alike. */
+export async function createApp(config: AppConfig, logger: Logger = createLogger('factdesk-api', config.logLevel)): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    // Keep a caller's request id (from a proxy or another service) so logs join up across processes.
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: JSON_BODY_LIMIT,
+    trustProxy: config.trustProxy,
+    // Deeply nested JSON is refused by the parser rather than walked by validators.
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoNestLogger(logger),
+  });
+  app.setGlobalPrefix('api');
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  // Errors raised before a route's handler (bad JSON, body too large, rate limits) get the same shape.
+  fastify.setErrorHandler((err, request, reply) => {
+    const body = toApiError(err, request.id);
+    reportIfServerError(err, body, request);
+    void reply.status(body.statusCode).send(body);
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React style attributes and Swagger UI's inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.cookieSecure,
+  });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    max: config.loginRateLimit.max,
+    timeWindow: config.loginRateLimit.windowMs,
+    redis: app.get(REDIS),
+    nameSpace: `${config.redisPrefix}:rate-limit:`,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
+    }),
+  });
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Factdesk API')
+      .setDescription('Editorial workflow for fact-checking newsrooms. Browsers sign in with a session cookie; integrations use bearer API tokens issued by an admin.')
+      .setVersion('0.1.0')
+      .addCookieAuth(SESSION_COOKIE)
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+
+  const dist = webDist(config);
+  if (dist) {
+    await app.register(fastifyStatic, { root: dist, prefix: '/', wildcard: false, index: false, maxAge: '1h' });
+  }
+  // The web app's client-side routes get its index.html; unknown API paths a JSON 404.
+  fastify.get('/*', async (request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api' || !dist) {
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route for GET ${request.url.split('?')[0]}`, requestId: request.id });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', dist);
+  });
+  return app;
+}

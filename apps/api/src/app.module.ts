@@ -1,0 +1,37 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ValidationPipe } from '@nestjs/common';
+import type { AppConfig } from '@factdesk/config';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { APP_CONFIG } from './common/config.js';
+import { ApiExceptionFilter, validationExceptionFactory } from './common/errors.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.controller.js';
+import { RedisModule } from './redis/redis.module.js';
+import { UsersModule } from './users/users.module.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditEventEntity } from '@factdesk/persistence';
+import { AuditService } from './audit.service.js';
+
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([AuditEventEntity])],
+  providers: [AuditService],
+  exports: [AuditService],
+})
+export class AuditModule {}

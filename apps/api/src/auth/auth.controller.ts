@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import type { FastifyReply } from 'fastify';
+import type { AppConfig } from '@factdesk/config';
+import type { MeDto } from '@factdesk/domain';
+import { CurrentPrincipal, Public, Staff, type AppRequest, type Principal } from '../common/access.js';
+import { InjectConfig } from '../common/config.js';
+import { LoginDto } from '../users/dto.js';
+import { MeView, toUserDto } from '../users/user.view.js';
+import { AuthService } from './auth.service.js';
+import { SessionsService } from './sessions.service.js';
+import { SESSION_COOKIE } from './tokens.js';
+
+const toMe = (p: Principal): MeDto => ({ user: toUserDto(p.user), via: p.via, sessionExpiresAt: p.sessionExpiresAt?.toISOString() ?? null });
+
+@ApiTags('auth')
+@Controller()
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+    @InjectConfig() private readonly config: AppConfig,
+  ) {}
+
+  @Post('auth/login')
+  @Public()
+  @HttpCode(200)
+  @RouteConfig({ rateLimit: { groupId: 'login' } })
+  @ApiOperation({ summary: 'Sign in with email and password; sets an httpOnly session cookie' })
+  @ApiOkResponse({ type: MeView })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  async login(@Body() body: LoginDto, @Req() req: AppRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<MeDto> {
+    const { token, session, user } = await this.auth.login(body.email, body.password, {
+      ip: req.ip,
+      userAgent: req.headers['user-agent'],
+      previousToken: req.cookies?.[SESSION_COOKIE],
+    });
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.cookieSecure,
+      path: '/',
+      expires: session.expiresAt,
+    });
+    return toMe({ user, via: 'session', sessionId: session.id, sessionExpiresAt: session.expiresAt });
+  }
+
+  @Post('auth/logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Sign out: revokes the session and clears its cookie' })
+  @ApiNoContentResponse()
+  async logout(@Req() req: AppRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    if (req.principal?.sessionId) await this.sessions.revokeSession(req.principal.sessionId);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  }
+
+  @Get('me')
+  @Staff()
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Who is signed in, and with which role' })
+  @ApiOkResponse({ type: MeView })
+  me(@CurrentPrincipal() principal: Principal): MeDto {
+    return toMe(principal);
+  }
+}

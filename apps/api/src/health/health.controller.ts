@@ -1,0 +1,45 @@
+import { Controller, Get, HttpStatus, Module, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type { Redis } from 'ioredis';
+import type { DataSource } from 'typeorm';
+import type { HealthDto } from '@factdesk/domain';
+import { Public } from '../common/access.js';
+import { InjectRedis } from '../redis/redis.module.js';
+
+const TIMEOUT_MS = 2000;
+
+async function probe(check: () => Promise<unknown>): Promise<HealthDto['postgres']> {
+  const started = performance.now();
+  try {
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
+    return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
+  } catch (err) {
+    return { ok: false, error: (err as Error).message };
+  }
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRedis() private readonly redis: Redis,
+  ) {}
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'PostgreSQL and Redis reachability; 503 when either is down' })
+  @ApiOkResponse({ description: 'Both reachable' })
+  @ApiServiceUnavailableResponse({ description: 'At least one is down' })
+  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
+    const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
+    const ok = postgres.ok && redis.ok;
+    reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return { status: ok ? 'ok' : 'degraded', postgres, redis, version: process.env.npm_package_version ?? '0.1.0' };
+  }
+}
+
+@Module({ controllers: [HealthController] })
+export class HealthModule {}

@@ -1,0 +1,298 @@
+import type { ClaimEntity } from '@factdesk/domain';
+import type { Analysis } from './nlp.js';
+
+/** Hashed feature space size (2^18). */
+export const DIM = 1 << 18;
+
+export interface FeatureConfig {
+  charMin: number;
+  charMax: number;
+  /** Group weights: each group is L2-normalised, then multiplied by its weight (0 = off). */
+  gChar: number;
+  gWord: number;
+  gPos: number;
+  gStruct: number;
+}
+
+export const DEFAULT_FEATURES: FeatureConfig = { charMin: 2, charMax: 5, gChar: 1, gWord: 0, gPos: 0.5, gStruct: 0.5 };
+
+/** Sparse feature vector. */
+export interface Sparse {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Per-group sparse vectors, so training can re-weight groups without re-extracting. */
+export interface GroupedFeatures {
+  char: Sparse;
+  word: Sparse;
+  pos: Sparse;
+  struct: Sparse;
+  /** Named structural features present, for reasons. */
+  named: [string, number][];
+}
+
+const MASK = DIM - 1;
+const SEED_CHAR = 0x811c9dc5;
+const SEED_WORD = 0x1b873593;
+const SEED_POS = 0x5bd1e995;
+const SEED_STRUCT = 0x27d4eb2d;
+
+export function hashString(s: string, seed = SEED_STRUCT): number {
+  let h = seed | 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & MASK;
+}
+
+/** Index of a named structural feature in the weight vector. */
+export function namedIndex(name: string): number {
+  return hashString('S:' + name, SEED_STRUCT);
+}
+
+// A reusable accumulator: dense counts plus the list of touched cells.
+const counts = new Float64Array(DIM);
+const touched: number[] = [];
+
+function add(h: number, v = 1): void {
+  if (counts[h] === 0) touched.push(h);
+  counts[h] += v;
+}
+
+/** Sublinear tf, L2-normalise, scale; empties the accumulator. */
+function flush(sublinear: boolean): Sparse {
+  const n = touched.length;
+  const idx = new Int32Array(n);
+  const val = new Float32Array(n);
+  let norm = 0;
+  for (let i = 0; i < n; i++) {
+    const h = touched[i];
+    const v = sublinear ? 1 + Math.log(counts[h]) : counts[h];
+    idx[i] = h;
+    val[i] = v;
+    norm += v * v;
+    counts[h] = 0;
+  }
+  touched.length = 0;
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (let i = 0; i < n; i++) val[i] *= inv;
+  }
+  return { idx, val };
+}
+
+/** Lower-case, digits → 0, curly quotes straightened, whitespace collapsed, padded. */
+export function normaliseForChars(text: string): string {
+  return (
+    ' ' +
+    text
+      .toLowerCase()
+      .replace(/[0-9]/g, '0')
+      .replace(/[‘’`´]/g, "'")
+      .replace(/[“”«»„]/g, '"')
+      .replace(/[–—]/g, '-')
+      .replace(/…/g, '...')
+      .replace(/\s+/g, ' ')
+      .trim() +
+    ' '
+  );
+}
+
+const CLOSED = new Set(['DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART']);
+
+function hashSeq(parts: string[], from: number, len: number, seed: number): number {
+  let h = seed;
+  for (let k = 0; k < len; k++) {
+    const s = parts[from + k];
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+    h = Math.imul(h ^ 0x7c, 16777619);
+  }
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  h ^= h >>> 12;
+  return h & MASK;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structural features: named, readable, shared with the reasons an editor sees.
+
+const W = (s: string) => new Set(s.split('|'));
+const COMPARATIVE = W('more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|faster|slower|cheaper|richer|poorer|stronger|weaker|longer|shorter|older|younger|increase|increased|decrease|decreased|doubled|tripled|halved|rose|fell|grown|grew|dropped|declined|compared|than');
+const SUPERLATIVE = W('most|least|largest|biggest|highest|lowest|best|worst|first|last|only|fastest|greatest|smallest|record|ever');
+const CAUSAL = W('because|cause|caused|causes|causing|result|resulted|results|due|led|leads|lead|consequence|therefore|thus|hence|effect|effects|since|why|blame|blamed|responsible');
+const FUTURE = W("will|'ll|going|gonna|shall|plan|plans|planned|intend|intends|expect|expected|forecast|predict|soon|future|would");
+const LAW = W('law|laws|legal|illegal|illegitimate|legally|constitution|constitutional|rule|rules|regulation|regulations|treaty|treaties|agreement|agreements|charter|bill|act|ban|banned|sanction|sanctions|obligation|obligations|commitment|commitments|stipulate|stipulates|court|violation|violated|violate|rights|tax|taxes|veto|vetoed|vote|voted|signed|ratified|legislation|amendment');
+const REPORTING = W('said|says|say|told|stated|claimed|claims|announced|declared|according|reported|testified|wrote|admitted|quoted|noted|stressed|emphasized|emphasised|accused');
+const OPINION = W('think|believe|feel|hope|guess|suppose|seems|seem|maybe|perhaps|probably|opinion|convinced|sure|certain|doubt|wish|want|like|love|hate|agree|disagree');
+const EVALUATIVE = W('absurd|ugly|wrong|right|good|bad|great|terrible|horrible|wonderful|ridiculous|nonsense|outrageous|shameful|disgrace|disaster|disastrous|fantastic|excellent|awful|stupid|crazy|unacceptable|regrettable|hysterical|aggressive|provocative|useful|important|clear|obviously|absolutely|extremely|very|really|truly|deeply|simply|just');
+const ACTION = W('should|must|need|needs|ought|let|lets|have to|has to');
+const COURTESY = W('thank|thanks|congratulations|welcome|pleasure|honored|honoured|privilege|appreciate|evening|morning|afternoon|ladies|gentlemen|please|sorry');
+const FIRST_SING = W("i|me|my|mine|myself|i'm|i've|i'd|i'll");
+const FIRST_PLUR = W("we|us|our|ours|ourselves|we're|we've|we'd|we'll");
+const SECOND = W("you|your|yours|yourself|you're|you've|you'd|you'll");
+const NEGATION = W("not|no|never|nobody|nothing|none|neither|nor|n't|cannot|without");
+const PAST_AUX = W('was|were|had|did|been|ago|since|previously|formerly|once|used');
+const WH = W('what|why|how|who|where|when|which|whom|whose|is|are|do|does|did|can|could|will|would|should|have|has');
+const SCALE = W('million|millions|billion|billions|trillion|trillions|thousand|thousands|hundred|hundreds|percent|per|cent|dozen|dozens|half|quarter|third|twice|double|triple|majority|minority|average|rate|ratio|number|amount|total|budget|deficit|debt|gdp|income|unemployment|jobs|tax|taxes|dollars|spending|cost|costs|price|prices');
+
+function lengthBucket(n: number): string {
+  if (n < 5) return 'len<5';
+  if (n < 10) return 'len5-9';
+  if (n < 20) return 'len10-19';
+  if (n < 35) return 'len20-34';
+  return 'len35+';
+}
+
+/** Named structural features of a sentence (binary unless stated). */
+export function structural(a: Analysis, ents: ClaimEntity[]): [string, number][] {
+  const f = new Map<string, number>();
+  const on = (k: string, v = 1) => f.set(k, Math.max(f.get(k) ?? 0, v));
+  const toks = a.tokens;
+  let words = 0;
+  let propn = 0;
+  let nums = 0;
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i];
+    const w = t.lower;
+    if (t.type === 'word') words++;
+    if (t.pos === 'PROPN') propn++;
+    if (t.type === 'number' || t.pos === 'NUM' || t.type === 'decade') {
+      nums++;
+      on('number');
+      const digits = /\d/.test(t.value);
+      if (digits) on('digits');
+      if (/^(1[6-9]|20)\d\d$/.test(t.value) || t.type === 'decade') on('year');
+      if (/[.,]\d/.test(t.value)) on('number_with_separator');
+    }
+    if (t.type === 'currency' || t.value === '%') on('statistic');
+    if (SCALE.has(w)) on('scale_word');
+    if (COMPARATIVE.has(w)) on('comparative');
+    if (w === 'than') on('than');
+    if (SUPERLATIVE.has(w) || (t.pos === 'ADJ' && /est$/.test(w) && w.length > 5)) on('superlative');
+    if (CAUSAL.has(w)) on('causal');
+    if (FUTURE.has(w)) on('future');
+    if (LAW.has(w)) on('law');
+    if (REPORTING.has(w)) on('reporting');
+    if (OPINION.has(w)) on('opinion_word');
+    if (EVALUATIVE.has(w)) on('evaluative');
+    if (ACTION.has(w)) on('call_to_action');
+    if (COURTESY.has(w)) on('courtesy');
+    if (FIRST_SING.has(w)) on('first_person_singular');
+    if (FIRST_PLUR.has(w)) on('first_person_plural');
+    if (SECOND.has(w)) on('second_person');
+    if (NEGATION.has(w)) on('negation');
+    if (PAST_AUX.has(w) || (t.pos === 'VERB' && /ed$/.test(w))) on('past');
+    if ((w === 'i' || w === 'we') && i + 1 < toks.length) {
+      const n = toks[i + 1].lower;
+      if (n === 'think' || n === 'believe' || n === 'feel' || n === 'hope' || n === 'guess' || n === 'suppose') on('hedged_opinion');
+      if (n === 'want' || n === 'will' || n === "'ll" || n === 'need' || n === 'must' || n === 'should') on('first_person_intent');
+    }
+    if (w === 'let' && i + 1 < toks.length && (toks[i + 1].lower === 'me' || toks[i + 1].lower === 'us')) on('let_me');
+  }
+  if (toks.length > 0) {
+    const first = toks[0].lower;
+    const last = toks[toks.length - 1].value;
+    if (a.text.trimEnd().replace(/["'”’)\]]+$/, '').endsWith('?')) on('question');
+    else if (last === '!') on('exclamation');
+    if (WH.has(first) && toks.length > 2 && a.text.includes('?')) on('question_word_start');
+    if (first === 'and' || first === 'but' || first === 'so' || first === 'well' || first === 'now') on('starts_with_discourse_marker');
+  }
+  for (const e of a.entities) {
+    on('wink_' + e.type.toLowerCase());
+  }
+  let people = 0;
+  for (const e of ents) {
+    if (e.kind === 'person') people++;
+    on('entity_' + e.kind);
+  }
+  if (people > 1) on('several_people');
+  if (nums > 1) on('several_numbers');
+  on(lengthBucket(words));
+  if (words > 0) on('proper_noun_ratio', Math.min(1, (3 * propn) / words));
+  if (/["“”]/.test(a.text)) on('quotation_marks');
+  return [...f.entries()];
+}
+
+/** Extract the four feature groups of one analysed sentence. */
+export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureConfig): GroupedFeatures {
+  // Character n-grams.
+  let char: Sparse = EMPTY;
+  if (cfg.gChar > 0) {
+    const s = normaliseForChars(a.text);
+    const L = s.length;
+    for (let i = 0; i < L; i++) {
+      let h = SEED_CHAR;
+      const maxK = Math.min(cfg.charMax, L - i);
+      for (let k = 0; k < maxK; k++) {
+        h = Math.imul(h ^ s.charCodeAt(i + k), 16777619);
+        if (k + 1 >= cfg.charMin) {
+          let x = h ^ (h >>> 15);
+          x = Math.imul(x, 0x2c1b3c6d);
+          add((x ^ (x >>> 12)) & MASK);
+        }
+      }
+    }
+    char = flush(true);
+  }
+  const toks = a.tokens;
+  // Word unigrams and bigrams.
+  let word: Sparse = EMPTY;
+  if (cfg.gWord > 0) {
+    const ws = ['<s>'];
+    for (const t of toks) if (t.type !== 'punctuation') ws.push(t.lower.replace(/[0-9]/g, '0'));
+    ws.push('</s>');
+    for (let i = 1; i < ws.length - 1; i++) add(hashSeq(ws, i, 1, SEED_WORD));
+    for (let i = 0; i < ws.length - 1; i++) add(hashSeq(ws, i, 2, SEED_WORD));
+    word = flush(true);
+  }
+  // POS n-grams, plus "mixed" n-grams where closed-class words stay words.
+  let pos: Sparse = EMPTY;
+  if (cfg.gPos > 0) {
+    const tags = ['BOS'];
+    const mixed = ['BOS'];
+    for (const t of toks) {
+      tags.push(t.pos);
+      mixed.push(CLOSED.has(t.pos) || t.pos === 'PUNCT' ? t.lower : t.pos === 'NUM' ? 'NUM' : t.pos);
+    }
+    tags.push('EOS');
+    mixed.push('EOS');
+    for (let n = 1; n <= 3; n++) {
+      for (let i = 0; i + n <= tags.length; i++) {
+        add(hashSeq(tags, i, n, SEED_POS));
+        if (n > 1) add(hashSeq(mixed, i, n, SEED_POS ^ 0x5555));
+      }
+    }
+    pos = flush(true);
+  }
+  const named = structural(a, ents);
+  for (const [k, v] of named) add(namedIndex(k), v);
+  const struct = flush(false);
+  return { char, word, pos, struct, named };
+}
+
+const EMPTY: Sparse = { idx: new Int32Array(0), val: new Float32Array(0) };
+
+/** Combine groups with their weights into one sparse vector. */
+export function combine(g: GroupedFeatures, cfg: FeatureConfig): Sparse {
+  const parts: [Sparse, number][] = [
+    [g.char, cfg.gChar],
+    [g.word, cfg.gWord],
+    [g.pos, cfg.gPos],
+    [g.struct, cfg.gStruct],
+  ];
+  let n = 0;
+  for (const [s, w] of parts) if (w > 0) n += s.idx.length;
+  const idx = new Int32Array(n);
+  const val = new Float32Array(n);
+  let o = 0;
+  for (const [s, w] of parts) {
+    if (w <= 0) continue;
+    for (let i = 0; i < s.idx.length; i++) {
+      idx[o] = s.idx[i];
+      val[o++] = s.val[i] * w;
+    }
+  }
+  return { idx, val };
+}
