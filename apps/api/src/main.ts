@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { createLogger, exitWithReason, loadConfigOrExit } from '@factdesk/config';
+import { createLogger, exitCleanlyOnSignals, exitWithReason, loadConfigOrExit } from '@factdesk/config';
 import { checkPostgres } from '@factdesk/persistence';
 import { checkRedis } from '@factdesk/queue';
 import { createApp } from './app.factory.js';
@@ -15,6 +15,8 @@ async function main() {
   if (await app.get(DataSource).showMigrations()) {
     exitWithReason(NAME, new Error('the database has migrations that have not run: run `npm run migrate` first'));
   }
+  // Closing stops accepting connections and waits for in-flight requests.
+  exitCleanlyOnSignals(NAME, (m) => logger.info(m), () => app.close());
   await app.listen({ port: config.port, host: config.host });
   logger.info({ url: `http://${config.host}:${config.port}` }, 'api listening');
 }

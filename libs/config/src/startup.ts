@@ -38,3 +38,21 @@ export function exitWithReason(processName: string, err: unknown): never {
   process.stderr.write(`${processName}: ${message}\n`);
   process.exit(1);
 }
+
+/**
+ * On SIGTERM or SIGINT: runs `close` (which lets in-flight requests and jobs finish), then exits 0.
+ * Nest's own shutdown hooks re-raise the signal, so a clean stop would look like a crash (exit 143).
+ */
+export function exitCleanlyOnSignals(processName: string, log: (message: string) => void, close: () => Promise<void>): void {
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      log(`${signal}: finishing in-flight work, then exiting`);
+      close()
+        .then(() => {
+          log('stopped');
+          process.exit(0);
+        })
+        .catch((err) => exitWithReason(processName, err));
+    });
+  }
+}

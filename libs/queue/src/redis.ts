@@ -1,3 +1,4 @@
+import type { RedisOptions as BullRedisOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import { describeAddress, REMEDIES, UnreachableServiceError } from '@factdesk/config';
 
@@ -39,4 +40,10 @@ export async function checkRedis(redisUrl: string, timeoutMs = 3000): Promise<vo
   } finally {
     client.disconnect();
   }
+}
+
+/** BullMQ's connection settings for a Redis URL (BullMQ types its options apart from ioredis's). */
+export function bullConnection(redisUrl: string): BullRedisOptions {
+  const { host, port, username, password, db, tls } = redisOptions(redisUrl);
+  return { host, port, username, password, db, tls, maxRetriesPerRequest: null };
 }

@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from '@factdesk/config';
+import { dataSourceOptions } from '@factdesk/persistence';
+import { bullConnection, DEFAULT_JOB_OPTIONS } from '@factdesk/queue';
+
+export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
+
+/** The worker process: BullMQ processors with PostgreSQL access, no HTTP server. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({ databaseUrl: config.databaseUrl, poolSize: config.databasePoolSize, applicationName: 'factdesk-worker' }),
+          retryAttempts: 0,
+        }),
+        BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+      ],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }],
+      exports: [WORKER_CONFIG],
+    };
+  }
+}

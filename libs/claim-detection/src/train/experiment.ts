@@ -1,0 +1,78 @@
+import { findEntities } from '../entities.js';
+import { combine, extractGrouped, DIM, type FeatureConfig, type GroupedFeatures, type Sparse } from '../features.js';
+import { analyse } from '../nlp.js';
+import { bestThreshold, groupFolds, prf, type Example, type Prf } from './data.js';
+import { dot, sigmoid, trainLogReg, type LinearModel } from './logreg.js';
+
+/** Extract every feature group once (all groups on), so configs only re-weight. */
+export function featurise(examples: Example[], cfg: FeatureConfig): GroupedFeatures[] {
+  const all: FeatureConfig = { ...cfg, gChar: 1, gWord: 1, gPos: 1, gStruct: 1 };
+  return examples.map((e) => {
+    const a = analyse(e.text);
+    return extractGrouped(a, findEntities(a), all);
+  });
+}
+
+export interface Candidate {
+  features: FeatureConfig;
+  l2: number;
+}
+
+export interface CvResult {
+  candidate: Candidate;
+  /** Pooled out-of-fold scores. */
+  oof: Float64Array;
+  threshold: number;
+  pooledBest: Prf;
+  pooledAtHalf: Prf;
+  /** Per-fold F1 at the chosen threshold. */
+  foldF1: number[];
+  meanF1: number;
+  seconds: number;
+}
+
+export function fit(xs: Sparse[], ys: number[], l2: number, init?: LinearModel): LinearModel {
+  return trainLogReg(xs, ys, { l2, positiveWeight: 'balanced', dim: DIM, maxIter: 150, tol: 1e-5, init });
+}
+
+/** Debate-grouped k-fold cross-validation of one candidate. */
+export function crossValidate(examples: Example[], groups: GroupedFeatures[], cand: Candidate, k: number): CvResult {
+  const t0 = Date.now();
+  const folds = groupFolds(examples, k);
+  const xs = groups.map((g) => combine(g, cand.features));
+  const ys = examples.map((e) => e.label);
+  const oof = new Float64Array(examples.length);
+  for (let f = 0; f < k; f++) {
+    const trX: Sparse[] = [];
+    const trY: number[] = [];
+    for (let i = 0; i < xs.length; i++) {
+      if (folds[i] !== f) {
+        trX.push(xs[i]);
+        trY.push(ys[i]);
+      }
+    }
+    const m = fit(trX, trY, cand.l2);
+    for (let i = 0; i < xs.length; i++) if (folds[i] === f) oof[i] = sigmoid(dot(m.w, xs[i]) + m.b);
+  }
+  const best = bestThreshold(oof, ys);
+  const foldF1: number[] = [];
+  for (let f = 0; f < k; f++) {
+    const s: number[] = [];
+    const y: number[] = [];
+    for (let i = 0; i < xs.length; i++) if (folds[i] === f) (s.push(oof[i]), y.push(ys[i]));
+    foldF1.push(prf(s, y, best.threshold).f1);
+  }
+  return {
+    candidate: cand,
+    oof,
+    threshold: best.threshold,
+    pooledBest: prf(oof, ys, best.threshold),
+    pooledAtHalf: prf(oof, ys, 0.5),
+    foldF1,
+    meanF1: foldF1.reduce((a, b) => a + b, 0) / k,
+    seconds: (Date.now() - t0) / 1000,
+  };
+}
+
+export const describe = (c: Candidate): string =>
+  `chars ${c.features.charMin}-${c.features.charMax}×${c.features.gChar} words×${c.features.gWord} pos×${c.features.gPos} struct×${c.features.gStruct} l2=${c.l2}`;
