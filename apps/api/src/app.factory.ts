@@ -14,7 +14,6 @@ import type { Logger } from 'pino';
 import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
 import { AppModule } from './app.module.js';
 import { SESSION_COOKIE } from './auth/tokens.js';
-import { reportIfServerError, toApiError } from './common/errors.js';
 import { REDIS } from './redis/redis.module.js';
 
 /** Request bodies above this are refused with 413 (routes that take documents raise it for themselves). */
@@ -49,14 +48,10 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.setGlobalPrefix('api');
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // The API speaks JSON: other bodies are refused with 415 rather than handed to validators as strings.
+  fastify.removeContentTypeParser('text/plain');
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
-  });
-  // Errors raised before a route's handler (bad JSON, body too large, rate limits) get the same shape.
-  fastify.setErrorHandler((err, request, reply) => {
-    const body = toApiError(err, request.id);
-    reportIfServerError(err, body, request);
-    void reply.status(body.statusCode).send(body);
   });
 
   await app.register(fastifyCookie);

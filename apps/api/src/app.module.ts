@@ -27,6 +27,7 @@ export class AppModule {
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,
+            stopAtFirstError: true,
             exceptionFactory: validationExceptionFactory,
           }),
         },

@@ -3,9 +3,9 @@ import { BullModule } from '@nestjs/bullmq';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@factdesk/config';
 import { dataSourceOptions } from '@factdesk/persistence';
+import { HeartbeatService } from './heartbeat.service.js';
+import { WORKER_CONFIG } from './worker-config.js';
 import { bullConnection, DEFAULT_JOB_OPTIONS } from '@factdesk/queue';
-
-export const WORKER_CONFIG = Symbol('WORKER_CONFIG');
 
 /** The worker process: BullMQ processors with PostgreSQL access, no HTTP server. */
 @Module({})
@@ -21,7 +21,7 @@ export class WorkerModule {
         }),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
       ],
-      providers: [{ provide: WORKER_CONFIG, useValue: config }],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, HeartbeatService],
       exports: [WORKER_CONFIG],
     };
   }

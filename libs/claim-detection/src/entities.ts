@@ -50,6 +50,7 @@ export function findEntities(a: Analysis): ClaimEntity[] {
     if (!kind || e.to <= e.from) continue;
     const start = toks[e.from].start;
     const end = toks[e.to - 1].end;
+    if (kind === 'number' && !NUMBER_WORD.test(a.text.slice(start, end))) continue;
     out.push({ kind, text: a.text.slice(start, end), start, end });
     for (let i = e.from; i < e.to; i++) covered[i] = 1;
   }
@@ -82,31 +83,62 @@ export function findEntities(a: Analysis): ClaimEntity[] {
   return out;
 }
 
+const NUMBER_WORD = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|couple|first|second|third|fourth|fifth|last|next|once|twice|several)\b/i;
+
+/** Longest place at token k (multi-word phrase, "Republic of X", single place), as a token count. */
+function placeAt(toks: Token[], k: number, to: number): number {
+  for (let len = Math.min(5, to - k); len >= 2; len--) {
+    const phrase = toks
+      .slice(k, k + len)
+      .map((t) => t.value)
+      .join(' ')
+      .replace(/ - /g, '-');
+    if (PLACE_PHRASES.has(phrase) && phrase !== 'Union State') return len;
+    if (/^(Republic|Kingdom|Federal Republic|People's Republic|State) of [A-Z]\w+$/.test(phrase) && PLACES.has(toks[k + len - 1].value)) return len;
+  }
+  return PLACES.has(toks[k].value) ? 1 : 0;
+}
+
 function emitRun(a: Analysis, from: number, to: number, out: ClaimEntity[]): void {
   const toks = a.tokens;
   const words = toks.slice(from, to).map((t) => t.value);
   const whole = kindOf(words, false);
-  if (whole === 'organisation' || whole === 'place') {
+  if (whole === 'organisation' || (whole === 'place' && words.length > 1)) {
     push(a, from, to, whole, out);
     return;
   }
-  // Split at titles and demonyms: "U.S. Secretary of State Rex Tillerson" → U.S. | Rex Tillerson.
+  // Split at titles, nationalities and places:
+  // "President of the Republic of Belarus Alexander Lukashenko" → Republic of Belarus | Alexander Lukashenko.
   let k = from;
   let prevTitle = false;
   while (k < to) {
     const w = toks[k].value;
+    const place = placeAt(toks, k, to);
+    if (place > 0) {
+      push(a, k, k + place, 'place', out);
+      k += place;
+      prevTitle = false;
+      continue;
+    }
     if (TITLES.has(w) || DEMONYMS.has(w) || CONNECTORS.has(toks[k].lower) || w === 'State') {
       prevTitle = prevTitle || TITLES.has(w) || w === 'State';
       k++;
       continue;
     }
     let m = k;
-    while (m < to && !TITLES.has(toks[m].value) && !DEMONYMS.has(toks[m].value) && !(CONNECTORS.has(toks[m].lower) && toks[m].value !== '-')) m++;
+    while (
+      m < to &&
+      !TITLES.has(toks[m].value) &&
+      !DEMONYMS.has(toks[m].value) &&
+      !(CONNECTORS.has(toks[m].lower) && toks[m].value !== '-') &&
+      (m === k || placeAt(toks, m, to) === 0)
+    )
+      m++;
     const seg = toks.slice(k, m).map((t) => t.value);
     const kind = kindOf(seg, prevTitle) ?? (whole === 'person' && seg.length >= 2 ? 'person' : null);
     if (kind) push(a, k, m, kind, out);
     prevTitle = false;
-    k = m;
+    k = Math.max(m, k + 1);
   }
 }
 

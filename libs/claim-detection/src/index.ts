@@ -1,1 +1,27 @@
-export {};
+export { detectClaims, scoreSentences, type ScorerOption } from './detect.js';
+export type {
+  DetectedSentence,
+  DetectedSpeaker,
+  DetectionResult,
+  DetectOptions,
+  DocumentMetadata,
+  SentenceRole,
+  SentenceScore,
+} from './types.js';
+export {
+  defaultScorer,
+  LinearScorer,
+  MODEL_PATH,
+  prepare,
+  type CheckworthinessScorer,
+  type ModelFile,
+  type ScorerInput,
+  type ScorerOutput,
+} from './scorer.js';
+export { matchSpeaker, parseSpeakerName, sameSpeaker, SpeakerRegistry, type ParsedSpeaker } from './speakers.js';
+export { parseDocument, findDate, type DocumentStructure, type SentenceSpan } from './structure/document.js';
+export { splitSentences } from './structure/split.js';
+export { findEntities } from './entities.js';
+export { classifyClaim } from './claim-type.js';
+export { analyse, type Analysis, type Token } from './nlp.js';
+export { readDocument } from './input.js';

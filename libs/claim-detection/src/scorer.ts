@@ -15,7 +15,10 @@ export interface ScorerInput {
 export interface ScorerOutput {
   /** Probability-like check-worthiness, 0–1. */
   score: number;
-  /** Named, readable features with their signed contribution to the logit, strongest first. */
+  /**
+   * Named, readable features with their signed contribution to the logit, strongest first
+   * ("wording" = the rest of the model: character and POS n-grams).
+   */
   contributions: { feature: string; weight: number }[];
 }
 
@@ -40,6 +43,8 @@ export interface ModelFile {
   threshold: number;
   /** Float32 little-endian weights, base64. */
   weights: string;
+  /** Mean "wording" contribution over the training data, so reasons report it relative to typical text. */
+  wordingBaseline?: number;
   training: Record<string, unknown>;
 }
 
@@ -49,6 +54,7 @@ export class LinearScorer implements CheckworthinessScorer {
   readonly features: FeatureConfig;
   private readonly w: Float32Array;
   private readonly b: number;
+  private readonly baseline: number;
 
   constructor(model: ModelFile) {
     if (model.format !== 'factdesk-checkworthiness/1' || model.dim !== DIM) {
@@ -57,6 +63,7 @@ export class LinearScorer implements CheckworthinessScorer {
     const buf = Buffer.from(model.weights, 'base64');
     this.w = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     this.b = model.bias;
+    this.baseline = model.wordingBaseline ?? 0;
     this.threshold = model.threshold;
     this.features = model.features;
   }
@@ -79,6 +86,9 @@ export class LinearScorer implements CheckworthinessScorer {
         }
       }
     }
+    // Everything else (character and POS n-grams) is reported as one "wording" contribution.
+    const named = contributions.reduce((acc, c) => acc + c.weight, 0);
+    contributions.push({ feature: 'wording', weight: z - this.b - named - this.baseline });
     contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
     return { score: 1 / (1 + Math.exp(-z)), contributions };
   }

@@ -36,6 +36,8 @@ export interface HealthDto {
   status: 'ok' | 'degraded';
   postgres: { ok: boolean; latencyMs?: number; error?: string };
   redis: { ok: boolean; latencyMs?: number; error?: string };
+  /** Worker processes seen in the last 30 seconds; null when Redis cannot be asked. */
+  workers: number | null;
   version: string;
 }
 

@@ -1,2 +1,3 @@
 export * from './queues.js';
 export * from './redis.js';
+export * from './heartbeat.js';

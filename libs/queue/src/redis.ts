@@ -30,12 +30,13 @@ export async function checkRedis(redisUrl: string, timeoutMs = 3000): Promise<vo
     retryStrategy: () => null,
     enableOfflineQueue: false,
   });
-  client.on('error', () => undefined); // reported through the rejected connect below
+  let lastError: { code?: string; message?: string } | undefined;
+  client.on('error', (err) => (lastError = err)); // names the cause; connect() only says "Connection is closed"
   try {
     await client.connect();
     await client.ping();
   } catch (err) {
-    const e = err as { code?: string; message?: string };
+    const e = lastError ?? (err as { code?: string; message?: string });
     throw new UnreachableServiceError('Redis', describeAddress(redisUrl), e.code ?? e.message ?? String(err), REMEDIES.redis);
   } finally {
     client.disconnect();

@@ -5,7 +5,10 @@ import type { FastifyReply } from 'fastify';
 import type { Redis } from 'ioredis';
 import type { DataSource } from 'typeorm';
 import type { HealthDto } from '@factdesk/domain';
+import type { AppConfig } from '@factdesk/config';
+import { liveWorkers } from '@factdesk/queue';
 import { Public } from '../common/access.js';
+import { InjectConfig } from '../common/config.js';
 import { InjectRedis } from '../redis/redis.module.js';
 
 const TIMEOUT_MS = 2000;
@@ -26,18 +29,21 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     @InjectRedis() private readonly redis: Redis,
+    @InjectConfig() private readonly config: AppConfig,
   ) {}
 
   @Get()
   @Public()
-  @ApiOperation({ summary: 'PostgreSQL and Redis reachability; 503 when either is down' })
+  @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down) and the number of live workers' })
   @ApiOkResponse({ description: 'Both reachable' })
   @ApiServiceUnavailableResponse({ description: 'At least one is down' })
   async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
     const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
     const ok = postgres.ok && redis.ok;
+    // No live worker is worth knowing but does not make the API itself unhealthy.
+    const workers = redis.ok ? await liveWorkers(this.redis, this.config.redisPrefix).catch(() => null) : null;
     reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'degraded', postgres, redis, version: process.env.npm_package_version ?? '0.1.0' };
+    return { status: ok ? 'ok' : 'degraded', postgres, redis, workers, version: process.env.npm_package_version ?? '0.1.0' };
   }
 }
 

@@ -30,7 +30,10 @@ log(`features extracted in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 
 const feat = (gWord: number, gPos: number, gStruct: number): FeatureConfig => ({ ...base, gChar: 1, gWord, gPos, gStruct });
 const grid: Candidate[] = [];
-if (args.quick) {
+if (args.l2) {
+  // Fixed configuration (no search): --l2 <x> [--word w] [--pos p] [--struct s]
+  grid.push({ features: feat(Number(args.word ?? 0), Number(args.pos ?? 0.5), Number(args.struct ?? 0.5)), l2: Number(args.l2) });
+} else if (args.quick) {
   grid.push({ features: feat(0, 0.5, 0.5), l2: 1e-4 });
 } else {
   for (const f of [feat(0, 0, 0), feat(0, 0.5, 0.5), feat(0, 0.7, 1), feat(0.5, 0.5, 0.5)]) {
@@ -55,6 +58,15 @@ const devScores = gDev.map((g) => sigmoid(dot(model.w, combine(g, best.candidate
 const devPrf = prf(devScores, dev.map((e) => e.label), best.threshold);
 
 const f32 = Float32Array.from(model.w);
+// Mean contribution of everything but the named structural features, for readable reasons.
+let wording = 0;
+for (const g of gTrain) {
+  const z = dot(model.w, combine(g, best.candidate.features));
+  let named = 0;
+  for (let i = 0; i < g.struct.idx.length; i++) named += model.w[g.struct.idx[i]] * g.struct.val[i] * best.candidate.features.gStruct;
+  wording += z - named;
+}
+wording /= gTrain.length;
 const out: ModelFile = {
   format: 'factdesk-checkworthiness/1',
   createdAt: new Date().toISOString(),
@@ -63,6 +75,7 @@ const out: ModelFile = {
   bias: model.b,
   threshold: best.threshold,
   weights: Buffer.from(f32.buffer).toString('base64'),
+  wordingBaseline: wording,
   training: {
     data: 'CLEF CheckThat! 2024 Task 1 English train (ClaimBuster crowdsourced), debates from ClaimBuster metadata',
     sentences: train.length,

@@ -1,0 +1,65 @@
+// `npm start`: install what is missing, build, migrate, seed, then run the API (which serves the
+// web app) and the worker until Ctrl-C. Prints the URLs and the demo sign-ins once healthy.
+import { spawn } from 'node:child_process';
+import { build, ensureInstalled, fail, log, root, run } from './lib.mjs';
+
+ensureInstalled();
+build();
+
+const { exitWithReason, loadConfigOrExit } = await import('@factdesk/config');
+const { checkRedis } = await import('@factdesk/queue');
+const config = loadConfigOrExit('factdesk');
+await checkRedis(config.redisUrl).catch((err) => exitWithReason('factdesk', err));
+run('node', ['scripts/migrate.mjs']);
+
+const seeded = await new Promise((resolve) => {
+  const child = spawn('node', ['apps/api/dist/cli/seed.js'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : fail('seeding failed')));
+});
+
+const children = [
+  ['api', 'apps/api/dist/main.js'],
+  ['worker', 'apps/worker/dist/main.js'],
+].map(([name, file]) => {
+  const child = spawn('node', [file], { cwd: root, stdio: 'inherit', env: process.env });
+  child.on('exit', (code, signal) => {
+    if (stopping) return;
+    log(`${name} exited (${signal ?? code}); stopping`);
+    stop(code || 1);
+  });
+  return child;
+});
+
+let stopping = false;
+function stop(code = 0) {
+  stopping = true;
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => process.exit(code));
+}
+process.on('SIGINT', () => stop(0));
+process.on('SIGTERM', () => stop(0));
+
+const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+const deadline = Date.now() + 60_000;
+while (Date.now() < deadline && !stopping) {
+  const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+  if (ok) break;
+  await new Promise((r) => setTimeout(r, 300));
+}
+if (!stopping) {
+  const lines = [
+    '',
+    'Factdesk is running.',
+    `  Web app:      ${base}/`,
+    `  API docs:     ${base}/api/docs`,
+    `  Health:       ${base}/api/health`,
+  ];
+  if (seeded.demoUsers.length) {
+    lines.push('  Demo sign-ins (password: ' + seeded.demoPassword + '):');
+    for (const u of seeded.demoUsers) lines.push(`    ${u.role.padEnd(9)} ${u.email}${u.created ? '' : '  (existing account: its password is unchanged)'}`);
+  }
+  lines.push('Press Ctrl-C to stop.', '');
+  process.stdout.write(lines.join('\n') + '\n');
+}
