@@ -44,7 +44,7 @@ const MONTH_RE = '(January|February|March|April|May|June|July|August|September|O
 const DATE_RES: RegExp[] = [
   new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'),
   new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i'),
-  /\b(\d{4})-(\d{2})-(\d{2})\b/,
+  /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/,
 ];
 
 /** First date in a string as ISO yyyy-mm-dd, with its match. */
@@ -106,13 +106,17 @@ const LABEL_RE = /^((?:[A-Z][\w.'’-]*|of|the|de|van|von)(?:\s+(?:[A-Z][\w.'’
 const INTERVIEWER_LABEL = /^(Q|Question|Interviewer|Journalist|Correspondent|Reporter|Host|Moderator)$/i;
 const ANSWER_LABEL = /^(A|Answer)$/i;
 
+/** "Note:", "Update:", "Photo:" … are not speakers. */
+const LABEL_STOP =
+  /^(Note|Notes|Update|Updated|Editor'?s? Note|Source|Sources|Photo|Image|Video|Caption|Summary|Background|Warning|Disclaimer|Correction|Related|Tags?|Read|See|Also|Date|Time|Location|Place|Subject|Re|PS|Example|Step|Tip|Key|Topic|Title|Keywords|Abstract|Contents|Reference|References|Translation|Transcript|Fact|Claim|Verdict|Rating|Category|Excerpt|Excerpts|Part|Chapter|Section|Appendix|Figure|Table|Total|Result|Results)$/i;
+
 function label(b: Block): { name: string; length: number } | null {
   const m = LABEL_RE.exec(b.text);
   if (!m) return null;
   const name = m[1];
   if (INTERVIEWER_LABEL.test(name) || ANSWER_LABEL.test(name)) return { name, length: m[0].length };
   const words = name.split(/\s+/);
-  if (words.length > 6 || /\d/.test(name) || NOT_NAMES.has(words[0]) && words.length === 1) return null;
+  if (words.length > 6 || /\d/.test(name) || (NOT_NAMES.has(words[0]) && words.length === 1) || LABEL_STOP.test(name)) return null;
   if (!words.some((w) => /^[A-Z][a-z'’.-]+$/.test(w) || /^[A-Z]{2,}$/.test(w))) return null;
   return { name, length: m[0].length };
 }
@@ -120,7 +124,7 @@ function label(b: Block): { name: string; length: number } | null {
 /** Title naming the speaker of a first-person text: "Foreign Minister Sergey Lavrov's comment …". */
 const TITLE_SPEAKER_RES: RegExp[] = [
   /^(?:.*?[–—|]\s*)?((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)['’]s\s+(?:opening\s+|introductory\s+|closing\s+)?(?:comments?|remarks|statement|speech|address|interview|answers?|article|op-ed|message|news conference|press conference|briefing|greetings|lecture)\b/,
-  /^(?:(?:Opening|Introductory|Closing)\s+)?(?:Remarks|Statement|Speech|Address|Comments?|Article|Message|Answers)\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)/,
+  /(?:^|[:–—|]\s*)(?:(?:Opening|Introductory|Closing)\s+)?(?:Remarks|Statement|Speech|Address|Comments?|Article|Message|Answers)\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)/,
 ];
 
 const BOILERPLATE = /^(Share this( Report)?:?|Share|Tweet|Print|Email|Read more\b|Related\b|Tags?:|Click here|Subscribe|Advertisement)|\(Source:?[^)]*$|^\[\d+\]/i;
@@ -137,7 +141,7 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
   for (; body < Math.min(bs.length, 8); body++) {
     const b = bs[body];
     if (label(b) && !/[–—|]/.test(b.text.slice(0, label(b)!.length))) break;
-    const prose = TERMINAL.test(b.text) && wordCount(b.text) > 12;
+    const prose = TERMINAL.test(b.text) && (wordCount(b.text) > 12 || !findDate(b.text));
     if (prose || wordCount(b.text) > 45) break;
     const date = findDate(b.text);
     if (date && !metadata.date) metadata.date = date.iso;
