@@ -6,8 +6,8 @@ const QUOTE_VERBS = /^(said|says|told|stated|claimed|claims|announced|declared|w
 const CAUSAL = /\b(because( of)?|caused?|causes|causing|due to|as a result|results? in|resulted in|led to|leads? to|lead nowhere|thanks to|consequences?|therefore|blame[sd]?|responsible for|so that|in order to)\b/;
 const LAW = /\b(laws?|legal(ly)?|illegal|illegitimate|unconstitutional|constitution(al)?|rules?|regulations?|treat(y|ies)|charter|agreements? (?:stipulates?|requires?|says)|stipulates?|obligations?|sanctions?|violat(e|es|ed|ion)|banned|ban|legislation|bill|act|amendment|rights|binding|required by|entitled)\b/;
 const FUTURE = /\b(will|won't|'ll|shall|going to|is to|are to|plans? to|intends? to|expects? to|about to|would like to|by 20\d\d|next year|in future|in the future)\b/;
-const COMPARE = /\b(more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|most|least|largest|biggest|highest|lowest|best|worst|than|compared|increas(e|ed|ing)|decreas(e|ed|ing)|doubl(e|ed)|tripled|halved|rose|fell|grew|dropped|declin(e|ed)|first|only|record)\b/;
-const PAST = /\b(was|were|had|did|ago|in (?:19|20)\d\d|last (?:year|month|week|may|june|april)|[a-z]+ed)\b/;
+const PAST =
+  /\b(was|were|had|did|ago|in (?:19|20)\d\d|last (?:year|month|week|may|june|april)|[a-z]+ed|fell|rose|grew|won|lost|met|began|came|went|made|took|gave|saw|became|left|held|led|brought|built|fought|sent|spent|paid|sold|bought|got|broke|ran|wrote|struck|shot|fled|froze|drew|hit|cut|set|put)\b/;
 const EXPERIENCE = /\b(i|we)\s+(remember|recall|saw|met|visited|was|were|have (?:not )?(?:heard|seen|met|been)|heard|spoke|talked|went|grew up|told)\b/;
 
 /**
@@ -26,10 +26,10 @@ export function classifyClaim(a: Analysis, ents: ClaimEntity[]): ClaimType {
   const numbers = ents.filter((e) => e.kind === 'number');
   const quantity = numbers.some((e) => !/^(one|first|second|third)$/i.test(e.text)) || /\b\d[\d,.]*\s*(%|percent|per cent|million|billion|trillion)|\$\s?\d/.test(lower);
   if (quantity && !/^\d{4}$/.test(numbers[0]?.text ?? '')) return 'quantity';
-  if (COMPARE.test(lower) && (/\bthan\b/.test(lower) || /\b(most|least|largest|biggest|highest|lowest|best|worst|first|only|record)\b/.test(lower) || /(increas|decreas|doubl|halved|rose|fell|grew|declin)/.test(lower))) {
+  if (CAUSAL.test(lower)) return 'causal';
+  if (/\b(than|compared (to|with)|most|least|largest|biggest|highest|lowest|best|worst|first|only|record|doubled|tripled|halved|fastest|slowest)\b/.test(lower)) {
     return 'comparison';
   }
-  if (CAUSAL.test(lower)) return 'causal';
   if (LAW.test(lower)) return 'law_rule';
   if (FUTURE.test(lower)) return 'prediction';
   if (PAST.test(lower) && (ents.some((e) => e.kind === 'date') || /\b(19|20)\d\d\b/.test(lower) || ents.some((e) => e.kind !== 'number'))) {

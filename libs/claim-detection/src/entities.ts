@@ -76,7 +76,7 @@ export function findEntities(a: Analysis): ClaimEntity[] {
         j++;
       } else break;
     }
-    emitRun(a, i, last + 1, out);
+    emitRun(a, i, last + 1, out, i > 0 && TITLES.has(toks[i - 1].value));
     i = last + 1;
   }
   out.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -99,7 +99,7 @@ function placeAt(toks: Token[], k: number, to: number): number {
   return PLACES.has(toks[k].value) ? 1 : 0;
 }
 
-function emitRun(a: Analysis, from: number, to: number, out: ClaimEntity[]): void {
+function emitRun(a: Analysis, from: number, to: number, out: ClaimEntity[], afterTitle: boolean): void {
   const toks = a.tokens;
   const words = toks.slice(from, to).map((t) => t.value);
   const whole = kindOf(words, false);
@@ -110,7 +110,7 @@ function emitRun(a: Analysis, from: number, to: number, out: ClaimEntity[]): voi
   // Split at titles, nationalities and places:
   // "President of the Republic of Belarus Alexander Lukashenko" → Republic of Belarus | Alexander Lukashenko.
   let k = from;
-  let prevTitle = false;
+  let prevTitle = afterTitle;
   while (k < to) {
     const w = toks[k].value;
     const place = placeAt(toks, k, to);
