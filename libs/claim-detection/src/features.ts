@@ -48,28 +48,36 @@ export function hashString(s: string, seed = SEED_STRUCT): number {
 }
 
 /** Index of a named structural feature in the weight vector. */
+const namedCache = new Map<string, number>();
 export function namedIndex(name: string): number {
-  return hashString('S:' + name, SEED_STRUCT);
+  let h = namedCache.get(name);
+  if (h === undefined) {
+    h = hashString('S:' + name, SEED_STRUCT);
+    namedCache.set(name, h);
+  }
+  return h;
 }
 
-// A reusable accumulator: dense counts plus the list of touched cells.
-const counts = new Float64Array(DIM);
+// A reusable accumulator: dense small-integer counts plus the list of touched cells.
+const counts = new Uint16Array(DIM);
 const touched: number[] = [];
+const SUBLINEAR = Float32Array.from({ length: 256 }, (_, c) => (c === 0 ? 0 : 1 + Math.log(c)));
 
-function add(h: number, v = 1): void {
-  if (counts[h] === 0) touched.push(h);
-  counts[h] += v;
+function add(h: number): void {
+  const c = counts[h];
+  if (c === 0) touched.push(h);
+  if (c < 255) counts[h] = c + 1;
 }
 
-/** Sublinear tf, L2-normalise, scale; empties the accumulator. */
-function flush(sublinear: boolean): Sparse {
+/** Sublinear tf (1 + log tf), L2-normalise; empties the accumulator. */
+function flush(): Sparse {
   const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float32Array(n);
   let norm = 0;
   for (let i = 0; i < n; i++) {
     const h = touched[i];
-    const v = sublinear ? 1 + Math.log(counts[h]) : counts[h];
+    const v = SUBLINEAR[counts[h]];
     idx[i] = h;
     val[i] = v;
     norm += v * v;
@@ -79,6 +87,23 @@ function flush(sublinear: boolean): Sparse {
   if (norm > 0) {
     const inv = 1 / Math.sqrt(norm);
     for (let i = 0; i < n; i++) val[i] *= inv;
+  }
+  return { idx, val };
+}
+
+/** L2-normalised vector of the named structural features (names are unique). */
+function structVector(named: [string, number][]): Sparse {
+  const idx = new Int32Array(named.length);
+  const val = new Float32Array(named.length);
+  let norm = 0;
+  for (let i = 0; i < named.length; i++) {
+    idx[i] = namedIndex(named[i][0]);
+    val[i] = named[i][1];
+    norm += val[i] * val[i];
+  }
+  if (norm > 0) {
+    const inv = 1 / Math.sqrt(norm);
+    for (let i = 0; i < val.length; i++) val[i] *= inv;
   }
   return { idx, val };
 }
@@ -98,6 +123,40 @@ export function normaliseForChars(text: string): string {
       .trim() +
     ' '
   );
+}
+
+/** Same normalisation as `normaliseForChars`, as char codes in a reused buffer (hot path). */
+let codeBuf = new Uint16Array(1024);
+function charCodes(text: string): Uint16Array {
+  if (codeBuf.length < text.length * 3 + 2) codeBuf = new Uint16Array(text.length * 3 + 2);
+  let n = 0;
+  codeBuf[n++] = 32;
+  let space = true;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    else if (c >= 48 && c <= 57) c = 48;
+    else if (c === 0x60) c = 39;
+    else if (c === 32 || c === 9 || c === 10 || c === 13 || c === 160) {
+      if (space) continue;
+      codeBuf[n++] = 32;
+      space = true;
+      continue;
+    } else if (c > 127) {
+      if (c === 0x2018 || c === 0x2019 || c === 0xb4) c = 39;
+      else if (c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) c = 34;
+      else if (c === 0x2013 || c === 0x2014) c = 45;
+      else if (c === 0x2026) {
+        codeBuf[n++] = 46;
+        codeBuf[n++] = 46;
+        c = 46;
+      } else c = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    }
+    codeBuf[n++] = c;
+    space = false;
+  }
+  if (!space) codeBuf[n++] = 32;
+  return codeBuf.subarray(0, n);
 }
 
 const CLOSED = new Set(['DET', 'ADP', 'PRON', 'AUX', 'CCONJ', 'SCONJ', 'PART']);
@@ -220,13 +279,13 @@ export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureCon
   // Character n-grams.
   let char: Sparse = EMPTY;
   if (cfg.gChar > 0) {
-    const s = normaliseForChars(a.text);
-    const L = s.length;
+    const codes = charCodes(a.text);
+    const L = codes.length;
     for (let i = 0; i < L; i++) {
       let h = SEED_CHAR;
       const maxK = Math.min(cfg.charMax, L - i);
       for (let k = 0; k < maxK; k++) {
-        h = Math.imul(h ^ s.charCodeAt(i + k), 16777619);
+        h = Math.imul(h ^ codes[i + k], 16777619);
         if (k + 1 >= cfg.charMin) {
           let x = h ^ (h >>> 15);
           x = Math.imul(x, 0x2c1b3c6d);
@@ -234,7 +293,7 @@ export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureCon
         }
       }
     }
-    char = flush(true);
+    char = flush();
   }
   const toks = a.tokens;
   // Word unigrams and bigrams.
@@ -245,7 +304,7 @@ export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureCon
     ws.push('</s>');
     for (let i = 1; i < ws.length - 1; i++) add(hashSeq(ws, i, 1, SEED_WORD));
     for (let i = 0; i < ws.length - 1; i++) add(hashSeq(ws, i, 2, SEED_WORD));
-    word = flush(true);
+    word = flush();
   }
   // POS n-grams, plus "mixed" n-grams where closed-class words stay words.
   let pos: Sparse = EMPTY;
@@ -264,11 +323,10 @@ export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureCon
         if (n > 1) add(hashSeq(mixed, i, n, SEED_POS ^ 0x5555));
       }
     }
-    pos = flush(true);
+    pos = flush();
   }
   const named = structural(a, ents);
-  for (const [k, v] of named) add(namedIndex(k), v);
-  const struct = flush(false);
+  const struct = structVector(named);
   return { char, word, pos, struct, named };
 }
 
