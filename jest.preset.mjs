@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const ESM_ONLY_DEPENDENCIES = ['content-disposition', 'cookie', '@apidevtools/json-schema-ref-parser'];
 
 export function preset(projectDir, overrides = {}) {
   return {
@@ -12,7 +13,11 @@ export function preset(projectDir, overrides = {}) {
     testEnvironment: 'node',
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
+    // CommonJS packages (@fastify/static, @fastify/cookie, swagger-parser) require() these ESM-only ones; Node 20 can,
+    // Jest's module loader cannot, so swc turns just these into CommonJS.
+    transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_DEPENDENCIES.join('|')})/)`],
     transform: {
+      [`/node_modules/(${ESM_ONLY_DEPENDENCIES.join('|')})/.+\\.js$`]: ['@swc/jest', { module: { type: 'commonjs' } }],
       '^.+\\.tsx?$': [
         '@swc/jest',
         {
@@ -27,7 +32,7 @@ export function preset(projectDir, overrides = {}) {
     },
     moduleNameMapper: {
       '^@factdesk/migrations$': join(root, 'migrations/src/index.ts'),
-      '^@factdesk/(domain|config|persistence|queue|claim-detection)$': join(root, 'libs/$1/src/index.ts'),
+      '^@factdesk/(domain|config|persistence|queue|claim-detection|testing)$': join(root, 'libs/$1/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     ...overrides,

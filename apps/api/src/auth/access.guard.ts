@@ -67,7 +67,7 @@ export class AccessGuard implements CanActivate {
   }
 
   private assertSameOrigin(request: AppRequest): void {
-    const origin = request.headers.origin ?? refererOrigin(request.headers.referer);
+    const origin = request.headers.origin || refererOrigin(request.headers.referer);
     const own = `${request.protocol}://${request.headers.host}`;
     if (origin && (origin === own || this.config.appOrigins.includes(origin))) return;
     throw new ForbiddenException('Cross-site request refused: writes must come from the Factdesk app itself.');

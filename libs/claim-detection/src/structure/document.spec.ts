@@ -28,7 +28,8 @@ const find = (list: { text: string }[], prefix: string) => {
 describe('parseDocument on the Minsk remarks', () => {
   const { doc, list } = sentences(MINSK);
 
-  it('reads title and date from the first line', () => {
+  it('reads title and date from the first line, and does not emit the title as a claim', () => {
+    expect(list[0].text).toMatch(/^President of the Republic of Belarus/);
     expect(doc.metadata.date).toBe('2022-06-30');
     expect(doc.metadata.title).toMatch(/^Foreign Minister Sergey Lavrov’s comment/);
     expect(doc.metadata.outlet).toBeUndefined();
@@ -102,6 +103,14 @@ describe('parseDocument on the MEMRI dispatch', () => {
     expect(list.some((s) => /Share this Report|^\[1\]|\(Source:/.test(s.text))).toBe(false);
   });
 
+  it('gives the headline claim to the person named before the colon, and skips date lines', () => {
+    const t = list[0];
+    expect(t.text).toBe('We Never Asked Belarus To Choose Between Russia Or The West');
+    expect(t.role).toBe('title');
+    expect(t.speaker).toBe('Sergey Lavrov');
+    expect(list.some((s) => /Special Dispatch|^July 8, 2017$/.test(s.text))).toBe(false);
+  });
+
   it('keeps section headings whole and attributes them to the person quoted', () => {
     const h = find(list, 'NATO Has Never Changed Its Plans, Which Were');
     expect(h.text).toMatch(/Soviet Union$/);
@@ -155,6 +164,18 @@ describe('parseDocument on tricky layouts', () => {
   it('does not take a time or a sentence opener for a speaker label', () => {
     const d = parseDocument('Note: prices rose.\nAt 10:30 the talks began.');
     expect(d.registry.list()).toEqual([]);
+  });
+});
+
+describe('parseDocument on Markdown', () => {
+  it('ignores heading markers and bold labels', () => {
+    const text = '# Remarks by Governor Ann Lee, May 2, 2019\n\n**Q:** Did taxes rise?\n\n**Ann Lee:** Taxes fell by 3 percent.\n';
+    const { doc, list } = sentences(text);
+    expect(doc.metadata.title).toBe('Remarks by Governor Ann Lee, May 2, 2019');
+    expect(list.map((s) => [s.text, s.speaker])).toEqual([
+      ['Did taxes rise?', 'Interviewer'],
+      ['Taxes fell by 3 percent.', 'Ann Lee'],
+    ]);
   });
 });
 

@@ -86,6 +86,9 @@ function blocks(text: string): Block[] {
     let e = j;
     while (s < e && /\s/.test(text[s])) s++;
     while (e > s && /\s/.test(text[e - 1])) e--;
+    // Markdown heading and block-quote markers are layout, not text.
+    const md = /^(?:#{1,6}\s+|>\s*)/.exec(text.slice(s, Math.min(e, s + 8)));
+    if (md) s += md[0].length;
     if (e > s) {
       const line = text.slice(s, e);
       if (cur && !TERMINAL.test(cur.text) && !/[:"'”]$/.test(cur.text) && /^[a-z]/.test(line)) {
@@ -102,7 +105,7 @@ function blocks(text: string): Block[] {
 }
 
 /** "Sergey Lavrov:", "Q:", "Question:", "MODERATOR:" at the start of a block. */
-const LABEL_RE = /^((?:[A-Z][\w.'’-]*|of|the|de|van|von)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,5})\s*:\s+/;
+const LABEL_RE = /^(?:\*\*|__)?((?:[A-Z][\w.'’-]*|of|the|de|van|von)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,5})(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+/;
 const INTERVIEWER_LABEL = /^(Q|Question|Interviewer|Journalist|Correspondent|Reporter|Host|Moderator)$/i;
 const ANSWER_LABEL = /^(A|Answer)$/i;
 
@@ -205,14 +208,13 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
     for (const [a, z] of splitSentences(text, s, e)) sentences.push({ start: a, end: z, speakerId, role });
   };
 
-  // The title itself: a headline "Name: claim" is the named person's; otherwise the outlet's.
-  if (titleBlock) {
+  // The title is metadata, except a headline "Name: claim", which carries the named person's claim.
+  if (titleBlock && titleSpeaker < 0) {
     const colon = titleBlock.text.indexOf(': ');
     const who = colon > 0 ? /([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$/.exec(titleBlock.text.slice(0, colon)) : null;
-    if (who && titleSpeaker < 0) {
-      emit(titleBlock, titleBlock.start, registry.resolveId(titleBlock.text.slice(0, colon)), 'title', true);
-    } else {
-      emit(titleBlock, titleBlock.start, outletId, 'title', true);
+    if (who) {
+      const id = registry.resolveId(titleBlock.text.slice(0, colon));
+      emit(titleBlock, titleBlock.start + colon + 2, id, 'title', true);
     }
   }
 

@@ -1,0 +1,47 @@
+import { ConfigError, DEVELOPMENT_SESSION_SECRET, describeAddress, loadConfig } from './config.js';
+
+describe('configuration', () => {
+  it('has local defaults for development', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      nodeEnv: 'development',
+      port: 3000,
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/factdesk',
+      redisUrl: 'redis://127.0.0.1:6379',
+      sessionSecret: DEVELOPMENT_SESSION_SECRET,
+      cookieSecure: false,
+    });
+    expect(c.appOrigins).toEqual(['http://127.0.0.1:3000', 'http://localhost:3000']);
+  });
+
+  it('refuses the development secret, or a short one, in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set to your own secret/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters/);
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_ORIGINS: 'https://desk.example.org/' });
+    expect(c.cookieSecure).toBe(true);
+    expect(c.appOrigins).toEqual(['https://desk.example.org']);
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', REDIS_PREFIX: 'a b' });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL must be a URL starting with postgres:/);
+    expect(message).toMatch(/REDIS_PREFIX/);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it('describes service addresses without credentials', () => {
+    expect(describeAddress('postgres://user:secret@db.internal:6543/factdesk')).toBe('db.internal:6543/factdesk');
+    expect(describeAddress('redis://:pw@cache')).toBe('cache:6379');
+  });
+});

@@ -1,0 +1,89 @@
+import pg from 'pg';
+import { MIGRATIONS } from '@factdesk/migrations';
+import { createEmptyDatabase, type TestDatabase } from '@factdesk/testing';
+import { createDataSource, pendingSchemaChanges, runMigrations } from '../src/index.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+});
+afterAll(() => database.drop());
+
+async function query<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+describe('migrations', () => {
+  it('migrate an empty database, then do nothing the second time', async () => {
+    expect(await runMigrations(database.url)).toEqual(MIGRATIONS.map((m) => new m().name ?? m.name));
+    expect(await runMigrations(database.url)).toEqual([]);
+  });
+
+  it('create a table for every noun of the design', async () => {
+    const tables = (await query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name);
+    expect(tables).toEqual(
+      expect.arrayContaining([
+        'users', 'sessions', 'api_tokens', 'documents', 'claims', 'claim_matches', 'speakers', 'assignments', 'verdicts', 'verdict_sources',
+        'fact_checks', 'fact_check_versions', 'corrections', 'ratings', 'audit_events', 'comments', 'notifications', 'monitored_sources',
+      ]),
+    );
+  });
+
+  it('agree with the entities: nothing left for TypeORM to generate', async () => {
+    const { up } = await pendingSchemaChanges(database.url);
+    expect(up).toEqual([]);
+  });
+
+  it('index the list queries and full-text search', async () => {
+    const indexes = (await query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'")).map((r) => r.indexdef);
+    const has = (pattern: RegExp) => expect(indexes.some((d) => pattern.test(d))).toBe(true);
+    has(/ON public\.claims USING btree \(state, score, id\)/);
+    has(/ON public\.claims USING btree \(document_id, start_offset\)/);
+    has(/ON public\.claims USING btree \(speaker_id, created_at\)/);
+    has(/ON public\.assignments USING btree \(assignee_id, state, due_at\)/);
+    has(/ON public\.claims USING gin \(to_tsvector\('english'::regconfig, text\)\)/);
+    // With sequential scans off, a full-text query must be able to use the GIN index.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('SET enable_seqscan = off');
+      const plan = await client.query("EXPLAIN SELECT id FROM claims WHERE to_tsvector('english', text) @@ websearch_to_tsquery('english', 'nato expansion')");
+      expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('IDX_claims_text_search');
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('keep the audit log append-only at the database level', async () => {
+    const ds = createDataSource({ databaseUrl: database.url, poolSize: 1 });
+    await ds.initialize();
+    try {
+      await ds.query(`INSERT INTO audit_events (action, entity_type, entity_id) VALUES ('test.event', 'test', '1')`);
+      await expect(ds.query(`UPDATE audit_events SET action = 'rewritten'`)).rejects.toThrow(/append-only/);
+      await expect(ds.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+      await expect(ds.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+      expect(await ds.query(`SELECT action FROM audit_events`)).toEqual([{ action: 'test.event' }]);
+    } finally {
+      await ds.destroy();
+    }
+  });
+
+  it('revert cleanly, leaving nothing of the schema behind', async () => {
+    const ds = createDataSource({ databaseUrl: database.url, poolSize: 1 });
+    await ds.initialize();
+    try {
+      for (let i = 0; i < MIGRATIONS.length; i += 1) await ds.undoLastMigration();
+    } finally {
+      await ds.destroy();
+    }
+    const left = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'");
+    expect(left).toEqual([]);
+    expect(await runMigrations(database.url)).toHaveLength(MIGRATIONS.length);
+  });
+});
