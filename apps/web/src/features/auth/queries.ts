@@ -33,8 +33,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api<void>('/auth/logout', { method: 'POST' }),
     onSuccess: () => {
-      client.clear();
+      // Forget everything the signed-in user saw; mounted observers of `me` then see null and leave.
       client.setQueryData(meKey, null);
+      client.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
     },
   });
 }

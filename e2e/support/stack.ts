@@ -1,0 +1,93 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createTestDatabase, createTestRedisPrefix, type TestDatabase, type TestRedisPrefix } from '@factdesk/testing';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+export interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+/** Runs one of the built entry points (apps/api/dist/main.js, …) with the given environment. */
+export function runBuilt(entry: string, env: Record<string, string>): Proc {
+  const file = join(ROOT, entry);
+  if (!existsSync(file)) throw new Error(`${entry} is not built: run the build first (npm test does)`);
+  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  return { child, output: () => out, exited };
+}
+
+export async function waitForHealth(baseUrl: string, proc: Proc, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (proc.child.exitCode !== null) throw new Error(`process exited early:\n${proc.output()}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no healthy answer from ${baseUrl} within ${timeoutMs} ms:\n${proc.output()}`);
+}
+
+export interface Stack {
+  baseUrl: string;
+  env: Record<string, string>;
+  database: TestDatabase;
+  redis: TestRedisPrefix;
+  api: Proc;
+  worker: Proc | null;
+  stop(): Promise<void>;
+}
+
+/** The built API (serving the built web app) and optionally the worker, on a database and Redis prefix of their own, with demo data. */
+export async function startStack(options: { worker?: boolean } = {}): Promise<Stack> {
+  const database = await createTestDatabase();
+  const redis = createTestRedisPrefix();
+  const port = await freePort();
+  const env = {
+    NODE_ENV: 'test',
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    REDIS_URL: redis.url,
+    REDIS_PREFIX: redis.prefix,
+    LOG_LEVEL: 'warn',
+  };
+  const seed = runBuilt('apps/api/dist/cli/seed.js', env);
+  const seeded = await seed.exited;
+  if (seeded.code !== 0) throw new Error(`seeding failed:\n${seed.output()}`);
+  const api = runBuilt('apps/api/dist/main.js', env);
+  const worker = options.worker ? runBuilt('apps/worker/dist/main.js', env) : null;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitForHealth(baseUrl, api);
+  return {
+    baseUrl,
+    env,
+    database,
+    redis,
+    api,
+    worker,
+    async stop() {
+      for (const p of [api, worker]) if (p && p.child.exitCode === null) p.child.kill('SIGTERM');
+      await Promise.all([api.exited, worker?.exited]);
+      await database.drop();
+      await redis.clear();
+    },
+  };
+}

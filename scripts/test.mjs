@@ -1,0 +1,56 @@
+// `npm test`: install what is missing (npm packages, Debian's Chromium), build, then run every
+// test: unit and integration tests (real PostgreSQL and Redis), then whole-system and browser tests.
+// Ends with one summary line and a non-zero exit when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build, ensureInstalled, fail, log, root, run } from './lib.mjs';
+
+process.env.TZ = 'UTC';
+ensureInstalled();
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  if (process.getuid?.() !== 0) fail(`Chromium is missing at ${CHROMIUM}; install it: sudo apt-get install -y chromium`);
+  log('installing Debian Chromium for the browser tests (apt-get)…');
+  run('apt-get', ['update', '-qq']);
+  run('apt-get', ['install', '-y', '-qq', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+build();
+// The tests need the real services: say which one is missing and how to start it, before any test runs.
+const { exitWithReason } = await import('@factdesk/config');
+const { checkRedis } = await import('@factdesk/queue');
+const { checkPostgres } = await import('@factdesk/persistence');
+await checkPostgres(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres').catch((err) => exitWithReason('factdesk-test', err));
+await checkRedis(process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379').catch((err) => exitWithReason('factdesk-test', err));
+
+const reports = mkdtempSync(join(tmpdir(), 'factdesk-test-'));
+const suites = [
+  ['unit and integration', ['--config', 'jest.config.mjs'], join(reports, 'main.json')],
+  ['whole-system and browser', ['--config', 'e2e/jest.config.mjs', '--runInBand'], join(reports, 'e2e.json')],
+];
+const extra = process.argv.slice(2);
+let failedRun = false;
+const totals = { passed: 0, failed: 0, skipped: 0 };
+for (const [name, args, report] of suites) {
+  log(`running ${name} tests…`);
+  const result = spawnSync(
+    process.execPath,
+    ['--experimental-vm-modules', '--no-warnings=ExperimentalWarning', 'node_modules/jest/bin/jest.js', ...args, '--ci', '--json', '--outputFile', report, ...extra],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (result.status !== 0) failedRun = true;
+  if (existsSync(report)) {
+    const r = JSON.parse(readFileSync(report, 'utf8'));
+    totals.passed += r.numPassedTests;
+    totals.failed += r.numFailedTests + r.numRuntimeErrorTestSuites;
+    totals.skipped += r.numPendingTests + r.numTodoTests;
+  } else {
+    totals.failed += 1;
+  }
+}
+if (totals.passed === 0) failedRun = true;
+process.stdout.write(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.exit(failedRun || totals.failed ? 1 : 0);
