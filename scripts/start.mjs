@@ -10,7 +10,7 @@ const { exitWithReason, loadConfigOrExit } = await import('@factdesk/config');
 const { checkRedis } = await import('@factdesk/queue');
 const config = loadConfigOrExit('factdesk');
 await checkRedis(config.redisUrl).catch((err) => exitWithReason('factdesk', err));
-run('node', ['scripts/migrate.mjs']);
+run('node', ['apps/api/dist/cli/migrate.js']);
 
 const seeded = await new Promise((resolve) => {
   const child = spawn('node', ['apps/api/dist/cli/seed.js'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
