@@ -155,6 +155,24 @@ describe('parseDocument on tricky layouts', () => {
     expect(find(list, 'The figure could not').speaker).toBe('MEMRI');
   });
 
+  it('gives quotations inside the publication\'s narration to the person quoted', () => {
+    const text = [
+      'Special Dispatch No. 1',
+      '',
+      'An Example Headline About Things',
+      '',
+      'The minister spoke to reporters on Monday about the alliance and its plans for the region. Lavrov said: "We never asked Belarus to choose. NATO did." Analysts disagreed with this view.',
+      '"Sanctions lead nowhere," said Sergey Lavrov. He then left the room after the press conference.',
+    ].join('\n');
+    const { list } = sentences(text);
+    expect(find(list, 'The minister spoke').speaker).toBe('MEMRI');
+    expect(find(list, 'Lavrov said: "We never asked').speaker).toBe('Sergey Lavrov');
+    expect(find(list, 'NATO did.').speaker).toBe('Sergey Lavrov');
+    expect(find(list, 'Analysts disagreed').speaker).toBe('MEMRI');
+    expect(find(list, '"Sanctions lead nowhere," said').speaker).toBe('Sergey Lavrov');
+    expect(find(list, 'He then left').speaker).toBe('MEMRI');
+  });
+
   it('uses the defaultSpeaker option for unlabelled text when nothing else names one', () => {
     const d = parseDocument('We cut taxes by 10 percent. Inflation is down.', { defaultSpeaker: 'Jane Doe' });
     expect(d.sentences.map((s) => (s.speakerId >= 0 ? d.registry.nameOf(s.speakerId) : null))).toEqual(['Jane Doe', 'Jane Doe']);

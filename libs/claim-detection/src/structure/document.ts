@@ -205,7 +205,13 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
       if (/[A-Za-z0-9]/.test(text.slice(s, e))) sentences.push({ start: s, end: e, speakerId, role });
       return;
     }
-    for (const [a, z] of splitSentences(text, s, e)) sentences.push({ start: a, end: z, speakerId, role });
+    const quotes = role === 'narration' ? attributedQuotes(text, b) : [];
+    for (const [a, z] of splitSentences(text, s, e)) {
+      // In the publication's own text, a sentence mostly inside an attributed quotation is the quoted person's.
+      const q = quotes.find((r) => overlap(a, z, r.start, r.end) * 2 > z - a);
+      if (q) sentences.push({ start: a, end: z, speakerId: registry.resolveId(q.name), role: 'statement' });
+      else sentences.push({ start: a, end: z, speakerId, role });
+    }
   };
 
   // The title is metadata, except a headline "Name: claim", which carries the named person's claim.
@@ -267,6 +273,32 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
   }
   return { metadata, registry, sentences };
 }
+
+const NAME = `((?:(?:[A-Z][\\w'’-]*|[A-Z]\\.)\\s+){0,3}[A-Z][\\w'’-]+)`;
+const SAY = `(?:said|says|stated|added|noted|stressed|emphasi[sz]ed|declared|wrote|explained|insisted|warned|told [^"“”:]{1,40}?)`;
+const QUOTE_AFTER = new RegExp(`${NAME}\\s+${SAY}\\s*[:,]?\\s*["“]([^"”]+)["”]`, 'g');
+const QUOTE_BEFORE = new RegExp(`["“]([^"”]+)["”],?\\s+(?:${SAY}\\s+${NAME}|${NAME}\\s+${SAY})`, 'g');
+const PRONOUNS = new Set(['He', 'She', 'They', 'It', 'We', 'I', 'The', 'This']);
+
+/** Quotations in a paragraph attributed to a named person ("Lavrov said: "…"", ""…," said Lavrov"). */
+function attributedQuotes(text: string, b: Block): { start: number; end: number; name: string }[] {
+  const out: { start: number; end: number; name: string }[] = [];
+  for (const m of b.text.matchAll(QUOTE_AFTER)) {
+    const name = m[1];
+    if (PRONOUNS.has(name.split(/\s+/)[0])) continue;
+    const qStart = b.start + m.index + m[0].length - m[2].length - 1;
+    out.push({ start: qStart, end: qStart + m[2].length, name });
+  }
+  for (const m of b.text.matchAll(QUOTE_BEFORE)) {
+    const name = m[2] ?? m[3];
+    if (!name || PRONOUNS.has(name.split(/\s+/)[0])) continue;
+    const qStart = b.start + m.index + 1;
+    out.push({ start: qStart, end: qStart + m[1].length, name });
+  }
+  return out;
+}
+
+const overlap = (a: number, b: number, c: number, d: number) => Math.max(0, Math.min(b, d) - Math.max(a, c));
 
 function titleCase(s: string): boolean {
   const words = s.match(/[A-Za-z][\w'’-]*/g) ?? [];
