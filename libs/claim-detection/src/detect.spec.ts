@@ -67,6 +67,14 @@ describe('detectClaims on the sample documents', () => {
     expect(osce.entities.filter((e) => e.kind === 'organisation').map((e) => e.text)).toContain('Organisation for Security and Cooperation in Europe');
   });
 
+  it('does not take capitalised words of a title-case heading for names', () => {
+    const h = get('MEMRI', 'We Never Asked Belarus To Choose');
+    expect(h.entities.map((e) => [e.kind, e.text])).toEqual([
+      ['place', 'Belarus'],
+      ['place', 'Russia'],
+    ]);
+  });
+
   it('carries speakers and metadata through', () => {
     expect(results.MEMRI.metadata.outlet).toBe('MEMRI');
     expect(get('MEMRI', 'During the interview, Lavrov stressed').speaker).toBe('MEMRI');

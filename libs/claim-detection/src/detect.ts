@@ -1,5 +1,6 @@
 import type { ClaimEntity } from '@factdesk/domain';
 import { classifyClaim } from './claim-type.js';
+import { findEntities, isTitleCase } from './entities.js';
 import { explain } from './reasons.js';
 import { defaultScorer, prepare, type CheckworthinessScorer } from './scorer.js';
 import { parseDocument } from './structure/document.js';
@@ -32,7 +33,9 @@ export function detectClaims(text: string, options: DetectOptions & ScorerOption
       checkworthy: out.score >= threshold,
       type: classifyClaim(input.analysis, input.entities),
       reasons: explain(out),
-      entities: input.entities.map((e): ClaimEntity => ({ ...e })),
+      entities: (isTitleCase(sentence) ? findEntities(input.analysis, { gazetteerOnly: true }) : input.entities).map(
+        (e): ClaimEntity => ({ ...e }),
+      ),
     };
   });
   return { metadata: doc.metadata, speakers: doc.registry.list(), sentences };

@@ -41,7 +41,7 @@ function kindOf(words: string[], prevTitle: boolean): ClaimEntity['kind'] | null
  * People, organisations and places (from capitalised spans and word lists) plus dates and
  * numbers (from wink's entities), with character offsets into `analysis.text`.
  */
-export function findEntities(a: Analysis): ClaimEntity[] {
+export function findEntities(a: Analysis, options: { gazetteerOnly?: boolean } = {}): ClaimEntity[] {
   const out: ClaimEntity[] = [];
   const toks = a.tokens;
   const covered = new Uint8Array(toks.length);
@@ -76,7 +76,8 @@ export function findEntities(a: Analysis): ClaimEntity[] {
         j++;
       } else break;
     }
-    emitRun(a, i, last + 1, out, i > 0 && TITLES.has(toks[i - 1].value));
+    if (options.gazetteerOnly) emitKnown(a, i, last + 1, out);
+    else emitRun(a, i, last + 1, out, i > 0 && TITLES.has(toks[i - 1].value));
     i = last + 1;
   }
   out.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -140,6 +141,29 @@ function emitRun(a: Analysis, from: number, to: number, out: ClaimEntity[], afte
     prevTitle = false;
     k = Math.max(m, k + 1);
   }
+}
+
+/** Title-case text ("We Never Asked Belarus To Choose"): only known places and organisations. */
+function emitKnown(a: Analysis, from: number, to: number, out: ClaimEntity[]): void {
+  const toks = a.tokens;
+  let k = from;
+  while (k < to) {
+    const place = placeAt(toks, k, to);
+    if (place > 0) {
+      push(a, k, k + place, 'place', out);
+      k += place;
+    } else {
+      if (ORG_ACRONYMS.has(toks[k].value)) push(a, k, k + 1, 'organisation', out);
+      k++;
+    }
+  }
+}
+
+/** Whether most words are capitalised (headlines, section headings). */
+export function isTitleCase(text: string): boolean {
+  const words = text.match(/[A-Za-z][\w'’-]*/g) ?? [];
+  const caps = words.filter((w) => /^[A-Z]/.test(w)).length;
+  return words.length >= 4 && caps / words.length > 0.7;
 }
 
 function push(a: Analysis, from: number, to: number, kind: ClaimEntity['kind'], out: ClaimEntity[]): void {
