@@ -1,7 +1,9 @@
 import type { MigrationInterface } from 'typeorm';
+import { AuditClaimId1795449007080 } from './1795449007080-AuditClaimId.js';
 import { Initial1795447754269 } from './1795447754269-Initial.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795447754269,
+  AuditClaimId1795449007080,
 ];

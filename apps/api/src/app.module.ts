@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG } from './common/config.js';
 import { ApiExceptionFilter, validationExceptionFactory } from './common/errors.js';
 import { DatabaseModule } from './database/database.module.js';
+import { EDITORIAL_MODULES } from './editorial/editorial.modules.js';
 import { HealthModule } from './health/health.controller.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
@@ -17,7 +18,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule],
+      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -4,3 +4,6 @@ export * from './documents.js';
 export * from './editorial.js';
 export * from './rating-scale.js';
 export * from './api.js';
+export * from './workflow.js';
+export * from './verdicts.js';
+export * from './dto.js';

@@ -8,6 +8,8 @@ export interface AuditRecord {
   action: string;
   entityType: string;
   entityId: string;
+  /** The claim this change belongs to, so it shows in the claim's history. */
+  claimId?: string | null;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   requestId?: string | null;
@@ -25,6 +27,7 @@ export class AuditService {
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
+      claimId: event.claimId ?? null,
       before: event.before ?? null,
       after: event.after ?? null,
       requestId: event.requestId ?? null,

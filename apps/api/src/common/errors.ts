@@ -33,9 +33,10 @@ export function toApiError(err: unknown, requestId?: string): ApiError {
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse();
-    const message =
-      typeof body === 'string' ? body : Array.isArray((body as { message?: unknown }).message) ? ((body as { message: string[] }).message).join('; ') : ((body as { message?: string }).message ?? err.message);
-    return { statusCode: status, error: errorName(status), message, requestId };
+    if (typeof body === 'string') return { statusCode: status, error: errorName(status), message: body, requestId };
+    const { message, error: _error, statusCode: _status, ...details } = body as { message?: string | string[]; error?: string; statusCode?: number };
+    // Extra fields a handler attached (the current version on a stale save, per-claim results) go along.
+    return { ...details, statusCode: status, error: errorName(status), message: Array.isArray(message) ? message.join('; ') : (message ?? err.message), requestId };
   }
   // Errors raised by Fastify itself (bad JSON, body too large, unsupported media type, rate limits).
   const e = err as { statusCode?: number; message?: string; code?: string };
@@ -88,4 +89,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     reportIfServerError(exception, body, request);
     void reply.status(body.statusCode).send(body);
   }
+}
+
+/** An HTTP error with fields of its own in the body, e.g. `current` on a stale save. */
+export function httpError(status: number, message: string, details: Record<string, unknown> = {}): HttpException {
+  return new HttpException({ message, ...details }, status);
 }

@@ -82,6 +82,7 @@ export class NotificationEntity {
 @Entity('audit_events')
 @Index('IDX_audit_events_entity', ['entityType', 'entityId', 'createdAt'])
 @Index('IDX_audit_events_actor', ['actorId', 'createdAt'])
+@Index('IDX_audit_events_claim', ['claimId', 'createdAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
@@ -103,6 +104,10 @@ export class AuditEventEntity {
 
   @Column({ type: 'varchar', length: 64 })
   entityId: string;
+
+  /** The claim the change belongs to (its verdict, assignment, comment…), for the claim's history. No FK: history outlives records. */
+  @Column({ type: 'uuid', nullable: true })
+  claimId: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
   before: Record<string, unknown> | null;

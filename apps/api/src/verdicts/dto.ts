@@ -1,0 +1,105 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, MaxLength, Min, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import { SOURCE_KINDS, type SourceKind } from '@factdesk/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SourceDto {
+  @ApiProperty({ example: 'https://www.osce.org/mc/39569' })
+  @Transform(trim)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) address' })
+  @MaxLength(2000)
+  url: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  publisher?: string;
+
+  @ApiPropertyOptional({ format: 'date' })
+  @IsOptional()
+  @IsDateString({}, { message: 'must be an ISO date' })
+  publishedOn?: string;
+
+  @ApiPropertyOptional({ description: 'The passage that supports the verdict' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  quote?: string;
+
+  @ApiProperty({ enum: SOURCE_KINDS })
+  @IsIn(SOURCE_KINDS, { message: 'must be primary or secondary' })
+  kind: SourceKind;
+}
+
+export class VerdictContentDto {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID('all', { message: 'must be a rating id' })
+  ratingId?: string | null;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(300)
+  headline?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(5000)
+  conclusion?: string;
+
+  @ApiPropertyOptional({ description: 'Markdown' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100_000)
+  analysis?: string;
+
+  @ApiPropertyOptional({ type: [SourceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50, { message: 'can hold at most 50 sources' })
+  @ValidateNested({ each: true })
+  @Type(() => SourceDto)
+  sources?: SourceDto[];
+}
+
+export class SaveVerdictDto extends VerdictContentDto {
+  @ApiProperty({ description: 'The version this edit started from; 0 for a new verdict' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  version: number;
+}
+
+export class CorrectDto extends VerdictContentDto {
+  @ApiProperty({ description: 'What changed, shown to readers in the corrections log' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(2000)
+  note: string;
+}
+
+export class RetractDto {
+  @ApiProperty({ description: 'Why the fact-check is retracted, shown to readers' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'is required' })
+  @MaxLength(2000)
+  note: string;
+}
