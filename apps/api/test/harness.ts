@@ -40,12 +40,12 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
     DATABASE_POOL_SIZE: '4',
     REDIS_URL: redis.url,
     REDIS_PREFIX: redis.prefix,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests sign in many times from one address; the limit itself is tested with its own setting.
     LOGIN_RATE_LIMIT_MAX: '10000',
     ...env,
   });
-  const app = await createApp(config, pino({ level: 'silent' }));
+  const app = await createApp(config, pino({ level: config.logLevel }));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);

@@ -9,6 +9,7 @@ import { RatingEntity } from '@factdesk/persistence';
 import { AuditService } from '../audit/audit.service.js';
 import { CurrentPrincipal, Roles, Staff, type AppRequest, type Principal } from '../common/access.js';
 import { toRatingDto } from '../editorial/views.js';
+import { given } from '../common/objects.js';
 import { IdParam } from '../users/dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -83,7 +84,7 @@ export class RatingsService {
     const repo = this.db.getRepository(RatingEntity);
     if (await repo.existsBy({ slug: input.slug })) throw new ConflictException(`A rating with the slug ${input.slug} exists.`);
     const position = input.position ?? ((await repo.maximum('position')) ?? -1) + 1;
-    const rating = await repo.save(repo.create({ description: '', colour: '#6e7781', value: null, ...input, position }));
+    const rating = await repo.save(repo.create({ description: '', colour: '#6e7781', value: null, ...given(input), position }));
     await this.audit.record({ actorId, action: 'rating.create', entityType: 'rating', entityId: rating.id, after: { ...toRatingDto(rating) }, requestId });
     return toRatingDto(rating);
   }
@@ -93,7 +94,7 @@ export class RatingsService {
     const rating = await repo.findOneBy({ id });
     if (!rating) throw new NotFoundException('No such rating.');
     const before = toRatingDto(rating);
-    Object.assign(rating, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+    Object.assign(rating, given(input));
     await repo.save(rating);
     await this.audit.record({ actorId, action: 'rating.update', entityType: 'rating', entityId: id, before: { ...before }, after: { ...toRatingDto(rating) }, requestId });
     return toRatingDto(rating);

@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { SpeakerDto } from '@factdesk/domain';
 import { ClaimEntity, FactCheckEntity, SpeakerEntity } from '@factdesk/persistence';
 import { AuditService } from '../audit/audit.service.js';
+import { given } from '../common/objects.js';
 
 @Injectable()
 export class SpeakersService {
@@ -51,7 +52,7 @@ export class SpeakersService {
     return this.db.transaction(async (m) => {
       const speaker = await this.get(m, id);
       const before = { name: speaker.name, kind: speaker.kind, aliases: speaker.aliases, sameAs: speaker.sameAs, description: speaker.description };
-      Object.assign(speaker, Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+      Object.assign(speaker, given(input));
       speaker.aliases = [...new Set(speaker.aliases.map((a) => a.trim()).filter((a) => a && a.toLowerCase() !== speaker.name.toLowerCase()))];
       try {
         await m.getRepository(SpeakerEntity).save(speaker);
@@ -59,7 +60,7 @@ export class SpeakersService {
         if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') throw new ConflictException(`Another speaker is already called ${speaker.name}; merge them instead.`);
         throw err;
       }
-      await this.audit.record({ actorId, action: 'speaker.update', entityType: 'speaker', entityId: id, before, after: { ...input }, requestId }, m);
+      await this.audit.record({ actorId, action: 'speaker.update', entityType: 'speaker', entityId: id, before, after: given(input), requestId }, m);
       return speaker;
     });
   }

@@ -48,6 +48,7 @@ export class VerdictsService {
     if (input.headline !== undefined) verdict.headline = input.headline;
     if (input.conclusion !== undefined) verdict.conclusion = input.conclusion;
     if (input.analysis !== undefined) verdict.analysis = input.analysis;
+    verdict.version = (verdict.version ?? 0) + 1;
     // Relations loaded earlier would override the new rating id on save.
     const { rating: _r, author: _a, approvedBy: _b, claim: _c, ...columns } = verdict;
     const saved = await m.getRepository(VerdictEntity).save(columns as VerdictEntity);

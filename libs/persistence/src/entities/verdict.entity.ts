@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { SOURCE_KINDS, VERDICT_STATES, type SourceKind, type VerdictState } from '@factdesk/domain';
 import { ClaimEntity } from './claim.entity.js';
 import { RatingEntity } from './rating.entity.js';
@@ -26,8 +26,11 @@ export class VerdictEntity {
   @JoinColumn({ name: 'author_id' })
   author: Relation<UserEntity>;
 
-  /** Incremented on every save; a save that names an older version is refused (409). */
-  @VersionColumn({ type: 'integer' })
+  /**
+   * The content version: incremented by every content save (not by state changes, which are
+   * workflow), and a save that names an older version is refused (409).
+   */
+  @Column({ type: 'integer' })
   version: number;
 
   @Column({ type: 'enum', enum: VERDICT_STATES, enumName: 'verdict_state', default: 'draft' })
