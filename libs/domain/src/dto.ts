@@ -179,6 +179,8 @@ export interface ClaimDetailDto extends ClaimSummaryDto {
   verdict: VerdictDto | null;
   factCheck: FactCheckDto | null;
   similar: SimilarClaimDto[];
+  /** Every change, oldest first. */
+  history: AuditEventDto[];
   /** What the signed-in user may do to it now. */
   actions: ClaimAction[];
 }

@@ -53,11 +53,12 @@ export class ClaimsService {
   async detail(id: string, user: UserEntity): Promise<ClaimDetailDto> {
     const claim = await this.db.getRepository(ClaimEntity).findOne({ where: { id }, relations: { speaker: true, document: true } });
     if (!claim) throw new NotFoundException('No such claim.');
-    const [assignments, verdict, factCheck, matches] = await Promise.all([
+    const [assignments, verdict, factCheck, matches, history] = await Promise.all([
       this.db.getRepository(AssignmentEntity).find({ where: { claimId: id }, relations: { claim: true, assignee: true, assignedBy: true }, order: { createdAt: 'DESC' } }),
       this.db.getRepository(VerdictEntity).findOne({ where: { claimId: id }, relations: { rating: true, author: true, approvedBy: true } }),
       this.db.getRepository(FactCheckEntity).findOne({ where: { claimId: id } }),
       this.db.getRepository(ClaimMatchEntity).find({ where: { claimId: id }, relations: { matchedClaim: { speaker: true } }, order: { similarity: 'DESC' }, take: 10 }),
+      this.historyOf(id),
     ]);
     const [sources, corrections, matchedFactChecks] = await Promise.all([
       verdict ? this.db.getRepository(VerdictSourceEntity).find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } }) : [],
@@ -106,6 +107,7 @@ export class ClaimsService {
       verdict: verdict ? toVerdictDto(verdict, sources) : null,
       factCheck: factCheck ? toFactCheckDto(factCheck, corrections) : null,
       similar,
+      history,
       actions: availableActions({ state: claim.state, assigneeId: active?.assigneeId ?? null }, user),
     };
   }
@@ -162,6 +164,10 @@ export class ClaimsService {
 
   async history(id: string): Promise<AuditEventDto[]> {
     if (!(await this.db.getRepository(ClaimEntity).existsBy({ id }))) throw new NotFoundException('No such claim.');
+    return this.historyOf(id);
+  }
+
+  private async historyOf(id: string): Promise<AuditEventDto[]> {
     const events = await this.db.getRepository(AuditEventEntity).find({ where: { claimId: id }, relations: { actor: true }, order: { createdAt: 'ASC', id: 'ASC' } });
     return events.map(toAuditEventDto);
   }
