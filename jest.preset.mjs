@@ -32,7 +32,7 @@ export function preset(projectDir, overrides = {}) {
     },
     moduleNameMapper: {
       '^@factdesk/migrations$': join(root, 'migrations/src/index.ts'),
-      '^@factdesk/(domain|config|persistence|queue|claim-detection|testing)$': join(root, 'libs/$1/src/index.ts'),
+      '^@factdesk/([a-z-]+)$': join(root, 'libs/$1/src/index.ts'),
       '^(\\.{1,2}/.*)\\.js$': '$1',
     },
     ...overrides,

@@ -1,0 +1,3 @@
+export * from './errors.js';
+export * from './addresses.js';
+export * from './safe-fetch.js';

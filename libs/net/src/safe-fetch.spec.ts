@@ -1,0 +1,118 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { assertFetchableUrl, isRefusedAddress } from './addresses.js';
+import { OutboundRequestError } from './errors.js';
+import { safeFetch } from './safe-fetch.js';
+
+let server: Server;
+let base: string;
+let port: number;
+const hits: string[] = [];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url}`);
+    const url = new URL(req.url!, 'http://x');
+    switch (url.pathname) {
+      case '/ok':
+        res.end('hello');
+        return;
+      case '/loop':
+        res.writeHead(302, { location: '/loop' }).end();
+        return;
+      case '/to-other-loopback':
+        res.writeHead(302, { location: `http://127.0.0.2:${port}/ok` }).end();
+        return;
+      case '/to-metadata':
+        res.writeHead(301, { location: 'http://169.254.169.254/latest/meta-data/' }).end();
+        return;
+      case '/see-other':
+        res.writeHead(303, { location: '/ok' }).end();
+        return;
+      case '/big':
+        res.end(Buffer.alloc(2048, 'a'));
+        return;
+      case '/slow':
+        setTimeout(() => res.end('late'), 2000);
+        return;
+      default:
+        res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+});
+afterAll(() => new Promise((r) => server.close(r)));
+
+const refused = (p: Promise<unknown>, code = 'refused_address') => expect(p).rejects.toMatchObject({ code });
+
+describe('address rules', () => {
+  it.each([
+    ['127.0.0.1', true],
+    ['10.1.2.3', true],
+    ['172.16.0.5', true],
+    ['192.168.1.1', true],
+    ['169.254.169.254', true],
+    ['100.64.0.1', true],
+    ['0.0.0.0', true],
+    ['::1', true],
+    ['fe80::1', true],
+    ['fd00::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['8.8.8.8', false],
+    ['2606:4700:4700::1111', false],
+  ])('%s refused: %s', (address, expected) => {
+    expect(isRefusedAddress(address)).toBe(expected);
+  });
+
+  it('refuses loopback, private, link-local and metadata URLs before anything is queued', async () => {
+    await refused(assertFetchableUrl('http://127.0.0.1/'));
+    await refused(assertFetchableUrl('http://localhost:8080/x'));
+    await refused(assertFetchableUrl('http://[::1]/'));
+    await refused(assertFetchableUrl('http://169.254.169.254/latest/meta-data/'));
+    await refused(assertFetchableUrl('http://10.0.0.1/'));
+    await refused(assertFetchableUrl('ftp://example.org/'), 'bad_url');
+    await refused(assertFetchableUrl('file:///etc/passwd'), 'bad_url');
+    await refused(assertFetchableUrl('not a url'), 'bad_url');
+    await expect(assertFetchableUrl('http://localhost:8080/x', { allowPrivate: true })).resolves.toBeInstanceOf(URL);
+  });
+});
+
+describe('safeFetch', () => {
+  it('refuses to connect to loopback by default, by address or by name', async () => {
+    const before = hits.length;
+    await refused(safeFetch(`${base}/ok`));
+    await refused(safeFetch(`http://localhost:${port}/ok`));
+    expect(hits.length).toBe(before);
+  });
+
+  it('fetches when the policy allows the address', async () => {
+    const res = await safeFetch(`${base}/ok`, { allowAddresses: ['127.0.0.1'] });
+    expect(res).toMatchObject({ status: 200, redirects: 0 });
+    expect(res.body.toString()).toBe('hello');
+  });
+
+  it('checks every redirect hop: a redirect to another loopback or metadata address is refused', async () => {
+    await refused(safeFetch(`${base}/to-other-loopback`, { allowAddresses: ['127.0.0.1'] }));
+    await refused(safeFetch(`${base}/to-metadata`, { allowAddresses: ['127.0.0.1'] }));
+  });
+
+  it('bounds redirects, time and size', async () => {
+    await refused(safeFetch(`${base}/loop`, { allowPrivate: true, maxRedirects: 3 }), 'too_many_redirects');
+    await refused(safeFetch(`${base}/big`, { allowPrivate: true, maxBytes: 1024 }), 'too_large');
+    await refused(safeFetch(`${base}/slow`, { allowPrivate: true, timeoutMs: 200 }), 'timeout');
+  });
+
+  it('turns a POST into a GET on 303', async () => {
+    const res = await safeFetch(`${base}/see-other`, { allowPrivate: true, method: 'POST', body: 'x' });
+    expect(res).toMatchObject({ status: 200, redirects: 1, url: `${base}/ok` });
+    expect(hits.slice(-2)).toEqual(['POST /see-other', 'GET /ok']);
+  });
+
+  it('reports an unreachable address as a network error', async () => {
+    const error = await safeFetch('http://127.0.0.1:1/', { allowPrivate: true }).catch((e) => e);
+    expect(error).toBeInstanceOf(OutboundRequestError);
+    expect(error.code).toBe('network');
+  });
+});
