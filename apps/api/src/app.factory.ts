@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
 import { AppModule } from './app.module.js';
 import { SESSION_COOKIE } from './auth/tokens.js';
+import { PUBLIC_PATHS, rewritePublicUrl } from './public/public.controller.js';
 import { REDIS } from './redis/redis.module.js';
 
 /** Request bodies above this are refused with 413 (routes that take documents raise it for themselves). */
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: JSON_BODY_LIMIT,
+    // The public index shares its path with a staff route under /api; see PUBLIC_INDEX_ROUTE.
+    rewriteUrl: (req: { url?: string }) => rewritePublicUrl(req.url ?? '/'),
     trustProxy: config.trustProxy,
     // Deeply nested JSON is refused by the parser rather than walked by validators.
     onProtoPoisoning: 'error',
@@ -45,7 +48,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
   });
-  app.setGlobalPrefix('api');
+  // The public site and feeds live at the root; everything else under /api.
+  app.setGlobalPrefix('api', { exclude: [...PUBLIC_PATHS] });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // The API speaks JSON: other bodies are refused with 415 rather than handed to validators as strings.

@@ -9,6 +9,7 @@ import { ApiExceptionFilter, validationExceptionFactory } from './common/errors.
 import { DatabaseModule } from './database/database.module.js';
 import { EDITORIAL_MODULES } from './editorial/editorial.modules.js';
 import { HealthModule } from './health/health.controller.js';
+import { PublicModule } from './public/public.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
 
@@ -18,7 +19,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES],
+      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, PublicModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

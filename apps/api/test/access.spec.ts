@@ -63,6 +63,16 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/ratings': ADMINS,
   'PATCH /api/ratings/:id': ADMINS,
   'GET /api/stats': STAFF,
+  'GET /fact-checks': ANYONE,
+  'GET /fact-checks/:slug': ANYONE,
+  'GET /methodology': ANYONE,
+  'GET /corrections-policy': ANYONE,
+  'GET /feed.json': ANYONE,
+  'GET /feed.atom': ANYONE,
+  'GET /feed.rss': ANYONE,
+  'GET /claimreview-feed.json': ANYONE,
+  'GET /api/site-pages': ADMINS,
+  'PUT /api/site-pages/:key': ADMINS,
 };
 
 let h: Harness;

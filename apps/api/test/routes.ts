@@ -4,6 +4,10 @@ import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@factdesk/domain';
 import { PUBLIC_KEY, ROLES_KEY } from '../src/common/access.js';
+import { PUBLIC_INDEX_ROUTE, PUBLIC_PATHS } from '../src/public/public.controller.js';
+
+/** Routes app.factory excludes from the `api` global prefix: the public site at the root. */
+const UNPREFIXED = new Set<string>(PUBLIC_PATHS.map((p) => `/${p}`));
 
 export interface AppRoute {
   method: string;
@@ -30,7 +34,8 @@ export function listRoutes(app: NestFastifyApplication): AppRoute[] {
       const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
       const isPublic = reflector.getAllAndOverride<boolean>(PUBLIC_KEY, [handler as never, metatype]);
       const roles = reflector.getAllAndOverride<Role[]>(ROLES_KEY, [handler as never, metatype]);
-      routes.push({ method, path: join('api', base, String(path)), rule: isPublic ? 'public' : roles?.length ? roles : 'none' });
+      const own = join(base, String(path));
+      routes.push({ method, path: own === `/${PUBLIC_INDEX_ROUTE}` ? '/fact-checks' : UNPREFIXED.has(own) ? own : join('api', own), rule: isPublic ? 'public' : roles?.length ? roles : 'none' });
     }
   }
   return routes.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));

@@ -42,6 +42,14 @@ const schema = z
     DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('factdesk-demo'),
     /** Where the built web app lives; served at / by the API when present. */
     WEB_DIST_DIR: z.string().optional(),
+    /** Public address of the fact-check pages and feeds (ClaimReview urls, feed links); no trailing slash needed. */
+    PUBLIC_BASE_URL: url(['http:', 'https:']).optional(),
+    /** The publishing organisation: ClaimReview author, feeds' author. */
+    PUBLISHER_NAME: z.string().min(1).max(200).default('Factdesk'),
+    PUBLISHER_URL: url(['http:', 'https:']).optional(),
+    PUBLISHER_LOGO_URL: url(['http:', 'https:']).optional(),
+    /** BCP 47 language of the published fact-checks. */
+    PUBLIC_LANGUAGE: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB').default('en'),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
@@ -70,6 +78,7 @@ export interface AppConfig {
   logLevel: string;
   demoPassword: string;
   webDistDir: string | undefined;
+  site: { baseUrl: string; publisherName: string; publisherUrl: string; publisherLogoUrl: string | null; language: string };
 }
 
 export class ConfigError extends Error {}
@@ -107,6 +116,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: c.LOG_LEVEL,
     demoPassword: c.DEMO_PASSWORD,
     webDistDir: c.WEB_DIST_DIR,
+    site: {
+      baseUrl: (c.PUBLIC_BASE_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
+      publisherName: c.PUBLISHER_NAME,
+      publisherUrl: c.PUBLISHER_URL ?? (c.PUBLIC_BASE_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
+      publisherLogoUrl: c.PUBLISHER_LOGO_URL ?? null,
+      language: c.PUBLIC_LANGUAGE,
+    },
   };
 }
 

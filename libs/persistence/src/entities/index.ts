@@ -4,6 +4,7 @@ import { AuditEventEntity, CommentEntity, NotificationEntity } from './collabora
 import { DocumentEntity } from './document.entity.js';
 import { CorrectionEntity, FactCheckEntity, FactCheckVersionEntity } from './fact-check.entity.js';
 import { MonitoredSourceEntity } from './monitored-source.entity.js';
+import { PublicationEventEntity, SitePageEntity, WebhookDeliveryEntity, WebhookEntity } from './publication.entity.js';
 import { RatingEntity } from './rating.entity.js';
 import { SpeakerEntity } from './speaker.entity.js';
 import { ApiTokenEntity, SessionEntity, UserEntity } from './user.entity.js';
@@ -22,12 +23,16 @@ export {
   FactCheckVersionEntity,
   MonitoredSourceEntity,
   NotificationEntity,
+  PublicationEventEntity,
   RatingEntity,
   SessionEntity,
+  SitePageEntity,
   SpeakerEntity,
   UserEntity,
   VerdictEntity,
   VerdictSourceEntity,
+  WebhookDeliveryEntity,
+  WebhookEntity,
 };
 
 export const ENTITIES = [
@@ -49,4 +54,9 @@ export const ENTITIES = [
   CommentEntity,
   NotificationEntity,
   AuditEventEntity,
+  SitePageEntity,
+  PublicationEventEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];
+export type { WebhookAttempt, WebhookDeliveryState } from './publication.entity.js';

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+
+export interface CachedResponse {
+  status: number;
+  body: Buffer;
+  contentType: string;
+  etag: string;
+  lastModified: string | null;
+  /** Extra headers, e.g. Link rel="next" on feeds. */
+  headers?: Record<string, string>;
+  storedAt: number;
+}
+
+/** Entries beyond this are evicted oldest-used first: unknown slugs and deep pages cannot grow memory without bound. */
+const MAX_ENTRIES = 2_000;
+/** A safety net only: invalidation is by notification; this bounds the harm of one lost. */
+const MAX_AGE_MS = 5 * 60_000;
+
+/**
+ * Rendered public responses keyed by path and canonical query. Cleared whenever PostgreSQL reports a
+ * public change (see PublicChanges). A fill that began before a clear is not stored: the generation
+ * it started under is stale, so a response built from pre-change rows can never outlive the change.
+ */
+@Injectable()
+export class PublicCache {
+  private readonly entries = new Map<string, CachedResponse>();
+  private generation = 0;
+  /** False while the change feed is down: without invalidation, nothing may be cached. */
+  private live = false;
+
+  get(key: string): CachedResponse | undefined {
+    const hit = this.entries.get(key);
+    if (!hit) return undefined;
+    if (!this.live || Date.now() - hit.storedAt > MAX_AGE_MS) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Map order is insertion order: re-inserting marks it most recently used.
+    this.entries.delete(key);
+    this.entries.set(key, hit);
+    return hit;
+  }
+
+  /** Call before reading the database; pass the result to set(). */
+  begin(): number {
+    return this.generation;
+  }
+
+  set(key: string, generation: number, value: Omit<CachedResponse, 'storedAt'>): void {
+    if (!this.live || generation !== this.generation) return;
+    this.entries.set(key, { ...value, storedAt: Date.now() });
+    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+  }
+
+  clear(): void {
+    this.generation += 1;
+    this.entries.clear();
+  }
+
+  /** The change feed is (re)connected or lost; either way what is cached may be stale. */
+  setLive(live: boolean): void {
+    this.live = live;
+    this.clear();
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}

@@ -1,0 +1,144 @@
+import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiExcludeController, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply } from 'fastify';
+import type { DataSource } from 'typeorm';
+import { httpDate, notModified } from '@factdesk/publishing';
+import { SitePageEntity } from '@factdesk/persistence';
+import { CurrentPrincipal, Public, Roles, type AppRequest, type Principal } from '../common/access.js';
+import { AuditService } from '../audit/audit.service.js';
+import { FeedQuery, IndexQuery, parsePublicInput, SitePageBody, SitePageParam, SlugParam } from './dto.js';
+import { PublicService, type FeedKind, type Rendered } from './public.service.js';
+import { SITE_PAGES, type SitePageKey } from './site-pages.js';
+
+/**
+ * The public index's route. GET /api/fact-checks (staff) has the same path below the prefix, and Nest
+ * excludes routes from the prefix by path alone, so app.factory rewrites GET /fact-checks to this.
+ */
+export const PUBLIC_INDEX_ROUTE = '_public/fact-checks';
+
+/** Rewrites the public index's URL to its route (see PUBLIC_INDEX_ROUTE); any other URL stays. */
+export function rewritePublicUrl(url: string): string {
+  return url === '/fact-checks' || url.startsWith('/fact-checks?') ? `/${PUBLIC_INDEX_ROUTE}${url.slice('/fact-checks'.length)}` : url;
+}
+
+/** Paths served at the site root rather than under /api (app.factory excludes them from the prefix). */
+export const PUBLIC_PATHS = [PUBLIC_INDEX_ROUTE, 'fact-checks/:slug', 'methodology', 'corrections-policy', 'feed.json', 'feed.atom', 'feed.rss', 'claimreview-feed.json'] as const;
+
+/** Readers revalidate every time (a retraction must show at once); the revalidation is a cheap 304. */
+const CACHE_CONTROL = 'public, no-cache';
+
+function send(req: AppRequest, reply: FastifyReply, r: Rendered): FastifyReply {
+  reply.header('cache-control', CACHE_CONTROL);
+  if (r.status !== 200) return reply.code(r.status).header('content-type', r.contentType).send(r.body);
+  reply.header('etag', r.etag);
+  if (r.lastModified) reply.header('last-modified', httpDate(r.lastModified));
+  if (r.headers) reply.headers(r.headers);
+  if (notModified(req.headers, r.etag, r.lastModified)) return reply.code(304).send();
+  return reply.code(200).header('content-type', r.contentType).send(r.body);
+}
+
+/** The public site: fact-check pages, the index, the text pages and the four feeds. No sign-in. */
+@ApiExcludeController()
+@Controller()
+@Public()
+export class PublicController {
+  constructor(private readonly pub: PublicService) {}
+
+  @Get(PUBLIC_INDEX_ROUTE)
+  async index(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    const q = parsePublicInput(IndexQuery, req.query);
+    const page = q.page ?? 1;
+    const filters = { speaker: q.speaker, rating: q.rating };
+    const key = `/fact-checks?${filters.speaker ?? ''}&${filters.rating ?? ''}&${page}`;
+    return send(req, reply, await this.pub.get(key, () => this.pub.index(filters, page)));
+  }
+
+  @Get('fact-checks/:slug')
+  async factCheck(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    let slug: string;
+    try {
+      slug = parsePublicInput(SlugParam, req.params).slug;
+    } catch {
+      return send(req, reply, this.pub.notFound('/fact-checks'));
+    }
+    return send(req, reply, await this.pub.get(`/fact-checks/${slug}`, () => this.pub.factCheck(slug)));
+  }
+
+  @Get('methodology')
+  methodology(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return this.sitePage('methodology', req, reply);
+  }
+
+  @Get('corrections-policy')
+  correctionsPolicy(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return this.sitePage('corrections-policy', req, reply);
+  }
+
+  private async sitePage(key: SitePageKey, req: AppRequest, reply: FastifyReply) {
+    return send(req, reply, await this.pub.get(SITE_PAGES[key].path, () => this.pub.sitePage(key)));
+  }
+
+  @Get('feed.json')
+  jsonFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return this.feed('json', req, reply);
+  }
+
+  @Get('feed.atom')
+  atomFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return this.feed('atom', req, reply);
+  }
+
+  @Get('feed.rss')
+  rssFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return this.feed('rss', req, reply);
+  }
+
+  @Get('claimreview-feed.json')
+  claimReviewFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return this.feed('claimreview', req, reply);
+  }
+
+  private async feed(kind: FeedKind, req: AppRequest, reply: FastifyReply) {
+    const page = parsePublicInput(FeedQuery, req.query).page ?? 1;
+    return send(req, reply, await this.pub.get(`feed:${kind}:${page}`, () => this.pub.feed(kind, page)));
+  }
+}
+
+/** Admins edit the text of /methodology and /corrections-policy. */
+@ApiTags('public site')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('site-pages')
+export class SitePagesController {
+  constructor(
+    private readonly pub: PublicService,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  @Get()
+  @Roles('admin')
+  @ApiOperation({ summary: 'The editable public pages with their current text (defaults until edited)' })
+  async list() {
+    const stored = await this.db.getRepository(SitePageEntity).find();
+    return Object.entries(SITE_PAGES).map(([key, d]) => {
+      const s = stored.find((p) => p.key === key);
+      return { key, path: d.path, title: s?.title ?? d.title, body: s?.body ?? d.body, updatedAt: s?.updatedAt.toISOString() ?? null, edited: !!s };
+    });
+  }
+
+  @Put(':key')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Replace the title and Markdown text of a public page; the page changes at once' })
+  async put(@Param() { key }: SitePageParam, @Body() body: SitePageBody, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
+    const saved = await this.db.transaction(async (m) => {
+      const repo = m.getRepository(SitePageEntity);
+      const before = await repo.findOneBy({ key });
+      const page = await repo.save(repo.create({ key, title: body.title, body: body.body, updatedById: me.user.id }));
+      await this.audit.record({ actorId: me.user.id, action: 'site_page.update', entityType: 'site_page', entityId: key, before: before ? { title: before.title, body: before.body } : null, after: { title: page.title, body: page.body }, requestId: req.id }, m);
+      return page;
+    });
+    return { key, path: SITE_PAGES[key as SitePageKey].path, title: saved.title, body: saved.body, updatedAt: saved.updatedAt.toISOString(), edited: true };
+  }
+}

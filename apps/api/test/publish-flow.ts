@@ -1,0 +1,87 @@
+import { ClaimEntity, RatingEntity, SpeakerEntity } from '@factdesk/persistence';
+import { DEFAULT_RATING_SCALE } from '@factdesk/domain';
+import type { Harness } from './harness.js';
+
+/** Publishing over HTTP as the newsroom does it (see journey.spec.ts), for tests of what readers see. */
+export interface Newsroom {
+  editor: { cookie: string };
+  reviewer: { cookie: string; user: { id: string } };
+  publish(input?: Partial<ClaimInput>): Promise<{ claimId: string; id: string; slug: string }>;
+  correct(claimId: string, body: Record<string, unknown>): Promise<void>;
+  retract(claimId: string, note: string): Promise<void>;
+}
+
+export interface ClaimInput {
+  text: string;
+  speaker: string;
+  speakerSameAs: string[];
+  speakerKind: 'person' | 'organisation';
+  rating: string;
+  headline: string;
+  conclusion: string;
+  analysis: string;
+  saidAt: Date;
+  /** Where it was said. */
+  documentUrl: string | null;
+}
+
+let counter = 0;
+
+export async function newsroom(h: Harness): Promise<Newsroom> {
+  const ratings = h.db.getRepository(RatingEntity);
+  if ((await ratings.count()) === 0) await ratings.insert(DEFAULT_RATING_SCALE.map((r, position) => ratings.create({ ...r, position })));
+  const editor = await h.signIn('editor');
+  const reviewer = await h.signIn('reviewer');
+  const ok = async (method: string, url: string, cookie: string, body?: unknown) => {
+    const res = await h.request({ method, url, cookie, body });
+    if (res.statusCode !== 200) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+  return {
+    editor,
+    reviewer,
+    async publish(input = {}) {
+      counter += 1;
+      const c: ClaimInput = {
+        text: `Unemployment fell by ${counter} percent last year.`,
+        speaker: 'Jane Minister',
+        speakerSameAs: ['https://www.wikidata.org/wiki/Q42'],
+        speakerKind: 'person',
+        rating: 'false',
+        headline: `Unemployment did not fall by ${counter} percent`,
+        conclusion: 'The official figures show a rise.',
+        analysis: '## What the data says\nThe statistics office reports a **rise**.',
+        saidAt: new Date('2030-03-01T10:00:00Z'),
+        documentUrl: 'https://news.example.org/interview',
+        ...input,
+      };
+      const speakers = h.db.getRepository(SpeakerEntity);
+      const speaker = (await speakers.findOneBy({ name: c.speaker })) ?? (await speakers.save(speakers.create({ name: c.speaker, aliases: [], kind: c.speakerKind, sameAs: c.speakerSameAs })));
+      const claims = h.db.getRepository(ClaimEntity);
+      const claim = await claims.save(claims.create({ text: c.text, speakerId: speaker.id, saidAt: c.saidAt, saidWhereUrl: c.documentUrl, score: 0.9, checkworthy: true, reasons: [], claimType: 'quantity' } as never));
+      const claimId = (claim as unknown as ClaimEntity).id;
+      const url = `/api/claims/${claimId}`;
+      const ratingId = (await ratings.findOneByOrFail({ slug: c.rating })).id;
+      await ok('POST', `${url}/accept`, editor.cookie);
+      await ok('PUT', `${url}/assignment`, editor.cookie, { assigneeId: reviewer.user.id });
+      await ok('PUT', `${url}/verdict`, reviewer.cookie, {
+        version: 0,
+        ratingId,
+        headline: c.headline,
+        conclusion: c.conclusion,
+        analysis: c.analysis,
+        sources: [{ url: 'https://stats.example.org/labour', title: 'Labour market statistics', publisher: 'Statistics Office', kind: 'primary', quote: 'Unemployment rose to 5.1%' }],
+      });
+      await ok('POST', `${url}/submit`, reviewer.cookie);
+      await ok('POST', `${url}/approve`, editor.cookie);
+      const fc = await ok('POST', `${url}/publish`, editor.cookie);
+      return { claimId, id: fc.id, slug: fc.slug };
+    },
+    async correct(claimId, body) {
+      await ok('POST', `/api/claims/${claimId}/correct`, editor.cookie, body);
+    },
+    async retract(claimId, note) {
+      await ok('POST', `/api/claims/${claimId}/retract`, editor.cookie, { note });
+    },
+  };
+}
