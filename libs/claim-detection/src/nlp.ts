@@ -9,7 +9,6 @@ export interface Token {
   pos: string;
   /** wink token type: word, number, punctuation, currency, decade, ... */
   type: string;
-  shape: string;
   start: number;
   end: number;
 }
@@ -45,7 +44,6 @@ export function analyse(text: string): Analysis {
   const values = toks.out(its.value) as string[];
   const pos = toks.out(its.pos) as string[];
   const types = toks.out(its.type) as string[];
-  const shapes = toks.out(its.shape) as string[];
   const tokens: Token[] = new Array(values.length);
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
@@ -54,7 +52,7 @@ export function analyse(text: string): Analysis {
     // wink may normalise a token (rare); keep offsets monotone rather than fail.
     if (at < 0 || at - cursor > 8) at = cursor;
     const end = Math.min(text.length, at + v.length);
-    tokens[i] = { value: v, lower: v.toLowerCase(), pos: pos[i], type: types[i], shape: shapes[i], start: at, end };
+    tokens[i] = { value: v, lower: v.toLowerCase(), pos: pos[i], type: types[i], start: at, end };
     cursor = end;
   }
   const entities: WinkEntity[] = [];
