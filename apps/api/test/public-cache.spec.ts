@@ -1,0 +1,157 @@
+import { jest } from "@jest/globals";
+import { pino } from 'pino';
+import { createApp } from '../src/app.factory.js';
+import { startHarness, type Harness } from './harness.js';
+import { newsroom, type Newsroom } from './publish-flow.js';
+
+let h: Harness;
+let desk: Newsroom;
+beforeAll(async () => {
+  h = await startHarness();
+  desk = await newsroom(h);
+});
+afterAll(() => h.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => h.request({ url, headers });
+const PUBLIC_URLS = ['/fact-checks', '/feed.json', '/feed.atom', '/feed.rss', '/claimreview-feed.json', '/methodology', '/corrections-policy'];
+
+/** Polls (a second at most: the promise to readers) until the URL's body passes the test. */
+async function within1s(request: () => Promise<{ body: string }>, test: (body: string) => boolean): Promise<string> {
+  const deadline = Date.now() + 1_000;
+  for (;;) {
+    const { body } = await request();
+    if (test(body)) return body;
+    if (Date.now() > deadline) throw new Error(`no change within a second:\n${body.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('conditional requests', () => {
+  let slug: string;
+  beforeAll(async () => {
+    slug = (await desk.publish({ headline: 'Cached page' })).slug;
+  });
+
+  it.each([...PUBLIC_URLS, 'page'])('%s has a strong ETag, Last-Modified and Cache-Control, and answers 304 to either validator', async (path) => {
+    const url = path === 'page' ? `/fact-checks/${slug}` : path;
+    const res = await get(url);
+    expect(res.statusCode).toBe(200);
+    const etag = res.headers.etag as string;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/); // strong: no W/
+    expect(res.headers['cache-control']).toBe('public, no-cache');
+    const again = await get(url, { 'if-none-match': etag });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers.etag).toBe(etag);
+    expect((await get(url, { 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
+    expect((await get(url, { 'if-none-match': '"stale"' })).statusCode).toBe(200);
+    const lastModified = res.headers['last-modified'] as string | undefined;
+    if (path !== '/methodology' && path !== '/corrections-policy') {
+      expect(new Date(lastModified!).toUTCString()).toBe(lastModified);
+      expect((await get(url, { 'if-modified-since': lastModified! })).statusCode).toBe(304);
+      expect((await get(url, { 'if-modified-since': new Date(Date.parse(lastModified!) - 2_000).toUTCString() })).statusCode).toBe(200);
+      // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+      expect((await get(url, { 'if-none-match': '"stale"', 'if-modified-since': lastModified! })).statusCode).toBe(200);
+    }
+  });
+
+  it('serves an unchanged page or feed without a database query', async () => {
+    for (const url of [...PUBLIC_URLS, `/fact-checks/${slug}`]) await get(url);
+    const spy = jest.spyOn(h.db, 'query');
+    try {
+      for (const url of [...PUBLIC_URLS, `/fact-checks/${slug}`]) {
+        expect((await get(url)).statusCode).toBe(200);
+        expect((await get(url, { 'if-none-match': '*' })).statusCode).toBe(304);
+      }
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});
+
+describe('invalidation', () => {
+  it('shows a publication, a correction and a retraction on the page and in all four feeds within a second', async () => {
+    const feeds = ['/feed.json', '/feed.atom', '/feed.rss', '/claimreview-feed.json'];
+    for (const url of [...feeds, '/fact-checks']) await get(url); // warm the cache
+    const fc = await desk.publish({ headline: 'Freshly published claim check' });
+    for (const url of [...feeds, '/fact-checks', `/fact-checks/${fc.slug}`]) await within1s(() => get(url), (b) => b.includes('Freshly published claim check'));
+
+    const etag = (await get(`/fact-checks/${fc.slug}`)).headers.etag as string;
+    await desk.correct(fc.claimId, { note: 'We misread the table.', conclusion: 'Corrected conclusion text.' });
+    const page = await within1s(() => get(`/fact-checks/${fc.slug}`), (b) => b.includes('Corrected conclusion text.'));
+    expect(page).toContain('We misread the table.');
+    expect(page).toMatch(/Corrected, updated <time/);
+    expect((await get(`/fact-checks/${fc.slug}`, { 'if-none-match': etag })).statusCode).toBe(200);
+    for (const url of feeds) await within1s(() => get(url), (b) => b.includes('Corrected conclusion text.'));
+
+    await desk.retract(fc.claimId, 'The quote was misattributed.');
+    const retracted = await within1s(() => get(`/fact-checks/${fc.slug}`), (b) => b.includes('The quote was misattributed.'));
+    expect(retracted).toContain('<h1>Retracted: Freshly published claim check</h1>');
+    expect(retracted).not.toContain('application/ld+json'); // a retracted verdict is no longer offered as a review
+    await within1s(() => get('/feed.json'), (b) => b.includes('Retracted: Freshly published claim check'));
+    await within1s(() => get('/feed.atom'), (b) => b.includes('Retracted: Freshly published claim check'));
+    await within1s(() => get('/feed.rss'), (b) => b.includes('Retracted: Freshly published claim check'));
+    await within1s(() => get('/claimreview-feed.json'), (b) => !b.includes('Freshly published claim check'));
+  });
+
+  it('reaches every API process sharing the database', async () => {
+    const other = await createApp(h.config, pino({ level: 'silent' }));
+    await other.init();
+    await other.getHttpAdapter().getInstance().ready();
+    try {
+      const getOther = async (url: string) => ({ body: (await other.inject({ method: 'GET', url })).body });
+      await getOther('/feed.json');
+      const fc = await desk.publish({ headline: 'Seen by the second process' });
+      await within1s(() => getOther('/feed.json'), (b) => b.includes('Seen by the second process'));
+      await desk.retract(fc.claimId, 'Withdrawn for the second process.');
+      await within1s(() => getOther(`/fact-checks/${fc.slug}`), (b) => b.includes('Withdrawn for the second process.'));
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('changes the methodology page when an admin edits it, with sanitised Markdown', async () => {
+    const admin = await h.signIn('admin');
+    const before = await get('/methodology');
+    expect(before.body).toContain('<h1>Methodology</h1>');
+    const res = await h.request({ method: 'PUT', url: '/api/site-pages/methodology', cookie: admin.cookie, body: { title: 'How we work', body: '## Ratings\nWe rate <script>x()</script> *carefully*.' } });
+    expect(res.statusCode).toBe(200);
+    const after = await within1s(() => get('/methodology'), (b) => b.includes('<h1>How we work</h1>'));
+    expect(after).toContain('<em>carefully</em>');
+    expect(after).not.toContain('<script>x()');
+    expect((await get('/methodology', { 'if-none-match': before.headers.etag as string })).statusCode).toBe(200);
+    expect((await h.request({ method: 'PUT', url: '/api/site-pages/about', cookie: admin.cookie, body: { title: 'x', body: 'y' } })).statusCode).toBe(400);
+    const editor = await h.signIn('editor');
+    expect((await h.request({ method: 'PUT', url: '/api/site-pages/methodology', cookie: editor.cookie, body: { title: 'x', body: 'y' } })).statusCode).toBe(403);
+  });
+});
+
+describe('the index', () => {
+  it('lists newest first, filters by speaker and rating, and pages', async () => {
+    const a = await desk.publish({ speaker: 'Index Speaker A', rating: 'true', headline: 'Index check A' });
+    await desk.publish({ speaker: 'Index Speaker B', rating: 'false', headline: 'Index check B' });
+    const all = await within1s(() => get('/fact-checks'), (b) => b.includes('Index check B'));
+    expect(all.indexOf('Index check B')).toBeLessThan(all.indexOf('Index check A'));
+    const speakerId = (await h.db.query('SELECT speaker_id FROM fact_checks WHERE id = $1', [a.id]))[0].speaker_id;
+    const bySpeaker = (await get(`/fact-checks?speaker=${speakerId}`)).body;
+    expect(bySpeaker).toContain('Index check A');
+    expect(bySpeaker).not.toContain('Index check B');
+    expect(bySpeaker).toContain(`<option value="${speakerId}" selected>Index Speaker A</option>`);
+    const byRating = (await get('/fact-checks?rating=true')).body;
+    expect(byRating).toContain('Index check A');
+    expect(byRating).not.toContain('Index check B');
+    expect((await get('/fact-checks?speaker=not-a-uuid')).statusCode).toBe(400);
+    expect((await get('/fact-checks?page=500')).statusCode).toBe(404);
+    expect((await get('/fact-checks')).body).toMatch(/Page 1 of \d+/);
+  });
+
+  it('takes precedence over the web app for public paths, and leaves /api alone', async () => {
+    expect((await get('/fact-checks')).headers['content-type']).toBe('text/html; charset=utf-8');
+    const staff = await h.signIn('reviewer');
+    const api = await h.request({ url: '/api/fact-checks', cookie: staff.cookie });
+    expect(api.statusCode).toBe(200);
+    expect(api.json()).toHaveProperty('items');
+  });
+});
+
