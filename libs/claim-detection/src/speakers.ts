@@ -122,7 +122,14 @@ export class SpeakerRegistry {
 
   /** Register a mention or label; returns a stable id for its speaker. */
   resolveId(raw: string, kind?: SpeakerKind): number {
-    const surface = raw.replace(/\s+/g, ' ').replace(/[:：]\s*$/, '').trim();
+    // Keep the speaker part of a series-prefixed label: "Russia's Orbit – Russian FM Lavrov" → "Russian FM Lavrov".
+    const surface = raw
+      .replace(/\s+/g, ' ')
+      .replace(/[:：]\s*$/, '')
+      .trim()
+      .split(/\s+[–—|-]\s+/)
+      .pop()!
+      .trim();
     let parsed = parseSpeakerName(surface);
     if (kind === 'organisation' && parsed.kind !== 'organisation') {
       parsed = { ...parsed, kind, name: surface, key: fold(surface), given: [], surname: surface };
