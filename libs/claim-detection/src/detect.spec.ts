@@ -104,6 +104,15 @@ describe('scoreSentences', () => {
     expect(stat.score).toBeGreaterThan(courtesy.score);
   });
 
+  it('explains scores with readable, signed reasons', () => {
+    const doc = detectClaims('Q: Is the West beginning to wake up to this fact?\nA: Unemployment fell to 4.7 percent in 2016.');
+    const [q, a] = doc.sentences;
+    expect(q.reasons[0]).toBe('phrased as a question (lowers score)');
+    expect(a.reasons).toEqual(expect.arrayContaining(['contains a statistic']));
+    expect(a.reasons.every((r) => !r.endsWith('(lowers score)') || !/statistic|number/.test(r))).toBe(true);
+    expect(a.reasons.length).toBeLessThanOrEqual(5);
+  });
+
   it('accepts a replacement scorer behind the interface', () => {
     const constant: CheckworthinessScorer = {
       name: 'constant',
