@@ -24,6 +24,8 @@ const MAX_AGE_MS = 5 * 60_000;
 @Injectable()
 export class PublicCache {
   private readonly entries = new Map<string, CachedResponse>();
+  /** Request URL as received → cache key, so the fast path can answer without parsing the query. */
+  private readonly urls = new Map<string, string>();
   private generation = 0;
   /** False while the change feed is down: without invalidation, nothing may be cached. */
   private live = false;
@@ -52,9 +54,22 @@ export class PublicCache {
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 
+  /** Remembers that this exact URL is served by this key (only ever for keys just stored). */
+  remember(url: string, key: string): void {
+    if (!this.live || !this.entries.has(key)) return;
+    this.urls.set(url, key);
+    if (this.urls.size > MAX_ENTRIES * 2) this.urls.delete(this.urls.keys().next().value!);
+  }
+
+  byUrl(url: string): CachedResponse | undefined {
+    const key = this.urls.get(url);
+    return key === undefined ? undefined : this.get(key);
+  }
+
   clear(): void {
     this.generation += 1;
     this.entries.clear();
+    this.urls.clear();
   }
 
   /** The change feed is (re)connected or lost; either way what is cached may be stale. */

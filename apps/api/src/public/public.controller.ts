@@ -28,7 +28,8 @@ export const PUBLIC_PATHS = [PUBLIC_INDEX_ROUTE, 'fact-checks/:slug', 'methodolo
 /** Readers revalidate every time (a retraction must show at once); the revalidation is a cheap 304. */
 const CACHE_CONTROL = 'public, no-cache';
 
-function send(req: AppRequest, reply: FastifyReply, r: Rendered): FastifyReply {
+/** Writes a rendered response, or 304 when the request's validators match (also used by PublicFastPath). */
+export function send(req: { headers: AppRequest['headers'] }, reply: FastifyReply, r: Rendered): FastifyReply {
   reply.header('cache-control', CACHE_CONTROL);
   if (r.status !== 200) return reply.code(r.status).header('content-type', r.contentType).send(r.body);
   reply.header('etag', r.etag);
@@ -51,7 +52,7 @@ export class PublicController {
     const page = q.page ?? 1;
     const filters = { speaker: q.speaker, rating: q.rating };
     const key = `/fact-checks?${filters.speaker ?? ''}&${filters.rating ?? ''}&${page}`;
-    return send(req, reply, await this.pub.get(key, () => this.pub.index(filters, page)));
+    return send(req, reply, await this.pub.get(key, () => this.pub.index(filters, page), req.url));
   }
 
   @Get('fact-checks/:slug')
@@ -62,7 +63,7 @@ export class PublicController {
     } catch {
       return send(req, reply, this.pub.notFound('/fact-checks'));
     }
-    return send(req, reply, await this.pub.get(`/fact-checks/${slug}`, () => this.pub.factCheck(slug)));
+    return send(req, reply, await this.pub.get(`/fact-checks/${slug}`, () => this.pub.factCheck(slug), req.url));
   }
 
   @Get('methodology')
@@ -76,7 +77,7 @@ export class PublicController {
   }
 
   private async sitePage(key: SitePageKey, req: AppRequest, reply: FastifyReply) {
-    return send(req, reply, await this.pub.get(SITE_PAGES[key].path, () => this.pub.sitePage(key)));
+    return send(req, reply, await this.pub.get(SITE_PAGES[key].path, () => this.pub.sitePage(key), req.url));
   }
 
   @Get('feed.json')
@@ -101,7 +102,7 @@ export class PublicController {
 
   private async feed(kind: FeedKind, req: AppRequest, reply: FastifyReply) {
     const page = parsePublicInput(FeedQuery, req.query).page ?? 1;
-    return send(req, reply, await this.pub.get(`feed:${kind}:${page}`, () => this.pub.feed(kind, page)));
+    return send(req, reply, await this.pub.get(`feed:${kind}:${page}`, () => this.pub.feed(kind, page), req.url));
   }
 }
 

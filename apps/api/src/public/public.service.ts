@@ -59,15 +59,19 @@ export class PublicService {
     this.site = config.site;
   }
 
-  async get(key: string, build: () => Promise<Rendered>): Promise<Rendered> {
+  async get(key: string, build: () => Promise<Rendered>, url?: string): Promise<Rendered> {
     const hit = this.cache.get(key);
-    if (hit) return hit;
+    if (hit) {
+      if (url) this.cache.remember(url, key);
+      return hit;
+    }
     const pending = this.building.get(key);
     if (pending) return pending;
     const generation = this.cache.begin();
     const promise = build()
       .then((rendered) => {
         this.cache.set(key, generation, rendered);
+        if (url) this.cache.remember(url, key);
         return rendered;
       })
       .finally(() => this.building.delete(key));

@@ -1,0 +1,163 @@
+// `npm run bench:api`: requests per second of the public feed, a fact-check page and the 304 path, against a
+// bare Fastify hello-world measured in the same run on the same machine. Seeds 10,000 published
+// fact-checks into a database of its own (factdesk_bench), starts the built API, runs autocannon, and
+// writes the figures to docs/benchmarks.md. Not part of `npm test`.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { ensureInstalled, fail, log, root, run } from './lib.mjs';
+
+const FACT_CHECKS = Number(process.env.BENCH_FACT_CHECKS ?? 10_000);
+const DURATION = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const API_PORT = Number(process.env.BENCH_API_PORT ?? 3917);
+const BARE_PORT = API_PORT + 1;
+
+ensureInstalled();
+run('npx', ['tsc', '-b', 'apps/api']);
+const { loadConfig } = await import('@factdesk/config');
+const { databaseUrlWithName, dropDatabase, ensureDatabase, runMigrations } = await import('@factdesk/persistence');
+const { DEFAULT_RATING_SCALE } = await import('@factdesk/domain');
+const { default: autocannon } = await import('autocannon');
+const { default: pg } = await import('pg');
+
+const base = loadConfig();
+const databaseUrl = databaseUrlWithName(base.databaseUrl, 'factdesk_bench');
+log(`seeding ${FACT_CHECKS} published fact-checks into ${databaseUrl.replace(/\/\/[^@]*@/, '//')}…`);
+await dropDatabase(databaseUrl);
+await ensureDatabase(databaseUrl);
+await runMigrations(databaseUrl);
+await seed(databaseUrl);
+
+const children = [];
+process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
+const api = start('node', ['apps/api/dist/main.js'], {
+  DATABASE_URL: databaseUrl,
+  PORT: String(API_PORT),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  REDIS_PREFIX: 'factdesk-bench',
+  NODE_ENV: 'development',
+  PUBLIC_BASE_URL: 'https://factcheck.example.org',
+});
+const bare = start('node', ['--input-type=module', '-e', `import Fastify from 'fastify'; const app = Fastify({ logger: false }); app.get('/', async () => ({ hello: 'world' })); await app.listen({ port: ${BARE_PORT}, host: '127.0.0.1' });`], {});
+await waitFor(`http://127.0.0.1:${API_PORT}/api/health`);
+await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
+
+const slug = (await (await fetch(`http://127.0.0.1:${API_PORT}/feed.json`)).json()).items[0].url.split('/').pop();
+const etag = (await fetch(`http://127.0.0.1:${API_PORT}/feed.json`)).headers.get('etag');
+const targets = [
+  { name: 'bare Fastify hello-world (reference)', url: `http://127.0.0.1:${BARE_PORT}/` },
+  { name: 'GET /feed.json (50 items)', url: `http://127.0.0.1:${API_PORT}/feed.json`, status: 200 },
+  { name: 'GET /fact-checks/:slug', url: `http://127.0.0.1:${API_PORT}/fact-checks/${slug}`, status: 200 },
+  { name: 'GET /feed.json with If-None-Match (304)', url: `http://127.0.0.1:${API_PORT}/feed.json`, headers: { 'if-none-match': etag }, status: 304 },
+];
+const results = [];
+for (const t of targets) {
+  // A short warm-up so JIT and the page cache are in their steady state, then the measured run.
+  await cannon(t, 2);
+  const r = await cannon(t, DURATION);
+  if (t.status && r.non2xx && t.status === 200) fail(`${t.name} answered non-2xx ${r.non2xx} times`);
+  results.push({ ...t, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts });
+  log(`${t.name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+}
+const reference = results[0].rps;
+const targetsPct = { 'GET /feed.json (50 items)': 50, 'GET /fact-checks/:slug': 50, 'GET /feed.json with If-None-Match (304)': 70 };
+const rows = results.map((r) => {
+  const pct = Math.round((r.rps / reference) * 100);
+  const target = targetsPct[r.name];
+  return `| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r === results[0] ? '100%' : `${pct}%`} | ${target ? `≥ ${target}% ${pct >= target ? '✓' : '✗'}` : '—'} |`;
+});
+const section = `<!-- bench:api:start -->
+## Public API: feed, page and 304 (\`npm run bench:api\`)
+
+Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node.js ${process.version}: ${FACT_CHECKS.toLocaleString('en')} published
+fact-checks in PostgreSQL, the built API (one process, \`LOG_LEVEL=warn\`) and a bare Fastify hello-world
+in one run, each for ${DURATION} s with ${CONNECTIONS} connections (autocannon, after a 2 s warm-up). The
+load generator shares the machine with the server, so absolute figures are low; the ratios are the point.
+
+| target | requests/s | p50 ms | p99 ms | of bare Fastify | goal |
+| --- | ---: | ---: | ---: | ---: | --- |
+${rows.join('\n')}
+
+An unchanged feed or page is served from the API's memory (no database query); PostgreSQL triggers
+NOTIFY every API process on publish, correction and retraction, which drops the cache.
+<!-- bench:api:end -->`;
+const file = join(root, 'docs/benchmarks.md');
+const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+const next = /<!-- bench:api:start -->[\s\S]*<!-- bench:api:end -->/.test(current)
+  ? current.replace(/<!-- bench:api:start -->[\s\S]*<!-- bench:api:end -->/, section)
+  : `${current.trimEnd()}\n\n${section}\n`;
+writeFileSync(file, next);
+log('wrote docs/benchmarks.md');
+process.exit(0);
+
+function cannon(t, duration) {
+  return autocannon({ url: t.url, connections: CONNECTIONS, duration, headers: t.headers ?? {} });
+}
+
+function start(command, args, env) {
+  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code) => code && code !== 143 && fail(`${args[0]} exited with ${code}`));
+  children.push(child);
+  return child;
+}
+
+async function waitFor(url) {
+  for (let i = 0; i < 300; i += 1) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  fail(`${url} did not answer`);
+}
+
+/** 10,000 fact-checks in a few set-based statements: claims, fact-checks, their snapshots. */
+async function seed(url) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query('BEGIN');
+    for (const [position, r] of DEFAULT_RATING_SCALE.entries()) {
+      await client.query('INSERT INTO ratings (slug, label, description, value, colour, position) VALUES ($1,$2,$3,$4,$5,$6)', [r.slug, r.label, r.description, r.value, r.colour, position]);
+    }
+    const [{ id: userId }] = (await client.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('bench@bench.factdesk', 'Bench Editor', 'editor', 'x') RETURNING id`)).rows;
+    await client.query(`INSERT INTO speakers (name, aliases) SELECT 'Speaker ' || g, '{}' FROM generate_series(1, 200) g`);
+    await client.query(
+      `INSERT INTO claims (text, speaker_id, said_at, said_where_url, score, checkworthy, state)
+       SELECT 'Claim number ' || g || ': unemployment fell by ' || (g % 50) || ' percent last year.',
+              (SELECT id FROM speakers ORDER BY name OFFSET (g % 200) LIMIT 1),
+              now() - (g || ' hours')::interval, 'https://news.example.org/item/' || g, 0.9, true, 'published'
+       FROM generate_series(1, $1) g`,
+      [FACT_CHECKS],
+    );
+    await client.query(
+      `INSERT INTO fact_checks (claim_id, slug, state, current_version, speaker_id, rating_id, published_at, published_by_id)
+       SELECT c.id, 'claim-check-' || row_number() OVER (ORDER BY c.said_at), 'published', 1, c.speaker_id,
+              (SELECT id FROM ratings ORDER BY position OFFSET (abs(hashtext(c.id::text)) % 8) LIMIT 1), c.said_at + interval '1 hour', $1
+       FROM claims c`,
+      [userId],
+    );
+    await client.query(
+      `INSERT INTO fact_check_versions (fact_check_id, version, verdict_version, snapshot, created_by_id)
+       SELECT f.id, 1, 1, jsonb_build_object(
+         'claim', jsonb_build_object('id', c.id, 'text', c.text, 'saidAt', to_char(c.said_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'saidWhereUrl', c.said_where_url, 'documentTitle', 'Interview', 'documentUrl', c.said_where_url, 'outlet', 'Example News'),
+         'speaker', jsonb_build_object('id', s.id, 'name', s.name, 'kind', 'person', 'sameAs', '[]'::jsonb),
+         'rating', jsonb_build_object('id', r.id, 'slug', r.slug, 'label', r.label, 'value', r.value, 'colour', r.colour),
+         'headline', 'Did ' || s.name || ' get it right? ' || r.label,
+         'conclusion', 'The official statistics tell a different story.',
+         'analysis', E'## What the data says\\nThe statistics office reports figures that **do not** match the claim. See [the release](https://stats.example.org/release).\\n\\n- First point\\n- Second point',
+         'sources', jsonb_build_array(jsonb_build_object('url', 'https://stats.example.org/release', 'title', 'Labour market release', 'publisher', 'Statistics Office', 'publishedOn', null, 'quote', 'Unemployment rose', 'kind', 'primary')),
+         'authors', jsonb_build_array(jsonb_build_object('id', $1::text, 'name', 'Bench Editor'))), $1::uuid
+       FROM fact_checks f JOIN claims c ON c.id = f.claim_id JOIN speakers s ON s.id = f.speaker_id JOIN ratings r ON r.id = f.rating_id`,
+      [userId],
+    );
+    // The seed is not news: no webhook events for it.
+    await client.query('UPDATE publication_events SET dispatched_at = now()');
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+}
