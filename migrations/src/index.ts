@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { PublicSiteWebhooks1795449850096 } from './1795449850096-PublicSiteWebhooks.js';
+import { DocumentUploads1795449807902 } from './1795449807902-DocumentUploads.js';
 import { AuditClaimId1795449007080 } from './1795449007080-AuditClaimId.js';
 import { Initial1795447754269 } from './1795447754269-Initial.js';
 
@@ -7,5 +8,6 @@ import { Initial1795447754269 } from './1795447754269-Initial.js';
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Initial1795447754269,
   AuditClaimId1795449007080,
+  DocumentUploads1795449807902,
   PublicSiteWebhooks1795449850096,
 ];

@@ -7,12 +7,15 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
 import { AppModule } from './app.module.js';
+import { DOCUMENT_UPLOAD_ROUTE } from './documents/documents.controller.js';
+import { mountQueueDashboard } from './queues/queue-dashboard.js';
 import { SESSION_COOKIE } from './auth/tokens.js';
 import { PUBLIC_PATHS, rewritePublicUrl } from './public/public.controller.js';
 import { REDIS } from './redis/redis.module.js';
@@ -54,6 +57,12 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   // The API speaks JSON: other bodies are refused with 415 rather than handed to validators as strings.
   fastify.removeContentTypeParser('text/plain');
+  // The document route takes bodies up to the configured document size (JSON escaping can double a text).
+  fastify.addHook('onRoute', (route) => {
+    if ((route.config as Record<string, unknown> | undefined)?.documentUpload === DOCUMENT_UPLOAD_ROUTE.documentUpload) {
+      route.bodyLimit = config.documentMaxBytes * 2 + 64 * 1024;
+    }
+  });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -78,6 +87,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     },
     strictTransportSecurity: config.cookieSecure,
   });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.documentMaxBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } });
   await app.register(fastifyRateLimit, {
     global: false,
     max: config.loginRateLimit.max,
@@ -102,6 +112,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
       .build(),
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+
+  await mountQueueDashboard(app);
 
   const dist = webDist(config);
   if (dist) {

@@ -7,7 +7,10 @@ import { AuthModule } from './auth/auth.module.js';
 import { APP_CONFIG } from './common/config.js';
 import { ApiExceptionFilter, validationExceptionFactory } from './common/errors.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DocumentsModule } from './documents/documents.module.js';
 import { EDITORIAL_MODULES } from './editorial/editorial.modules.js';
+import { EventsModule } from './events/events.controller.js';
+import { QueuesModule } from './queues/queues.service.js';
 import { HealthModule } from './health/health.controller.js';
 import { PublicModule } from './public/public.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -19,7 +22,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, PublicModule],
+      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, QueuesModule, DocumentsModule, EventsModule, PublicModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -63,6 +63,12 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/ratings': ADMINS,
   'PATCH /api/ratings/:id': ADMINS,
   'GET /api/stats': STAFF,
+  'POST /api/documents': EDITORS,
+  'GET /api/documents': STAFF,
+  'GET /api/documents/:id': STAFF,
+  'POST /api/documents/:id/retry': EDITORS,
+  'DELETE /api/documents/:id': ADMINS,
+  'GET /api/events': STAFF,
   'GET /fact-checks': ANYONE,
   'GET /fact-checks/:slug': ANYONE,
   'GET /methodology': ANYONE,
@@ -98,6 +104,15 @@ describe('route × role', () => {
   it.each(cases)('%s as %s', async (route, caller, rule) => {
     const [method, path] = route.split(' ');
     const url = path.replace(/:id/g, randomUUID());
+    if (route === 'GET /api/events' && caller !== 'anonymous' && rule !== 'public' && rule.includes(caller)) {
+      // An event stream never ends: check it opens, then hang up.
+      const abort = new AbortController();
+      const res = await fetch(`${await h.listen()}${url}`, { headers: { cookie: cookies[caller]! }, signal: abort.signal });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toContain('text/event-stream');
+      abort.abort();
+      return;
+    }
     // Signing out ends the session, so that route gets a session of its own.
     const cookie = caller === 'anonymous' ? undefined : route === 'POST /api/auth/logout' ? (await h.signIn(caller)).cookie : cookies[caller];
     const res = await h.request({ method, url, cookie, body: method === 'GET' || method === 'DELETE' ? undefined : {} });

@@ -25,6 +25,8 @@ export interface Harness {
   }>;
   createUser(role: Role, overrides?: Partial<{ email: string; password: string; active: boolean; name: string }>): Promise<{ user: UserEntity; email: string; password: string }>;
   signIn(role: Role): Promise<{ user: UserEntity; cookie: string }>;
+  /** The app on a real port, for what inject cannot do (streams). */
+  listen(): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
   await app.getHttpAdapter().getInstance().ready();
   const db = app.get(DataSource);
 
+  let listening: Promise<string> | undefined;
   const harness: Harness = {
     app,
     config,
@@ -81,6 +84,10 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       const res = await harness.request({ method: 'POST', url: '/api/auth/login', body: { email, password } });
       if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
       return { user, cookie: sessionCookie(res.headers) };
+    },
+    async listen() {
+      if (!listening) listening = app.listen({ port: 0, host: '127.0.0.1' }).then(() => app.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
+      return listening;
     },
     async close() {
       await app.close();

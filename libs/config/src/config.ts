@@ -50,6 +50,20 @@ const schema = z
     PUBLISHER_LOGO_URL: url(['http:', 'https:']).optional(),
     /** BCP 47 language of the published fact-checks. */
     PUBLIC_LANGUAGE: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB').default('en'),
+    /** Largest document accepted, pasted or uploaded, in bytes. */
+    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+    WORKER_FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    WORKER_DETECT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+    /** Check-worthiness threshold; the model's cross-validated one when unset. */
+    CLAIM_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+    /** Let the worker fetch from private, loopback and link-local addresses (an intranet); never on a public install. */
+    OUTBOUND_ALLOW_PRIVATE: bool.default(false),
+    /** Single addresses allowed despite the rules, comma-separated. */
+    OUTBOUND_ALLOW_ADDRESSES: z.string().optional(),
+    OUTBOUND_TIMEOUT_SECONDS: z.coerce.number().min(1).max(300).default(20),
+    /** Documents left queued or half-processed this long are re-enqueued by the sweep. */
+    SWEEP_STALE_SECONDS: z.coerce.number().int().min(5).default(120),
+    SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
@@ -79,6 +93,9 @@ export interface AppConfig {
   demoPassword: string;
   webDistDir: string | undefined;
   site: { baseUrl: string; publisherName: string; publisherUrl: string; publisherLogoUrl: string | null; language: string };
+  documentMaxBytes: number;
+  worker: { fetchConcurrency: number; detectConcurrency: number; claimThreshold: number | undefined; sweepStaleMs: number; sweepIntervalMs: number };
+  outbound: { allowPrivate: boolean; allowAddresses: string[]; timeoutMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -122,6 +139,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publisherUrl: c.PUBLISHER_URL ?? (c.PUBLIC_BASE_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
       publisherLogoUrl: c.PUBLISHER_LOGO_URL ?? null,
       language: c.PUBLIC_LANGUAGE,
+    },
+    documentMaxBytes: c.DOCUMENT_MAX_BYTES,
+    worker: {
+      fetchConcurrency: c.WORKER_FETCH_CONCURRENCY,
+      detectConcurrency: c.WORKER_DETECT_CONCURRENCY,
+      claimThreshold: c.CLAIM_THRESHOLD,
+      sweepStaleMs: c.SWEEP_STALE_SECONDS * 1000,
+      sweepIntervalMs: c.SWEEP_INTERVAL_SECONDS * 1000,
+    },
+    outbound: {
+      allowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
+      allowAddresses: (c.OUTBOUND_ALLOW_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+      timeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,
     },
   };
 }

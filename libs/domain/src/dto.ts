@@ -1,5 +1,6 @@
 import type { ClaimEntity, ClaimState, ClaimType, SpeakerKind } from './claims.js';
 import type { AssignmentState, CorrectionKind, FactCheckState, SourceKind, VerdictState } from './editorial.js';
+import type { DocumentFormat, DocumentStatus } from './documents.js';
 import type { ClaimAction } from './workflow.js';
 
 /** A page of a keyset-paginated list: pass `nextCursor` back as `cursor` for the next page. */
@@ -225,4 +226,50 @@ export interface StatsDto {
   publishedPerWeek: { week: string; count: number }[];
   ratings: { rating: string; label: string; colour: string; count: number }[];
   speakers: { speaker: SpeakerRef; checked: number; ratings: Record<string, number> }[];
+}
+
+export interface DocumentDto {
+  id: string;
+  title: string | null;
+  outlet: string | null;
+  sourceUrl: string | null;
+  publishedAt: string | null;
+  language: string;
+  format: DocumentFormat;
+  status: DocumentStatus;
+  /** 0–100. */
+  progress: number;
+  error: string | null;
+  attempts: number;
+  submittedBy: PersonRef | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  claimCount: number;
+  checkworthyCount: number;
+}
+
+/** A claim where it sits in its document. */
+export interface DocumentClaimDto {
+  id: string;
+  text: string;
+  start: number;
+  end: number;
+  speaker: SpeakerRef | null;
+  score: number;
+  checkworthy: boolean;
+  claimType: ClaimType;
+  state: ClaimState;
+  reasons: string[];
+}
+
+export interface DocumentDetailDto extends DocumentDto {
+  text: string | null;
+  claims: DocumentClaimDto[];
+}
+
+/** The answer to a submission: the document, and whether it was already known (same content). */
+export interface DocumentSubmissionDto {
+  document: DocumentDto;
+  duplicate: boolean;
 }

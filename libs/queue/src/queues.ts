@@ -7,13 +7,18 @@ import type { DefaultJobOptions } from 'bullmq';
 export const QUEUE_NAMES = {
   documentFetch: 'document-fetch',
   documentDetect: 'document-detect',
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
 /** One payload type per queue. Payloads carry ids only: the job's state lives in PostgreSQL. */
 export interface JobPayloads {
+  /** Fetch a URL, or extract an uploaded file's text. */
   'document-fetch': { documentId: string };
-  'document-detect': { documentId: string; contentHash: string };
+  /** Find the claims in a document's text. */
+  'document-detect': { documentId: string };
+  /** Periodic housekeeping: re-enqueue documents whose jobs were lost. */
+  maintenance: { task: 'sweep' };
 }
 
 /** Attempts, backoff and retention, set once for every queue. */
@@ -24,7 +29,15 @@ export const DEFAULT_JOB_OPTIONS: DefaultJobOptions = {
   removeOnFail: { age: 14 * 24 * 3600 },
 };
 
-/** The same work always gets the same job id, so it is never queued twice. */
-export function documentJobId(queue: QueueName, documentId: string, contentHash: string): string {
-  return `${queue}:${documentId}:${contentHash.slice(0, 16)}`;
+/** Documents submitted as text skip fetching and extraction. */
+export function hasTextFormat(format: string): boolean {
+  return format === 'text' || format === 'markdown';
+}
+
+/**
+ * The same work always gets the same job id, so it is never queued twice: the document, its content and
+ * its attempt (a person's retry is new work; a sweep re-enqueueing lost work is not).
+ */
+export function documentJobId(documentId: string, contentHash: string, attempt: number): string {
+  return `${documentId}-${contentHash.slice(0, 16)}-a${attempt}`;
 }

@@ -32,6 +32,16 @@ export class DocumentEntity {
   @Column({ type: 'text', nullable: true })
   originalText: string | null;
 
+  /** An uploaded file's bytes, kept until its text is extracted (PostgreSQL, not Redis, holds what must not be lost). */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  raw: Buffer | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  rawFileName: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  rawContentType: string | null;
+
   /** SHA-256 of the normalised text (or of the URL before fetching): the same document ingested twice is one. */
   @Index('UQ_documents_content_hash', { unique: true })
   @Column({ type: 'char', length: 64 })

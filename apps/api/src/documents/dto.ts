@@ -1,0 +1,88 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, IsUUID } from 'class-validator';
+import { DOCUMENT_STATUSES, type DocumentStatus } from '@factdesk/domain';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** What a person may say about a document, whichever way it arrives. */
+export class DocumentMetadataDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Outlet or publisher' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  outlet?: string;
+
+  @ApiPropertyOptional({ description: 'Where the document was published' })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) address' })
+  @MaxLength(2000)
+  sourceUrl?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsDateString({}, { message: 'must be an ISO date or date-time' })
+  publishedAt?: string;
+
+  @ApiPropertyOptional({ description: 'BCP 47 language tag', default: 'en' })
+  @IsOptional()
+  @Matches(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, { message: 'must be a language tag such as en or en-GB' })
+  language?: string;
+}
+
+export class CreateDocumentDto extends DocumentMetadataDto {
+  @ApiPropertyOptional({ description: 'The document text (give text or url)' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  text?: string;
+
+  @ApiPropertyOptional({ description: 'A page to fetch (give text or url)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(2000)
+  url?: string;
+}
+
+export class ListDocumentsQuery {
+  @ApiPropertyOptional({ enum: DOCUMENT_STATUSES })
+  @IsOptional()
+  @IsIn(DOCUMENT_STATUSES, { message: `must be one of ${DOCUMENT_STATUSES.join(', ')}` })
+  status?: DocumentStatus;
+
+  @ApiPropertyOptional({ description: 'Part of the title or outlet' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a user id' })
+  submittedBy?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}

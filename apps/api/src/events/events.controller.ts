@@ -1,0 +1,28 @@
+import { Controller, Module, Sse, type MessageEvent } from '@nestjs/common';
+import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { interval, map, merge, type Observable } from 'rxjs';
+import { Staff } from '../common/access.js';
+import { EventsService } from './events.service.js';
+
+/** Proxies and browsers drop idle connections; a comment-like ping every 25 s keeps the stream open. */
+const KEEPALIVE_MS = 25_000;
+
+@ApiTags('events')
+@ApiCookieAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly events: EventsService) {}
+
+  @Sse()
+  @Staff()
+  @ApiOperation({ summary: 'Server-sent events: `document` (status and progress) and `claims` (new claims of a document)' })
+  stream(): Observable<MessageEvent> {
+    return merge(
+      this.events.events.pipe(map((event) => ({ type: event.type, data: event }) as MessageEvent)),
+      interval(KEEPALIVE_MS).pipe(map(() => ({ type: 'ping', data: {} }) as MessageEvent)),
+    );
+  }
+}
+
+@Module({ controllers: [EventsController], providers: [EventsService], exports: [EventsService] })
+export class EventsModule {}
