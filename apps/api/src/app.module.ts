@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.controller.js';
 import { PublicModule } from './public/public.module.js';
 import { RedisModule } from './redis/redis.module.js';
 import { UsersModule } from './users/users.module.js';
+import { WebhooksModule } from './webhooks/webhooks.controller.js';
 
 @Module({})
 export class AppModule {
@@ -22,7 +23,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, QueuesModule, DocumentsModule, EventsModule, PublicModule],
+      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, QueuesModule, DocumentsModule, EventsModule, PublicModule, WebhooksModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -79,6 +79,14 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /claimreview-feed.json': ANYONE,
   'GET /api/site-pages': ADMINS,
   'PUT /api/site-pages/:key': ADMINS,
+  'GET /api/webhooks': ADMINS,
+  'POST /api/webhooks': ADMINS,
+  'GET /api/webhooks/:id': ADMINS,
+  'PATCH /api/webhooks/:id': ADMINS,
+  'DELETE /api/webhooks/:id': ADMINS,
+  'POST /api/webhooks/:id/rotate-secret': ADMINS,
+  'GET /api/webhooks/:id/deliveries': ADMINS,
+  'GET /api/webhooks/:id/deliveries/:deliveryId': ADMINS,
 };
 
 let h: Harness;

@@ -64,6 +64,9 @@ const schema = z
     /** Documents left queued or half-processed this long are re-enqueued by the sweep. */
     SWEEP_STALE_SECONDS: z.coerce.number().int().min(5).default(120),
     SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(30),
+    /** Webhook deliveries: attempts in all, and the first retry's delay (doubling after each failure). */
+    WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+    WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0.1).max(3600).default(10),
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
@@ -96,6 +99,7 @@ export interface AppConfig {
   documentMaxBytes: number;
   worker: { fetchConcurrency: number; detectConcurrency: number; claimThreshold: number | undefined; sweepStaleMs: number; sweepIntervalMs: number };
   outbound: { allowPrivate: boolean; allowAddresses: string[]; timeoutMs: number };
+  webhooks: { maxAttempts: number; retryBaseMs: number };
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       allowAddresses: (c.OUTBOUND_ALLOW_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
       timeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,
     },
+    webhooks: { maxAttempts: c.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: Math.round(c.WEBHOOK_RETRY_BASE_SECONDS * 1000) },
   };
 }
 

@@ -1,12 +1,13 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { claimReview } from './claim-review.js';
 import { factCheckUrl, modifiedAt, type PublicFactCheck, type RatingBounds, type SiteInfo } from './model.js';
 
 /**
  * Webhooks follow the Standard Webhooks specification (https://www.standardwebhooks.com/): headers
  * webhook-id, webhook-timestamp (Unix seconds) and webhook-signature `v1,<base64 HMAC-SHA256 of
- * "id.timestamp.body">`, keyed by the secret after its `whsec_` prefix. Any Standard Webhooks library
- * verifies them; receivers should refuse timestamps more than five minutes away from their clock.
+ * "id.timestamp.body">`, keyed by the secret after its `whsec_` prefix. The worker signs with the
+ * `standardwebhooks` package, so any Standard Webhooks library verifies them; receivers should refuse
+ * timestamps more than five minutes away from their clock.
  */
 export const WEBHOOK_EVENTS = ['fact_check.published', 'fact_check.corrected', 'fact_check.retracted'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
@@ -17,37 +18,46 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
-function key(secret: string): Buffer {
-  return Buffer.from(secret.startsWith('whsec_') ? secret.slice(6) : secret, 'base64');
+/**
+ * Signing secrets must be recoverable (the worker signs with them), so they cannot be hashed like API
+ * tokens; they are stored sealed with AES-256-GCM under a key derived from SESSION_SECRET, bound to
+ * the webhook's id (a sealed secret copied onto another row does not open). A database dump alone
+ * therefore does not let anyone forge deliveries. Rotating SESSION_SECRET makes sealed secrets
+ * unreadable: deliveries then fail with a message saying so, until an admin rotates each secret.
+ */
+const SEALED_PREFIX = 'v1.';
+
+function sealingKey(sessionSecret: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', sessionSecret, 'factdesk', 'webhook signing secrets', 32));
 }
 
-export function signWebhook(secret: string, id: string, timestampSeconds: number, body: string): string {
-  return `v1,${createHmac('sha256', key(secret)).update(`${id}.${timestampSeconds}.${body}`).digest('base64')}`;
+export function sealWebhookSecret(secret: string, webhookId: string, sessionSecret: string): string {
+  const raw = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(sessionSecret), iv);
+  cipher.setAAD(Buffer.from(webhookId));
+  const sealed = Buffer.concat([cipher.update(raw), cipher.final()]);
+  return SEALED_PREFIX + [iv, cipher.getAuthTag(), sealed].map((b) => b.toString('base64url')).join('.');
 }
 
-/** Headers of one delivery attempt; a retry keeps the id (receivers deduplicate on it) but is signed afresh. */
-export function webhookHeaders(secret: string, id: string, body: string, now = new Date()): Record<string, string> {
-  const timestamp = Math.floor(now.getTime() / 1000);
-  return {
-    'content-type': 'application/json',
-    'webhook-id': id,
-    'webhook-timestamp': String(timestamp),
-    'webhook-signature': signWebhook(secret, id, timestamp, body),
-  };
+export class UnreadableWebhookSecretError extends Error {
+  constructor() {
+    super('The signing secret cannot be read with the current SESSION_SECRET (was it changed?); rotate the webhook\'s secret.');
+  }
 }
 
-/** What a receiver does: a matching v1 signature over a recent timestamp. */
-export function verifyWebhook(secret: string, headers: Record<string, string | undefined>, body: string, now = new Date()): boolean {
-  const id = headers['webhook-id'];
-  const ts = Number(headers['webhook-timestamp']);
-  const signatures = headers['webhook-signature'];
-  if (!id || !Number.isInteger(ts) || !signatures) return false;
-  if (Math.abs(now.getTime() / 1000 - ts) > WEBHOOK_TOLERANCE_SECONDS) return false;
-  const expected = Buffer.from(signWebhook(secret, id, ts, body));
-  return signatures.split(' ').some((s) => {
-    const given = Buffer.from(s);
-    return given.length === expected.length && timingSafeEqual(given, expected);
-  });
+/** The whsec_… secret; throws UnreadableWebhookSecretError when it was sealed under another key or altered. */
+export function openWebhookSecret(sealed: string, webhookId: string, sessionSecret: string): string {
+  try {
+    if (!sealed.startsWith(SEALED_PREFIX)) throw new Error('not sealed');
+    const [iv, tag, data] = sealed.slice(SEALED_PREFIX.length).split('.').map((p) => Buffer.from(p, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', sealingKey(sessionSecret), iv);
+    decipher.setAAD(Buffer.from(webhookId));
+    decipher.setAuthTag(tag);
+    return `whsec_${Buffer.concat([decipher.update(data), decipher.final()]).toString('base64')}`;
+  } catch {
+    throw new UnreadableWebhookSecretError();
+  }
 }
 
 export const eventOfKind = (kind: 'published' | 'corrected' | 'retracted'): WebhookEvent => `fact_check.${kind}`;

@@ -8,6 +8,7 @@ export const QUEUE_NAMES = {
   documentFetch: 'document-fetch',
   documentDetect: 'document-detect',
   maintenance: 'maintenance',
+  webhookDelivery: 'webhook-delivery',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -19,6 +20,8 @@ export interface JobPayloads {
   'document-detect': { documentId: string };
   /** Periodic housekeeping: re-enqueue documents whose jobs were lost. */
   maintenance: { task: 'sweep' };
+  /** POST one webhook delivery (a row of webhook_deliveries); the delivery id is also the job id. */
+  'webhook-delivery': { deliveryId: string };
 }
 
 /** Attempts, backoff and retention, set once for every queue. */

@@ -76,7 +76,7 @@ export class WebhookEntity {
   @Column({ type: 'text', array: true })
   events: string[];
 
-  /** Standard Webhooks secret (whsec_…); the receiver verifies signatures with it. */
+  /** The Standard Webhooks secret sealed with AES-256-GCM (sealWebhookSecret in @factdesk/publishing): the worker must recover it to sign. */
   @Column({ type: 'varchar', length: 100 })
   secret: string;
 
@@ -97,7 +97,8 @@ export class WebhookEntity {
   updatedAt: Date;
 }
 
-export type WebhookDeliveryState = 'pending' | 'succeeded' | 'failed';
+/** cancelled: the webhook was disabled before the delivery could be made. */
+export type WebhookDeliveryState = 'pending' | 'succeeded' | 'failed' | 'cancelled';
 
 /** One event for one webhook, with every attempt made to deliver it. */
 @Entity('webhook_deliveries')
