@@ -4,7 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@factdesk/config';
 import { dataSourceOptions } from '@factdesk/persistence';
 import { HeartbeatService } from './heartbeat.service.js';
+import { IngestionModule } from './ingestion/ingestion.module.js';
 import { WORKER_CONFIG } from './worker-config.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { bullConnection, DEFAULT_JOB_OPTIONS } from '@factdesk/queue';
 
 /** The worker process: BullMQ processors with PostgreSQL access, no HTTP server. */
@@ -20,6 +22,8 @@ export class WorkerModule {
           retryAttempts: 0,
         }),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
+        IngestionModule,
+        WebhooksModule,
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, HeartbeatService],
       exports: [WORKER_CONFIG],

@@ -2,7 +2,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SpeakerDto } from '@factdesk/domain';
-import { ClaimEntity, FactCheckEntity, SpeakerEntity } from '@factdesk/persistence';
+import { ClaimEntity, FactCheckEntity, findOrCreateSpeaker, SpeakerEntity } from '@factdesk/persistence';
 import { AuditService } from '../audit/audit.service.js';
 import { given } from '../common/objects.js';
 
@@ -14,17 +14,8 @@ export class SpeakersService {
   ) {}
 
   /** The speaker known by this name or alias (case-insensitive), created when there is none. */
-  async findOrCreate(m: EntityManager, name: string): Promise<SpeakerEntity> {
-    const repo = m.getRepository(SpeakerEntity);
-    const found = await repo
-      .createQueryBuilder('s')
-      .where('s.merged_into_id IS NULL')
-      .andWhere('(lower(s.name) = lower(:name) OR EXISTS (SELECT 1 FROM unnest(s.aliases) alias WHERE lower(alias) = lower(:name)))', { name })
-      .orderBy('s.created_at')
-      .getOne();
-    if (found) return found;
-    await repo.createQueryBuilder().insert().values({ name, aliases: [] }).orIgnore().execute();
-    return repo.createQueryBuilder('s').where('lower(s.name) = lower(:name) AND s.merged_into_id IS NULL', { name }).getOneOrFail();
+  findOrCreate(m: EntityManager, name: string): Promise<SpeakerEntity> {
+    return findOrCreateSpeaker(m, { name });
   }
 
   async get(m: EntityManager, id: string): Promise<SpeakerEntity> {

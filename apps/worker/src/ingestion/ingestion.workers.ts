@@ -1,0 +1,102 @@
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@factdesk/config';
+import { DocumentEntity } from '@factdesk/persistence';
+import { bullConnection, DEFAULT_JOB_OPTIONS, documentJobId, hasTextFormat, QUEUE_NAMES, type JobPayloads, type QueueName } from '@factdesk/queue';
+import { InjectWorkerConfig } from '../worker-config.js';
+import { describeFailure, DocumentPipeline } from './pipeline.service.js';
+
+type DocumentJob = Job<JobPayloads['document-fetch'] | JobPayloads['document-detect']>;
+
+/**
+ * The ingestion processors: fetching/extraction (I/O-bound, several at once) and detection (CPU-bound,
+ * one per core) on queues of their own, plus the sweep that re-enqueues documents whose jobs were lost
+ * (Redis was down when they were submitted, or Redis lost its data).
+ */
+@Injectable()
+export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(IngestionWorkers.name);
+  private readonly workers: Worker[] = [];
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @InjectWorkerConfig() private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly pipeline: DocumentPipeline,
+  ) {}
+
+  private queue<N extends QueueName>(name: N): Queue<JobPayloads[N]> {
+    if (!this.queues.has(name)) {
+      this.queues.set(name, new Queue(name, { connection: bullConnection(this.config.redisUrl), prefix: this.config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }));
+    }
+    return this.queues.get(name) as Queue<JobPayloads[N]>;
+  }
+
+  private worker<N extends QueueName>(name: N, concurrency: number, process: (job: Job<JobPayloads[N]>) => Promise<void>): Worker {
+    const worker = new Worker<JobPayloads[N]>(name, process, { connection: bullConnection(this.config.redisUrl), prefix: this.config.redisPrefix, concurrency });
+    worker.on('error', (err) => this.logger.warn(`worker ${name}: ${err.message}`));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  async onApplicationBootstrap() {
+    const fetch = this.worker(QUEUE_NAMES.documentFetch, this.config.worker.fetchConcurrency, async (job) => {
+      await job.updateProgress(10);
+      if (!(await this.pipeline.fetchAndExtract(job.data.documentId))) return;
+      const doc = await this.db.getRepository(DocumentEntity).findOneOrFail({ where: { id: job.data.documentId }, select: { id: true, contentHash: true, attempts: true } });
+      await this.queue(QUEUE_NAMES.documentDetect).add('detect', { documentId: doc.id }, { jobId: documentJobId(doc.id, doc.contentHash, doc.attempts) });
+    });
+    const detect = this.worker(QUEUE_NAMES.documentDetect, this.config.worker.detectConcurrency, async (job) => {
+      await job.updateProgress(50);
+      await this.pipeline.detect(job.data.documentId);
+    });
+    for (const worker of [fetch, detect]) worker.on('failed', (job, err) => void this.onFailed(job as DocumentJob | undefined, err));
+
+    this.worker(QUEUE_NAMES.maintenance, 1, async () => {
+      await this.sweep();
+    });
+    // One schedule however many workers run: the scheduler id makes it so.
+    await this.queue(QUEUE_NAMES.maintenance).upsertJobScheduler('sweep', { every: this.config.worker.sweepIntervalMs }, { name: 'sweep', data: { task: 'sweep' } });
+    this.logger.log({ msg: 'ingestion workers ready', fetchConcurrency: this.config.worker.fetchConcurrency, detectConcurrency: this.config.worker.detectConcurrency });
+  }
+
+  private async onFailed(job: DocumentJob | undefined, err: Error) {
+    if (!job) return;
+    const final = err instanceof UnrecoverableError || err.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
+    try {
+      if (final) await this.pipeline.markFailed(job.data.documentId, err instanceof UnrecoverableError ? err.message : describeFailure(err));
+      else await this.pipeline.noteRetry(job.data.documentId, job.attemptsMade, err.message);
+    } catch (e) {
+      this.logger.error({ msg: 'could not record a failure', documentId: job.data.documentId, err: (e as Error).message });
+    }
+  }
+
+  /**
+   * Re-enqueues documents that have waited too long in a working state. Their job ids are derived from the
+   * work, so a job that still exists is not added twice: only lost work is queued again.
+   */
+  async sweep(): Promise<number> {
+    const stale: Pick<DocumentEntity, 'id' | 'status' | 'format' | 'contentHash' | 'attempts'>[] = await this.db.query(
+      `SELECT id, status, format, content_hash AS "contentHash", attempts FROM documents
+       WHERE status IN ('queued', 'fetching', 'detecting') AND updated_at < now() - make_interval(secs => $1)
+       ORDER BY updated_at LIMIT 500`,
+      [this.config.worker.sweepStaleMs / 1000],
+    );
+    for (const doc of stale) {
+      const jobId = documentJobId(doc.id, doc.contentHash, doc.attempts);
+      const toDetect = doc.status === 'detecting' || (doc.status === 'queued' && hasTextFormat(doc.format));
+      if (toDetect) await this.queue(QUEUE_NAMES.documentDetect).add('detect', { documentId: doc.id }, { jobId });
+      else await this.queue(QUEUE_NAMES.documentFetch).add('fetch', { documentId: doc.id }, { jobId });
+    }
+    if (stale.length) this.logger.log({ msg: 'sweep re-enqueued documents', count: stale.length });
+    return stale.length;
+  }
+
+  /** Lets running jobs finish (BullMQ's close waits for them), then closes the queues. */
+  async onApplicationShutdown() {
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+}

@@ -1,0 +1,150 @@
+import { basename } from 'node:path';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
+import { In, type DataSource } from 'typeorm';
+import type { AppConfig } from '@factdesk/config';
+import { detectClaims } from '@factdesk/claim-detection';
+import type { DocumentStatus } from '@factdesk/domain';
+import { extractDocument, UnreadableDocumentError } from '@factdesk/extraction';
+import { OutboundRequestError, safeFetch } from '@factdesk/net';
+import { ClaimEntity, DocumentEntity, findOrCreateSpeaker, linkClaimMatches } from '@factdesk/persistence';
+import { InjectWorkerConfig } from '../worker-config.js';
+import { EventsPublisher } from './events.publisher.js';
+
+/** Names a transcript gives to the person asking questions: not a speaker to file claims under. */
+const ANONYMOUS_SPEAKERS = /^(interviewer|question|q|moderator|host|journalist|reporter|audience)$/i;
+
+/** Failures that another attempt cannot fix: the document fails at once, with the reason. */
+function permanent(err: unknown): boolean {
+  if (err instanceof UnreadableDocumentError) return true;
+  if (err instanceof OutboundRequestError) return ['bad_url', 'refused_address', 'too_large', 'too_many_redirects'].includes(err.code) || (err.code === 'http_status' && (err.status ?? 500) < 500);
+  return false;
+}
+
+/** What a person reads when a document failed. */
+export function describeFailure(err: unknown): string {
+  if (err instanceof UnreadableDocumentError || err instanceof OutboundRequestError) return err.message;
+  return `Processing failed: ${(err as Error).message ?? String(err)}`;
+}
+
+/**
+ * The ingestion pipeline's steps. Each is idempotent, so a job that runs twice (a retry, a worker killed
+ * mid-job, two workers after a stall) leaves the same result: the same text, the same claims, once.
+ */
+@Injectable()
+export class DocumentPipeline {
+  private readonly logger = new Logger(DocumentPipeline.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectWorkerConfig() private readonly config: AppConfig,
+    private readonly events: EventsPublisher,
+  ) {}
+
+  private async setStatus(id: string, status: DocumentStatus, progress: number, extra: Partial<DocumentEntity> = {}): Promise<void> {
+    await this.db.getRepository(DocumentEntity).update({ id }, { status, progress, ...extra });
+    this.events.publish({ type: 'document', documentId: id, status, progress, error: extra.error ?? null, title: extra.title });
+  }
+
+  /** Step 1 (I/O): fetch a URL or read an uploaded file, and extract its readable text. Returns false when the document is gone. */
+  async fetchAndExtract(documentId: string): Promise<boolean> {
+    const repo = this.db.getRepository(DocumentEntity);
+    const doc = await repo.createQueryBuilder('d').addSelect('d.raw').where('d.id = :documentId', { documentId }).getOne();
+    if (!doc) return false;
+    await this.setStatus(doc.id, 'fetching', 10);
+    try {
+      let extracted;
+      if (doc.format === 'url') {
+        const response = await safeFetch(doc.sourceUrl!, { ...this.config.outbound, timeoutMs: this.config.outbound.timeoutMs, maxBytes: this.config.documentMaxBytes, headers: { accept: 'text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5' } });
+        if (response.status >= 400) throw new OutboundRequestError('http_status', `The address answered ${response.status}.`, response.status);
+        await this.setStatus(doc.id, 'fetching', 25);
+        extracted = await extractDocument(response.body, { contentType: String(response.headers['content-type'] ?? ''), fileName: basename(new URL(response.url).pathname) });
+      } else {
+        if (!doc.raw) throw new UnreadableDocumentError('The uploaded file is missing; submit it again.');
+        extracted = await extractDocument(doc.raw, { fileName: doc.rawFileName ?? undefined, contentType: doc.rawContentType ?? undefined });
+      }
+      await this.setStatus(doc.id, 'detecting', 40, {
+        originalText: extracted.text,
+        error: null,
+        // What the page says about itself fills only what the person left empty.
+        title: doc.title ?? extracted.title ?? null,
+        outlet: doc.outlet ?? extracted.outlet ?? null,
+        publishedAt: doc.publishedAt ?? (extracted.publishedAt ? new Date(extracted.publishedAt) : null),
+        language: doc.language !== 'en' ? doc.language : (extracted.language?.slice(0, 35) ?? doc.language),
+      });
+      return true;
+    } catch (err) {
+      if (permanent(err)) throw new UnrecoverableError(describeFailure(err));
+      throw err;
+    }
+  }
+
+  /** Step 2 (CPU): find the claims and their speakers, write them in one transaction, link similar claims. */
+  async detect(documentId: string): Promise<void> {
+    const repo = this.db.getRepository(DocumentEntity);
+    const doc = await repo.findOne({ where: { id: documentId } });
+    if (!doc) return;
+    if (doc.originalText === null) throw new Error('the document has no text yet');
+    await this.setStatus(doc.id, 'detecting', 60);
+    const result = detectClaims(doc.originalText, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined });
+    const claims = result.sentences.filter((s) => s.checkworthy);
+    const saidAt = doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
+
+    const inserted = await this.db.transaction(async (m) => {
+      const speakerIds = new Map<string, string>();
+      const named = new Set(claims.map((c) => c.speaker).filter((s): s is string => !!s && !ANONYMOUS_SPEAKERS.test(s)));
+      for (const speaker of result.speakers.filter((s) => named.has(s.name))) {
+        speakerIds.set(speaker.name, (await findOrCreateSpeaker(m, speaker)).id);
+      }
+      const rows = claims.map((c) =>
+        m.getRepository(ClaimEntity).create({
+          documentId: doc.id,
+          text: c.text,
+          startOffset: c.start,
+          endOffset: c.end,
+          speakerId: c.speaker ? (speakerIds.get(c.speaker) ?? null) : null,
+          saidAt,
+          score: c.score,
+          checkworthy: c.checkworthy,
+          reasons: c.reasons,
+          claimType: c.type,
+          entities: c.entities,
+        }),
+      );
+      // One claim per span: running this again inserts nothing new.
+      const ids: { id: string }[] = rows.length ? (await m.getRepository(ClaimEntity).createQueryBuilder().insert().values(rows).orIgnore().returning(['id']).execute()).raw : [];
+      await m.getRepository(DocumentEntity).update(
+        { id: doc.id },
+        {
+          status: 'done',
+          progress: 100,
+          error: null,
+          completedAt: new Date(),
+          title: doc.title ?? result.metadata.title ?? null,
+          outlet: doc.outlet ?? result.metadata.outlet ?? null,
+          publishedAt: saidAt,
+        },
+      );
+      return ids.map((r) => r.id);
+    });
+
+    if (inserted.length) {
+      const fresh = await this.db.getRepository(ClaimEntity).find({ where: { id: In(inserted) }, select: { id: true, text: true, documentId: true } });
+      await linkClaimMatches(this.db.manager, fresh);
+    }
+    this.events.publish({ type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title: doc.title ?? result.metadata.title ?? null });
+    this.events.publish({ type: 'claims', documentId: doc.id, count: inserted.length, checkworthy: claims.length });
+    this.logger.log({ msg: 'document processed', documentId: doc.id, sentences: result.sentences.length, claims: claims.length, inserted: inserted.length });
+  }
+
+  /** After the last attempt (or a failure no attempt can fix): the reason is kept for people to read. */
+  async markFailed(documentId: string, reason: string): Promise<void> {
+    await this.setStatus(documentId, 'failed', 0, { error: reason.slice(0, 2000) });
+  }
+
+  /** Between attempts: the document keeps its place, and says what went wrong. */
+  async noteRetry(documentId: string, attempt: number, reason: string): Promise<void> {
+    await this.db.getRepository(DocumentEntity).update({ id: documentId }, { error: `Attempt ${attempt} failed (${reason.slice(0, 500)}); retrying.` });
+  }
+}
