@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Navigate, useLocation } from 'react-router';
 import { useLogin, useMe } from './queries';
 
@@ -19,26 +20,28 @@ export function LoginPage() {
 
   return (
     <main className="login">
-      <form className="card login-card" onSubmit={submit} aria-labelledby="login-title">
-        <h1 id="login-title" className="brand">Factdesk</h1>
-        <p className="muted">Sign in to your newsroom's fact-checking desk.</p>
-        <label>
-          Email
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          Password
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
-        </label>
-        {login.error && (
-          <p role="alert" className="error">
-            {login.error.message}
-          </p>
-        )}
-        <button type="submit" className="primary" disabled={login.isPending}>
-          {login.isPending ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
+      <Paper component="form" withBorder shadow="sm" radius="md" p="xl" w={380} maw="100%" onSubmit={submit} aria-labelledby="login-title">
+        <Stack gap="md">
+          <div>
+            <Title id="login-title" order={1} className="brand login-brand">
+              Factdesk
+            </Title>
+            <Text c="dimmed" size="sm">
+              Sign in to your newsroom's fact-checking desk.
+            </Text>
+          </div>
+          <TextInput label="Email" type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
+          <TextInput label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          {login.error && (
+            <Text role="alert" c="red.8" size="sm">
+              {login.error.message}
+            </Text>
+          )}
+          <Button type="submit" loading={login.isPending} fullWidth>
+            Sign in
+          </Button>
+        </Stack>
+      </Paper>
     </main>
   );
 }

@@ -1,0 +1,44 @@
+import { useEffect } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import type { DocumentDetailDto, DocumentDto, DocumentStatus, Page } from '@factdesk/domain';
+import { documentKeys } from '../features/documents/queries';
+
+interface DocumentEvent {
+  documentId: string;
+  status: DocumentStatus;
+  progress: number;
+  error: string | null;
+}
+interface ClaimsEvent {
+  documentId: string;
+  count: number;
+  checkworthy: number;
+}
+
+function applyDocumentEvent(client: QueryClient, e: DocumentEvent) {
+  const patch = <T extends DocumentDto>(d: T): T => (d.id === e.documentId ? { ...d, status: e.status, progress: e.progress, error: e.error } : d);
+  // Progress is patched into what is cached so bars move without refetching on every tick.
+  client.setQueriesData<Page<DocumentDto>>({ queryKey: [...documentKeys.all, 'list'] }, (page) => page && { ...page, items: page.items.map(patch) });
+  client.setQueryData<DocumentDetailDto>(documentKeys.detail(e.documentId), (d) => d && patch(d));
+  if (e.status === 'done' || e.status === 'failed') {
+    void client.invalidateQueries({ queryKey: documentKeys.all });
+    void client.invalidateQueries({ queryKey: ['stats'] });
+  }
+}
+
+/** One EventSource per signed-in tab: document progress and new claims flow into the query cache. */
+export function useServerEvents() {
+  const client = useQueryClient();
+  useEffect(() => {
+    const source = new EventSource('/api/events');
+    const onDocument = (m: MessageEvent<string>) => applyDocumentEvent(client, JSON.parse(m.data) as DocumentEvent);
+    const onClaims = (m: MessageEvent<string>) => {
+      const e = JSON.parse(m.data) as ClaimsEvent;
+      void client.invalidateQueries({ queryKey: documentKeys.detail(e.documentId) });
+      void client.invalidateQueries({ queryKey: ['claims'] });
+    };
+    source.addEventListener('document', onDocument);
+    source.addEventListener('claims', onClaims);
+    return () => source.close();
+  }, [client]);
+}
