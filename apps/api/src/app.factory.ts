@@ -94,6 +94,8 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     timeWindow: config.loginRateLimit.windowMs,
     redis: app.get(REDIS),
     nameSpace: `${config.redisPrefix}:rate-limit:`,
+    // With Redis away, sign-in still works (unlimited) rather than failing for everyone.
+    skipOnError: true,
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'Too Many Requests',
