@@ -1,6 +1,8 @@
 // `npm start`: install what is missing, build, migrate, seed, then run the API (which serves the
 // web app) and the worker until Ctrl-C. Prints the URLs and the demo sign-ins once healthy.
 import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { build, ensureInstalled, fail, log, root, run } from './lib.mjs';
 
 ensureInstalled();
@@ -48,6 +50,28 @@ while (Date.now() < deadline && !stopping) {
   if (ok) break;
   await new Promise((r) => setTimeout(r, 300));
 }
+// Demo data: the two sample documents, ingested through the API like any other (the same content twice
+// is one document, so restarting does not duplicate them).
+async function ingestSamples() {
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@demo.factdesk', password: seeded.demoPassword }),
+  });
+  if (!login.ok) return log(`demo documents skipped: the demo editor could not sign in (${login.status})`);
+  const cookie = login.headers.get('set-cookie').split(';')[0];
+  for (const file of readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt'))) {
+    const res = await fetch(`${base}/api/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, origin: base },
+      body: JSON.stringify({ text: readFileSync(join(root, 'fixtures', file), 'utf8') }),
+    });
+    const body = await res.json();
+    log(`demo document ${file}: ${res.status === 200 ? 'already ingested' : res.ok ? 'submitted' : `refused (${body.message})`}`);
+  }
+}
+if (!stopping && seeded.demoUsers.length) await ingestSamples().catch((err) => log(`demo documents skipped: ${err.message}`));
+
 if (!stopping) {
   const lines = [
     '',
@@ -55,6 +79,8 @@ if (!stopping) {
     `  Web app:      ${base}/`,
     `  API docs:     ${base}/api/docs`,
     `  Health:       ${base}/api/health`,
+    `  Queues:       ${base}/admin/queues (editors and admins)`,
+    `  Public site:  ${base}/fact-checks  (feeds: /feed.json, /feed.atom, /feed.rss, /claimreview-feed.json)`,
   ];
   if (seeded.demoUsers.length) {
     lines.push('  Demo sign-ins (password: ' + seeded.demoPassword + '):');
