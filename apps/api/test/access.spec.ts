@@ -150,3 +150,16 @@ it('refuses a route that has no access rule, whoever asks', async () => {
   } as unknown as ExecutionContext;
   await expect(guard.canActivate(context)).rejects.toBeInstanceOf(ForbiddenException);
 });
+
+it('opens the queue dashboard to editors and admins only', async () => {
+  expect((await h.request({ url: '/admin/queues' })).statusCode).toBe(401);
+  expect((await h.request({ url: '/admin/queues', cookie: cookies.reviewer })).statusCode).toBe(403);
+  for (const role of ['editor', 'admin'] as const) {
+    const page = await h.request({ url: '/admin/queues', cookie: cookies[role] });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<html');
+    const api = await h.request({ url: '/admin/queues/api/queues', cookie: cookies[role] });
+    expect(api.statusCode).toBe(200);
+    expect(api.json().queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['document-fetch', 'document-detect']));
+  }
+});
