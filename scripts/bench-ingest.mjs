@@ -92,7 +92,7 @@ for (let i = 0; i < IDLE_SAMPLES; i += 1) {
     const { rows } = await db.query('SELECT status FROM documents WHERE id = $1', [id]);
     if (rows[0].status === 'done') break;
     if (rows[0].status === 'failed') fail(`document ${id} failed`);
-    await new Promise((r) => setTimeout(r, 5));
+    await new Promise((r) => setTimeout(r, 20));
   }
   idle.push(performance.now() - started);
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureInstalled, fail, log, run } from './lib.mjs';
 
-const { values } = parseArgs({ options: { data: { type: 'string' }, split: { type: 'string', default: 'dev' } } });
+const { values } = parseArgs({ options: { data: { type: 'string' }, split: { type: 'string', default: 'dev' }, threshold: { type: 'string', default: '0.35' } } });
 const dir = values.data && join(values.data, 'claim-matching/checkthat2020_en');
 if (!dir || !existsSync(join(dir, 'vclaims.jsonl'))) fail('usage: npm run eval:matching -- --data <dir with claim-matching/checkthat2020_en/{vclaims,dev,train}.jsonl> (e.g. ../shared/data)');
 
@@ -38,7 +38,7 @@ try {
   let sum = 0;
   const started = performance.now();
   for (const q of queries) {
-    const ranked = (await rankSimilarClaims(db.manager, clean(q.text), { limit: 5 })).map((c) => ids.get(c.claimId));
+    const ranked = (await rankSimilarClaims(db.manager, clean(q.text), { limit: 5, minSimilarity: Number(values.threshold) })).map((c) => ids.get(c.claimId));
     let hits = 0;
     let ap = 0;
     ranked.forEach((id, i) => {
@@ -50,7 +50,7 @@ try {
     sum += ap / Math.min(q.matches.length, 5);
   }
   const ms = (performance.now() - started) / queries.length;
-  log(`claim matching on CheckThat! 2020 Task 2 ${values.split}: MAP@5 ${(sum / queries.length).toFixed(4)} over ${queries.length} tweets against ${vclaims.length} verified claims (${ms.toFixed(1)} ms per query)`);
+  log(`claim matching (trigram similarity >= ${values.threshold}) on CheckThat! 2020 Task 2 ${values.split}: MAP@5 ${(sum / queries.length).toFixed(4)} over ${queries.length} tweets against ${vclaims.length} verified claims (${ms.toFixed(1)} ms per query)`);
 } finally {
   await db.destroy();
   await dropDatabase(url);
