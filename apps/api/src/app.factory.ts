@@ -10,7 +10,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
 import { AppModule } from './app.module.js';
@@ -18,6 +18,7 @@ import { DOCUMENT_UPLOAD_ROUTE } from './documents/documents.controller.js';
 import { mountQueueDashboard } from './queues/queue-dashboard.js';
 import { SESSION_COOKIE } from './auth/tokens.js';
 import { PUBLIC_PATHS, rewritePublicUrl } from './public/public.controller.js';
+import { servedFromCache } from './public/public-fast-path.js';
 import { REDIS } from './redis/redis.module.js';
 
 /** Request bodies above this are refused with 413 (routes that take documents raise it for themselves). */
@@ -41,6 +42,9 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     bodyLimit: JSON_BODY_LIMIT,
+    // One log line per request (the onResponse hook below) instead of Fastify's two; cache hits of the
+    // public site log at debug level (see PublicFastPath).
+    logController: new LogController({ disableRequestLogging: true }),
     // The public index shares its path with a staff route under /api; see PUBLIC_INDEX_ROUTE.
     rewriteUrl: (req: { url?: string }) => rewritePublicUrl(req.url ?? '/'),
     trustProxy: config.trustProxy,
@@ -65,6 +69,11 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const level = servedFromCache(request) ? 'debug' : 'info';
+    if ((request.log as Logger).isLevelEnabled(level)) request.log[level]({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+    done();
   });
 
   await app.register(fastifyCookie);

@@ -1,4 +1,6 @@
 import { jest } from "@jest/globals";
+import { Writable } from 'node:stream';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { createApp } from '../src/app.factory.js';
 import { startHarness, type Harness } from './harness.js';
@@ -66,6 +68,97 @@ describe('conditional requests', () => {
       expect(spy).not.toHaveBeenCalled();
     } finally {
       spy.mockRestore();
+    }
+  });
+});
+
+describe('serving from the cache', () => {
+  let slug: string;
+  beforeAll(async () => {
+    slug = (await desk.publish({ headline: 'Served fast', analysis: 'A long analysis. '.repeat(200) })).slug;
+  });
+  const raw = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers });
+  const withoutRequestId = (headers: Record<string, unknown>) => {
+    const { 'x-request-id': id, date: _date, ...rest } = headers;
+    expect(id).toEqual(expect.any(String));
+    return rest;
+  };
+
+  it.each(['/feed.json', 'page', '/methodology'])('answers a hit of %s with exactly the headers of the normal path, security headers included', async (path) => {
+    const url = path === 'page' ? `/fact-checks/${slug}` : path;
+    await desk.publish({ headline: `Clears the cache for ${path}` }); // the next request builds afresh
+    await within1s(() => get('/feed.atom'), (b) => b.includes(`Clears the cache for ${path}`));
+    const first = await raw(url);
+    const second = await raw(url, { 'x-request-id': 'hit-check-1' });
+    expect(second.headers['x-request-id']).toBe('hit-check-1');
+    expect(withoutRequestId(second.headers)).toEqual(withoutRequestId(first.headers));
+    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(second.headers['x-content-type-options']).toBe('nosniff');
+    expect(second.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(second.body).toBe(first.body);
+    const notModified = await raw(url, { 'if-none-match': first.headers.etag as string });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(notModified.headers).not.toHaveProperty('content-type');
+  });
+
+  it('compresses for clients that accept it, with its own strong ETag per coding, the same content and Vary', async () => {
+    const url = `/fact-checks/${slug}`;
+    const plain = await raw(url);
+    expect(plain.headers).not.toHaveProperty('content-encoding');
+    expect(plain.headers.vary).toBe('Accept-Encoding');
+    for (const [accept, coding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+      ['br;q=0, gzip;q=0.5', 'gzip', gunzipSync],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const res = await raw(url, { 'accept-encoding': accept });
+        expect(res.headers['content-encoding']).toBe(coding);
+        expect(res.headers.vary).toBe('Accept-Encoding');
+        expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+        expect(res.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+        expect(decode(res.rawPayload).toString('utf8')).toBe(plain.body);
+        expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]{32}-(br|gz)"$/);
+        expect(res.headers.etag).not.toBe(plain.headers.etag);
+        // Revalidation compares the representation the client would get.
+        expect((await raw(url, { 'accept-encoding': accept, 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
+        expect((await raw(url, { 'accept-encoding': accept, 'if-none-match': plain.headers.etag as string })).statusCode).toBe(200);
+      }
+    }
+    expect((await raw(url, { 'accept-encoding': 'identity' })).headers).not.toHaveProperty('content-encoding');
+    expect((await raw(url, { 'accept-encoding': 'br;q=0, gzip;q=0' })).headers).not.toHaveProperty('content-encoding');
+  });
+
+  it('answers HEAD from the cache with the headers and no body', async () => {
+    const url = `/fact-checks/${slug}`;
+    const full = await raw(url);
+    await raw(url);
+    const head = await h.app.inject({ method: 'HEAD', url });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-length']).toBe(full.headers['content-length']);
+    expect(head.headers.etag).toBe(full.headers.etag);
+  });
+
+  it('logs one line per request at info, and cache hits only at debug', async () => {
+    const lines: { msg: string; url?: string; level: number; reqId?: string; statusCode?: number }[] = [];
+    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(...chunk.toString().trim().split('\n').map((l: string) => JSON.parse(l))), cb()) });
+    const app = await createApp(h.config, pino({ level: 'info' }, sink));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    try {
+      await app.inject({ method: 'GET', url: '/feed.rss', headers: { 'x-request-id': 'first-rss' } });
+      await app.inject({ method: 'GET', url: '/feed.rss', headers: { 'x-request-id': 'second-rss' } });
+      const hit = await app.inject({ method: 'GET', url: '/feed.rss', headers: { 'x-request-id': 'third-rss' } });
+      expect(hit.headers['x-request-id']).toBe('third-rss');
+      await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'health-1' } });
+      const requests = lines.filter((l) => l.msg === 'request completed');
+      expect(requests.map((l) => l.reqId)).toEqual(['first-rss', 'health-1']);
+      expect(requests[0]).toMatchObject({ level: 30, url: '/feed.rss', statusCode: 200 });
+      expect(lines.filter((l) => l.msg === 'incoming request')).toEqual([]);
+    } finally {
+      await app.close();
     }
   });
 });

@@ -50,7 +50,8 @@ export class PublicCache {
 
   set(key: string, generation: number, value: Omit<CachedResponse, 'storedAt'>): void {
     if (!this.live || generation !== this.generation) return;
-    this.entries.set(key, { ...value, storedAt: Date.now() });
+    // The object itself is kept (not a copy): its compressed bodies and header blocks are memoised on it.
+    this.entries.set(key, Object.assign(value, { storedAt: Date.now() }));
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 

@@ -3,13 +3,15 @@ import { ApiBearerAuth, ApiCookieAuth, ApiExcludeController, ApiOperation, ApiTa
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
-import { httpDate, notModified } from '@factdesk/publishing';
+import { notModified } from '@factdesk/publishing';
 import { SitePageEntity } from '@factdesk/persistence';
 import { CurrentPrincipal, Public, Roles, type AppRequest, type Principal } from '../common/access.js';
 import { AuditService } from '../audit/audit.service.js';
 import { FeedQuery, IndexQuery, parsePublicInput, SitePageBody, SitePageParam, SlugParam } from './dto.js';
 import { PublicService, type FeedKind, type Rendered } from './public.service.js';
 import { SITE_PAGES, type SitePageKey } from './site-pages.js';
+import { entryHeaders, variantFor } from './public-wire.js';
+import { FILLED, type FillRequest } from './public-fast-path.js';
 
 /**
  * The public index's route. GET /api/fact-checks (staff) has the same path below the prefix, and Nest
@@ -25,18 +27,18 @@ export function rewritePublicUrl(url: string): string {
 /** Paths served at the site root rather than under /api (app.factory excludes them from the prefix). */
 export const PUBLIC_PATHS = [PUBLIC_INDEX_ROUTE, 'fact-checks/:slug', 'methodology', 'corrections-policy', 'feed.json', 'feed.atom', 'feed.rss', 'claimreview-feed.json'] as const;
 
-/** Readers revalidate every time (a retraction must show at once); the revalidation is a cheap 304. */
-const CACHE_CONTROL = 'public, no-cache';
-
-/** Writes a rendered response, or 304 when the request's validators match (also used by PublicFastPath). */
+/**
+ * Writes a rendered response, or 304 when the request's validators match (PublicFastPath answers
+ * cache hits with the same headers, built once). The body goes in the best coding the client
+ * accepts, compressed once per cached entry.
+ */
 export function send(req: { headers: AppRequest['headers'] }, reply: FastifyReply, r: Rendered): FastifyReply {
-  reply.header('cache-control', CACHE_CONTROL);
-  if (r.status !== 200) return reply.code(r.status).header('content-type', r.contentType).send(r.body);
-  reply.header('etag', r.etag);
-  if (r.lastModified) reply.header('last-modified', httpDate(r.lastModified));
-  if (r.headers) reply.headers(r.headers);
-  if (notModified(req.headers, r.etag, r.lastModified)) return reply.code(304).send();
-  return reply.code(200).header('content-type', r.contentType).send(r.body);
+  const v = variantFor(r, req.headers['accept-encoding']);
+  const unchanged = r.status === 200 && notModified(req.headers, v.etag, r.lastModified);
+  reply.headers(entryHeaders(r, v, unchanged));
+  (reply.request as FillRequest)[FILLED] = r;
+  if (unchanged) return reply.code(304).send();
+  return reply.code(r.status).send(v.body);
 }
 
 /** The public site: fact-check pages, the index, the text pages and the four feeds. No sign-in. */
