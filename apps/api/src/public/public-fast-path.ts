@@ -39,9 +39,9 @@ export class PublicFastPath {
       (request as FillRequest)[HIT] = true;
       reply.hijack();
       const raw = reply.raw;
-      raw.statusCode = unchanged ? 304 : hit.status;
-      for (const name in headers) raw.setHeader(name, headers[name]);
-      raw.setHeader('x-request-id', request.id);
+      // writeHead reads the list synchronously, so the shared list's last slot can carry this request's id.
+      headers[headers.length - 1] = request.id;
+      raw.writeHead(unchanged ? 304 : hit.status, headers);
       if (unchanged || request.method === 'HEAD') raw.end();
       else raw.end(v.body);
     });

@@ -33,7 +33,7 @@ interface Memo {
   variants: Partial<Record<'br' | 'gzip' | 'identity', Variant>>;
   /** Site-wide headers (helmet's security headers) as the normal path sent them for this entry. */
   site?: HeaderBlock;
-  blocks: Map<string, HeaderBlock>;
+  blocks: Map<string, string[]>;
 }
 
 const memos = new WeakMap<RenderedBody, Memo>();
@@ -45,10 +45,23 @@ const memo = (r: RenderedBody): Memo => {
 
 export const compressible = (r: RenderedBody) => r.status === 200 && r.body.length >= COMPRESS_FROM_BYTES;
 
+/** Clients send a handful of distinct Accept-Encoding values; each is parsed once. */
+const choices = new Map<string, Encoding>();
+
 /** The coding to send for an Accept-Encoding header: brotli, else gzip, else none (q=0 refuses one). */
 export function chooseEncoding(acceptEncoding: string | string[] | undefined): Encoding {
   if (!acceptEncoding) return null;
   const value = Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding;
+  let choice = choices.get(value);
+  if (choice === undefined) {
+    choice = parseAcceptEncoding(value);
+    if (choices.size >= 256) choices.clear();
+    choices.set(value, choice);
+  }
+  return choice;
+}
+
+function parseAcceptEncoding(value: string): Encoding {
   let br = false;
   let gzip = false;
   let any = false;
@@ -113,15 +126,20 @@ export function rememberSiteHeaders(r: RenderedBody, sent: Record<string, unknow
   m.site = site;
 }
 
-/** Every header of a hit but the request id, built once per entry, variant and status; undefined until the normal path has sent the entry once. */
-export function hitHeaders(r: RenderedBody, v: Variant, notModified: boolean): HeaderBlock | undefined {
+/**
+ * Every header of a hit as a flat [name, value, …] list for writeHead, built once per entry, variant
+ * and status, ending with the x-request-id pair whose value the caller fills in; undefined until the
+ * normal path has sent the entry once.
+ */
+export function hitHeaders(r: RenderedBody, v: Variant, notModified: boolean): string[] | undefined {
   const m = memos.get(r);
   if (!m?.site) return undefined;
   const key = `${v.encoding ?? 'identity'}:${notModified ? 304 : r.status}`;
   let block = m.blocks.get(key);
   if (!block) {
-    block = { ...m.site, ...entryHeaders(r, v, notModified) };
-    if (!notModified) block['content-length'] = String(v.body.length);
+    const headers: HeaderBlock = { ...m.site, ...entryHeaders(r, v, notModified) };
+    if (!notModified) headers['content-length'] = String(v.body.length);
+    block = [...Object.entries(headers).flat(), 'x-request-id', ''];
     m.blocks.set(key, block);
   }
   return block;
