@@ -1,4 +1,4 @@
-import { StrictMode } from 'react';
+import { lazy, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
@@ -9,17 +9,19 @@ import '@mantine/notifications/styles.css';
 import { ApiRequestError } from './api/client';
 import { LoginPage } from './features/auth/LoginPage';
 import { RequireAuth, RequireRole } from './features/auth/RequireAuth';
-import { AdminPage } from './features/admin/AdminPage';
-import { ClaimPage } from './features/claims/ClaimPage';
-import { InboxPage } from './features/claims/InboxPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
-import { DocumentPage } from './features/documents/DocumentPage';
-import { DocumentsPage } from './features/documents/DocumentsPage';
-import { PublishedPage } from './features/published/PublishedPage';
-import { ReviewPage } from './features/review/ReviewPage';
 import { Shell } from './layout/Shell';
 import { cssVariablesResolver, theme } from './theme';
 import './styles.css';
+
+// Each screen is its own chunk (the dashboard's charts alone are a third of the code).
+const AdminPage = lazy(() => import('./features/admin/AdminPage').then((m) => ({ default: m.AdminPage })));
+const ClaimPage = lazy(() => import('./features/claims/ClaimPage').then((m) => ({ default: m.ClaimPage })));
+const InboxPage = lazy(() => import('./features/claims/InboxPage').then((m) => ({ default: m.InboxPage })));
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
+const DocumentPage = lazy(() => import('./features/documents/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const DocumentsPage = lazy(() => import('./features/documents/DocumentsPage').then((m) => ({ default: m.DocumentsPage })));
+const PublishedPage = lazy(() => import('./features/published/PublishedPage').then((m) => ({ default: m.PublishedPage })));
+const ReviewPage = lazy(() => import('./features/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {

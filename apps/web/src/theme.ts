@@ -1,14 +1,14 @@
-import { createTheme, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
+import { createTheme, darken, defaultVariantColorsResolver, parseThemeColor, type CSSVariablesResolver, type VariantColorsResolver } from '@mantine/core';
 
 /**
- * Light, outline and subtle variants draw text in a colour's shade 6, which is below WCAG AA contrast
- * on their pale backgrounds for most colours: use shade 9 for the text instead.
+ * Light, outline and subtle variants draw text in a colour's shade 6, below WCAG AA contrast on their
+ * pale backgrounds; even shade 9 of green or orange is. Their text is shade 9 darkened by a third.
  */
 const variantColorResolver: VariantColorsResolver = (input) => {
   const colours = defaultVariantColorsResolver(input);
   const parsed = parseThemeColor({ color: input.color || input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor || parsed.shade !== undefined) return colours;
-  const dark = `var(--mantine-color-${parsed.color}-9)`;
+  const dark = darken(input.theme.colors[parsed.color]![9], 0.35);
   if (input.variant === 'light' || input.variant === 'subtle') return { ...colours, color: dark };
   if (input.variant === 'outline') return { ...colours, color: dark, border: `1px solid ${dark}` };
   return colours;

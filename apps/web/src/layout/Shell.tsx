@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconChecklist, IconFileText, IconGauge, IconInbox, IconNews, IconSettings } from '@tabler/icons-react';
 import { roleAllowed, type Role } from '@factdesk/domain';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
+import { LoadingRows } from '../components/common';
 import { useLogout, useMe } from '../features/auth/queries';
 import { NotificationsMenu } from '../features/notifications/NotificationsMenu';
 import { useServerEvents } from '../lib/events';
@@ -87,7 +88,9 @@ export function Shell() {
         </div>
       </AppShell.Navbar>
       <AppShell.Main className="main">
-        <Outlet />
+        <Suspense fallback={<LoadingRows rows={6} />}>
+          <Outlet />
+        </Suspense>
       </AppShell.Main>
     </AppShell>
   );

@@ -8,6 +8,7 @@ import { formatDateTime, ROLE_LABELS } from '../../lib/format';
 import { renderMarkdown } from '../../lib/markdown';
 import { useMe } from '../auth/queries';
 import { useRatings } from '../claims/queries';
+import { Webhooks } from './Webhooks';
 import { useCreateRating, useCreateUser, useIssueToken, useRevokeToken, useSaveSitePage, useSitePages, useTokens, useUpdateRating, useUpdateUser, useUsers, type RatingFields, type SitePage } from './queries';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
@@ -319,13 +320,14 @@ function SitePages() {
 export function AdminPage() {
   return (
     <>
-      <PageHeader title="Admin" description="People and their roles, integration tokens, the rating scale and the public policy pages." />
+      <PageHeader title="Admin" description="People and their roles, integration tokens, the rating scale, the public policy pages and webhooks." />
       <Tabs defaultValue="users" keepMounted={false}>
         <Tabs.List mb="md">
           <Tabs.Tab value="users">People and roles</Tabs.Tab>
           <Tabs.Tab value="tokens">API tokens</Tabs.Tab>
           <Tabs.Tab value="ratings">Rating scale</Tabs.Tab>
           <Tabs.Tab value="pages">Methodology and corrections policy</Tabs.Tab>
+          <Tabs.Tab value="webhooks">Webhooks</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users">
           <Users />
@@ -338,6 +340,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="pages">
           <SitePages />
+        </Tabs.Panel>
+        <Tabs.Panel value="webhooks">
+          <Webhooks />
         </Tabs.Panel>
       </Tabs>
     </>

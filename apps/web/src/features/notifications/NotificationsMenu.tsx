@@ -12,11 +12,12 @@ export function NotificationsMenu() {
   return (
     <Popover width={360} position="bottom-end" shadow="md" withArrow>
       <Popover.Target>
-        <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={4}>
-          <ActionIcon variant="subtle" color="gray" size="lg" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+        {/* The button is the popover's target (it gets aria-expanded); the unread dot sits inside it. */}
+        <ActionIcon variant="subtle" color="gray" size="lg" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+          <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={2}>
             <IconBell size={20} />
-          </ActionIcon>
-        </Indicator>
+          </Indicator>
+        </ActionIcon>
       </Popover.Target>
       <Popover.Dropdown p={0}>
         <Group justify="space-between" px="md" py="xs" className="popover-head">
