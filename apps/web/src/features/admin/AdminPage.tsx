@@ -283,7 +283,7 @@ function SitePageEditor({ page }: { page: SitePage }) {
       <Group justify="space-between" mb="sm">
         <Text fw={600}>{page.title}</Text>
         <Text size="xs" c="dimmed">
-          <Anchor href={page.path} target="_blank" rel="noopener" size="xs">
+          <Anchor href={page.path} target="_blank" rel="noopener" size="xs" underline="always">
             {page.path}
           </Anchor>{' '}
           · {page.edited ? `edited ${formatDateTime(page.updatedAt)}` : 'default text'}

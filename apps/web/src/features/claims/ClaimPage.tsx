@@ -33,6 +33,10 @@ const SIMPLE: Partial<Record<ClaimAction, { label: string; colour?: string; done
   publish: { label: 'Publish', colour: 'green', done: 'Published.' },
 };
 
+const NOTE_ACTIONS: ClaimAction[] = ['request_changes', 'dismiss', 'correct', 'retract'];
+// The workflow writes both the claim's step and the record's own event; the timeline shows the step once.
+const DUPLICATE_EVENTS = new Set(['fact_check.publish', 'fact_check.correct', 'fact_check.retract', 'assignment.create']);
+
 type Dialog = null | 'dismiss' | 'assign' | 'request_changes' | 'correct' | 'retract';
 
 /** The buttons for what the signed-in user may do now: exactly the API's `actions`, nothing more. */
@@ -69,9 +73,9 @@ function Actions({ claim, onDialog }: { claim: ClaimDetailDto; onDialog: (d: Dia
         )}
       </Group>
       {act.error && <ErrorAlert error={act.error} title="Not done" />}
-      {claim.actions.length === 0 && (
+      {!claim.actions.some((a) => a in SIMPLE || NOTE_ACTIONS.includes(a)) && (
         <Text size="sm" c="dimmed">
-          Nothing for you to do on this claim now.
+          {claim.actions.includes('submit') ? 'Work on the verdict below, then submit it for review.' : claim.actions.includes('assign') ? 'Assign it to someone to check.' : 'Nothing for you to do on this claim now.'}
         </Text>
       )}
     </Stack>
@@ -188,6 +192,7 @@ export function ClaimPage() {
   const editor = !!me && roleAllowed(me.user.role, ['editor']);
   const editable = c.actions.includes('start') || c.actions.includes('submit') || (editor && c.state === 'in_review');
   const active = c.assignments.find((a) => a.state === 'active');
+  const history = c.history.filter((h) => !DUPLICATE_EVENTS.has(h.action));
   const close = () => setDialog(null);
   const done = (message: string) => () => {
     notifications.show({ color: 'green', message });
@@ -226,7 +231,7 @@ export function ClaimPage() {
         {c.document && (
           <>
             {' · '}
-            <Anchor component={Link} to={`/documents/${c.document.id}`} size="sm">
+            <Anchor component={Link} to={`/documents/${c.document.id}`} size="sm" underline="always">
               {c.document.title ?? 'Untitled document'}
             </Anchor>
           </>
@@ -252,7 +257,7 @@ export function ClaimPage() {
                     {c.context.documentUrl && (
                       <>
                         {' · '}
-                        <Anchor href={c.context.documentUrl} target="_blank" rel="noopener noreferrer" size="xs">
+                        <Anchor href={c.context.documentUrl} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
                           original
                         </Anchor>
                       </>
@@ -319,7 +324,7 @@ export function ClaimPage() {
                           {s.speaker?.name ?? 'Unknown'} · {Math.round(s.similarity * 100)}% similar
                         </Text>
                         {s.factCheck && (
-                          <Anchor href={`/fact-checks/${s.factCheck.slug}`} target="_blank" rel="noopener" size="xs">
+                          <Anchor href={`/fact-checks/${s.factCheck.slug}`} target="_blank" rel="noopener" size="xs" underline="always">
                             fact-check{s.factCheck.rating ? `: ${s.factCheck.rating}` : ''}
                           </Anchor>
                         )}
@@ -330,11 +335,11 @@ export function ClaimPage() {
               )}
             </Section>
             <Section title="History">
-              {c.history.length === 0 ? (
+              {history.length === 0 ? (
                 <EmptyState title="No history" />
               ) : (
-                <Timeline bulletSize={12} lineWidth={2} active={c.history.length - 1} data-testid="history">
-                  {c.history.map((h) => (
+                <Timeline bulletSize={12} lineWidth={2} active={history.length - 1} data-testid="history">
+                  {history.map((h) => (
                     <Timeline.Item key={h.id} title={<Text size="sm">{`${h.actor?.name ?? 'Factdesk'} ${describeAudit(h.action)}`}</Text>}>
                       <Text size="xs" c="dimmed">
                         {formatDateTime(h.createdAt)}

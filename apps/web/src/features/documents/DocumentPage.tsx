@@ -158,7 +158,7 @@ export function DocumentPage() {
       {d.sourceUrl && (
         <Text size="xs" c="dimmed" mt="md">
           Source:{' '}
-          <Anchor href={d.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs">
+          <Anchor href={d.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
             {d.sourceUrl}
           </Anchor>
         </Text>

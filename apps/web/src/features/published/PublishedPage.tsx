@@ -94,7 +94,7 @@ export function PublishedPage() {
                         {fc.headline || fc.slug}
                       </Anchor>
                       <Text size="xs" c="dimmed">
-                        <Anchor component={Link} to={`/claims/${fc.claimId}`} size="xs">
+                        <Anchor component={Link} to={`/claims/${fc.claimId}`} size="xs" underline="always">
                           claim
                         </Anchor>{' '}
                         · version {fc.currentVersion}

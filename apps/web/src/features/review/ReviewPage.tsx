@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Grid, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { Anchor, Button, Grid, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClaimAction, ClaimSummaryDto } from '@factdesk/domain';
 import { Link } from 'react-router';
@@ -18,6 +18,12 @@ function ReviewPanel({ claimId }: { claimId: string }) {
   if (claim.isPending) return <LoadingRows rows={6} />;
   const c = claim.data;
   const may = (a: ClaimAction) => c.actions.includes(a);
+  // The panel may re-render under a refreshed queue meanwhile: confirm from the promise, not the observer.
+  const run = (action: 'approve' | 'publish', message: string) =>
+    act.mutateAsync({ id: c.id, action }).then(
+      () => notifications.show({ color: 'green', message }),
+      () => undefined, // shown below from act.error
+    );
   return (
     <Paper withBorder p="lg" radius="md">
       <Group justify="space-between" align="flex-start" mb="sm">
@@ -34,12 +40,12 @@ function ReviewPanel({ claimId }: { claimId: string }) {
       {c.verdict ? <VerdictView verdict={c.verdict} /> : <Text c="dimmed">No verdict.</Text>}
       <Group mt="md" gap="xs" data-testid="review-actions">
         {may('approve') && (
-          <Button color="teal" loading={act.isPending && act.variables?.action === 'approve'} onClick={() => act.mutate({ id: c.id, action: 'approve' }, { onSuccess: () => notifications.show({ color: 'green', message: 'Approved.' }) })}>
+          <Button color="teal" loading={act.isPending && act.variables?.action === 'approve'} onClick={() => run('approve', 'Approved.')}>
             Approve
           </Button>
         )}
         {may('publish') && (
-          <Button color="green" loading={act.isPending && act.variables?.action === 'publish'} onClick={() => act.mutate({ id: c.id, action: 'publish' }, { onSuccess: () => notifications.show({ color: 'green', message: 'Published.' }) })}>
+          <Button color="green" loading={act.isPending && act.variables?.action === 'publish'} onClick={() => run('publish', 'Published.')}>
             Publish
           </Button>
         )}
@@ -119,9 +125,6 @@ export function ReviewPage() {
                 {ready.length > 0 && <QueueList title="Approved, to publish" items={ready} selected={current} onSelect={setSelected} />}
               </Stack>
             </Paper>
-            <Badge mt="xs" variant="default">
-              Oldest due first
-            </Badge>
           </Grid.Col>
           <Grid.Col span={{ base: 12, md: 8 }}>{current && <ReviewPanel key={current} claimId={current} />}</Grid.Col>
         </Grid>
