@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { SourceItems1795452066622 } from './1795452066622-SourceItems.js';
 import { PublicSiteWebhooks1795449850096 } from './1795449850096-PublicSiteWebhooks.js';
 import { DocumentUploads1795449807902 } from './1795449807902-DocumentUploads.js';
 import { AuditClaimId1795449007080 } from './1795449007080-AuditClaimId.js';
@@ -10,4 +11,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AuditClaimId1795449007080,
   DocumentUploads1795449807902,
   PublicSiteWebhooks1795449850096,
+  SourceItems1795452066622,
 ];

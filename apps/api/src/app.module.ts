@@ -11,6 +11,7 @@ import { DocumentsModule } from './documents/documents.module.js';
 import { EDITORIAL_MODULES } from './editorial/editorial.modules.js';
 import { EventsModule } from './events/events.controller.js';
 import { QueuesModule } from './queues/queues.service.js';
+import { SourcesModule } from './sources/sources.module.js';
 import { HealthModule } from './health/health.controller.js';
 import { PublicModule } from './public/public.module.js';
 import { RedisModule } from './redis/redis.module.js';
@@ -23,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       global: true,
-      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, QueuesModule, DocumentsModule, EventsModule, PublicModule, WebhooksModule],
+      imports: [DatabaseModule, RedisModule, AuditModule, AuthModule, UsersModule, HealthModule, ...EDITORIAL_MODULES, QueuesModule, DocumentsModule, EventsModule, SourcesModule, PublicModule, WebhooksModule],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },

@@ -5,6 +5,7 @@ import type { AppConfig } from '@factdesk/config';
 import { dataSourceOptions } from '@factdesk/persistence';
 import { HeartbeatService } from './heartbeat.service.js';
 import { IngestionModule } from './ingestion/ingestion.module.js';
+import { SourcesModule } from './sources/sources.module.js';
 import { WORKER_CONFIG } from './worker-config.js';
 import { WebhooksModule } from './webhooks/webhooks.module.js';
 import { bullConnection, DEFAULT_JOB_OPTIONS } from '@factdesk/queue';
@@ -23,6 +24,7 @@ export class WorkerModule {
         }),
         BullModule.forRoot({ connection: bullConnection(config.redisUrl), prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS }),
         IngestionModule,
+        SourcesModule,
         WebhooksModule,
       ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, HeartbeatService],

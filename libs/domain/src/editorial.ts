@@ -18,3 +18,6 @@ export type ClaimMatchKind = (typeof CLAIM_MATCH_KINDS)[number];
 
 export const MONITORED_SOURCE_KINDS = ['feed', 'html'] as const;
 export type MonitoredSourceKind = (typeof MONITORED_SOURCE_KINDS)[number];
+
+/** A monitored source is shown as failing after this many failed polls in a row (it keeps being tried, with backoff). */
+export const SOURCE_FAILING_AFTER = 3;

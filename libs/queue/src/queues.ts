@@ -9,6 +9,7 @@ export const QUEUE_NAMES = {
   documentDetect: 'document-detect',
   maintenance: 'maintenance',
   webhookDelivery: 'webhook-delivery',
+  sourcePoll: 'source-poll',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -22,6 +23,8 @@ export interface JobPayloads {
   maintenance: { task: 'sweep' };
   /** POST one webhook delivery (a row of webhook_deliveries); the delivery id is also the job id. */
   'webhook-delivery': { deliveryId: string };
+  /** Check a monitored source for new items; `manual` skips the failing source's backoff. */
+  'source-poll': { sourceId: string; manual?: boolean };
 }
 
 /** Attempts, backoff and retention, set once for every queue. */
@@ -44,3 +47,6 @@ export function hasTextFormat(format: string): boolean {
 export function documentJobId(documentId: string, contentHash: string, attempt: number): string {
   return `${documentId}-${contentHash.slice(0, 16)}-a${attempt}`;
 }
+
+/** The one repeatable schedule of a source's polls: changing the interval replaces it; pausing removes it. */
+export const sourceSchedulerId = (sourceId: string) => `source-${sourceId}`;

@@ -80,6 +80,7 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
   if (query.checkworthy !== undefined) where.push(`c.checkworthy = ${bind(query.checkworthy)}`);
   if (query.saidFrom) where.push(`c.said_at >= ${bind(query.saidFrom)}::timestamptz`);
   if (query.saidTo) where.push(`c.said_at < ${bind(query.saidTo)}::timestamptz`);
+  if (query.detectedSince) where.push(`c.created_at >= ${bind(query.detectedSince)}::timestamptz`);
   if (qParam) where.push(`to_tsvector('english', c.text) @@ websearch_to_tsquery('english', ${qParam})`);
   if (query.cursor) {
     const cursor = decodeCursor(query.cursor, sort);

@@ -65,6 +65,11 @@ export class ListClaimsQuery {
   @IsDateString({}, { message: 'must be an ISO date' })
   saidTo?: string;
 
+  @ApiPropertyOptional({ description: 'Detected (created) on or after (ISO date-time)' })
+  @IsOptional()
+  @IsDateString({}, { message: 'must be an ISO date-time' })
+  detectedSince?: string;
+
   @ApiPropertyOptional({ description: 'Full-text search (web-search syntax: words, "phrases", -exclusions, or)' })
   @IsOptional()
   @Transform(trim)

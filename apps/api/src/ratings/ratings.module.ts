@@ -1,5 +1,5 @@
 import { Body, ConflictException, Controller, Get, Injectable, Module, NotFoundException, Param, Patch, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags, OmitType, PartialType } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
@@ -14,15 +14,8 @@ import { IdParam } from '../users/dto.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
-class RatingFieldsDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1, { message: 'is required' })
-  @MaxLength(100)
-  label?: string;
-
+/** The fields of a rating other than its slug and label (required on creation, optional on edit). */
+class RatingDetailsDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -55,7 +48,7 @@ class RatingFieldsDto {
   active?: boolean;
 }
 
-class CreateRatingDto extends RatingFieldsDto {
+class CreateRatingDto extends RatingDetailsDto {
   @ApiProperty({ example: 'needs-context' })
   @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'must be lower-case words joined by dashes' })
   @MaxLength(64)
@@ -66,8 +59,10 @@ class CreateRatingDto extends RatingFieldsDto {
   @IsString()
   @MinLength(1, { message: 'is required' })
   @MaxLength(100)
-  declare label: string;
+  label: string;
 }
+
+class UpdateRatingDto extends PartialType(OmitType(CreateRatingDto, ['slug'] as const)) {}
 
 @Injectable()
 export class RatingsService {
@@ -89,7 +84,7 @@ export class RatingsService {
     return toRatingDto(rating);
   }
 
-  async update(id: string, input: RatingFieldsDto, actorId: string, requestId: string): Promise<RatingDto> {
+  async update(id: string, input: UpdateRatingDto, actorId: string, requestId: string): Promise<RatingDto> {
     const repo = this.db.getRepository(RatingEntity);
     const rating = await repo.findOneBy({ id });
     if (!rating) throw new NotFoundException('No such rating.');
@@ -125,7 +120,7 @@ export class RatingsController {
   @Patch(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Edit or retire a rating' })
-  update(@Param() { id }: IdParam, @Body() body: RatingFieldsDto, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
+  update(@Param() { id }: IdParam, @Body() body: UpdateRatingDto, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
     return this.ratings.update(id, body, me.user.id, req.id);
   }
 }

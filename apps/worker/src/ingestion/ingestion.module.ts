@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { SourcesModule } from '../sources/sources.module.js';
 import { EventsPublisher } from './events.publisher.js';
 import { IngestionWorkers } from './ingestion.workers.js';
 import { DocumentPipeline } from './pipeline.service.js';
 
-@Module({ providers: [EventsPublisher, DocumentPipeline, IngestionWorkers], exports: [IngestionWorkers] })
+@Module({ imports: [SourcesModule], providers: [EventsPublisher, DocumentPipeline, IngestionWorkers], exports: [IngestionWorkers] })
 export class IngestionModule {}

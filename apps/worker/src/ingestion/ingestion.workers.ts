@@ -6,6 +6,7 @@ import type { AppConfig } from '@factdesk/config';
 import { DocumentEntity } from '@factdesk/persistence';
 import { bullConnection, DEFAULT_JOB_OPTIONS, documentJobId, hasTextFormat, QUEUE_NAMES, type JobPayloads, type QueueName } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
+import { SourcePoller } from '../sources/source-poller.service.js';
 import { describeFailure, DocumentPipeline } from './pipeline.service.js';
 
 type DocumentJob = Job<JobPayloads['document-fetch'] | JobPayloads['document-detect']>;
@@ -13,7 +14,8 @@ type DocumentJob = Job<JobPayloads['document-fetch'] | JobPayloads['document-det
 /**
  * The ingestion processors: fetching/extraction (I/O-bound, several at once) and detection (CPU-bound,
  * one per core) on queues of their own, plus the sweep that re-enqueues documents whose jobs were lost
- * (Redis was down when they were submitted, or Redis lost its data).
+ * (Redis was down when they were submitted, or Redis lost its data) and keeps the sources' poll
+ * schedules in line with the sources.
  */
 @Injectable()
 export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -25,6 +27,7 @@ export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationSh
     @InjectWorkerConfig() private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly pipeline: DocumentPipeline,
+    private readonly sources: SourcePoller,
   ) {}
 
   private queue<N extends QueueName>(name: N): Queue<JobPayloads[N]> {
@@ -56,6 +59,7 @@ export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationSh
 
     this.worker(QUEUE_NAMES.maintenance, 1, async () => {
       await this.sweep();
+      await this.sources.reconcileSchedules();
     });
     // One schedule however many workers run: the scheduler id makes it so.
     await this.queue(QUEUE_NAMES.maintenance).upsertJobScheduler('sweep', { every: this.config.worker.sweepIntervalMs }, { name: 'sweep', data: { task: 'sweep' } });

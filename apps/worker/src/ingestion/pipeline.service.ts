@@ -8,7 +8,7 @@ import { detectClaims } from '@factdesk/claim-detection';
 import type { DocumentStatus } from '@factdesk/domain';
 import { extractDocument, UnreadableDocumentError } from '@factdesk/extraction';
 import { OutboundRequestError, safeFetch } from '@factdesk/net';
-import { ClaimEntity, DocumentEntity, findOrCreateSpeaker, linkClaimMatches } from '@factdesk/persistence';
+import { ClaimEntity, DocumentEntity, findOrCreateSpeaker, linkClaimMatches, MonitoredSourceEntity } from '@factdesk/persistence';
 import { InjectWorkerConfig } from '../worker-config.js';
 import { EventsPublisher } from './events.publisher.js';
 
@@ -87,7 +87,11 @@ export class DocumentPipeline {
     if (!doc) return;
     if (doc.originalText === null) throw new Error('the document has no text yet');
     await this.setStatus(doc.id, 'detecting', 60);
-    const result = detectClaims(doc.originalText, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined });
+    // A monitored source's documents are, unless they say otherwise, its default speaker's words.
+    const defaultSpeaker = doc.monitoredSourceId
+      ? ((await this.db.getRepository(MonitoredSourceEntity).findOne({ where: { id: doc.monitoredSourceId }, relations: { defaultSpeaker: true } }))?.defaultSpeaker?.name ?? undefined)
+      : undefined;
+    const result = detectClaims(doc.originalText, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined, defaultSpeaker });
     const claims = result.sentences.filter((s) => s.checkworthy);
     const saidAt = doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
 

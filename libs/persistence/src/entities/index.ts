@@ -3,7 +3,7 @@ import { ClaimEntity, ClaimMatchEntity } from './claim.entity.js';
 import { AuditEventEntity, CommentEntity, NotificationEntity } from './collaboration.entity.js';
 import { DocumentEntity } from './document.entity.js';
 import { CorrectionEntity, FactCheckEntity, FactCheckVersionEntity } from './fact-check.entity.js';
-import { MonitoredSourceEntity } from './monitored-source.entity.js';
+import { MonitoredSourceEntity, SourceItemEntity } from './monitored-source.entity.js';
 import { PublicationEventEntity, SitePageEntity, WebhookDeliveryEntity, WebhookEntity } from './publication.entity.js';
 import { RatingEntity } from './rating.entity.js';
 import { SpeakerEntity } from './speaker.entity.js';
@@ -22,6 +22,7 @@ export {
   FactCheckEntity,
   FactCheckVersionEntity,
   MonitoredSourceEntity,
+  SourceItemEntity,
   NotificationEntity,
   PublicationEventEntity,
   RatingEntity,
@@ -41,6 +42,7 @@ export const ENTITIES = [
   ApiTokenEntity,
   SpeakerEntity,
   MonitoredSourceEntity,
+  SourceItemEntity,
   DocumentEntity,
   ClaimEntity,
   ClaimMatchEntity,

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
 import { MONITORED_SOURCE_KINDS, type MonitoredSourceKind } from '@factdesk/domain';
 import { SpeakerEntity } from './speaker.entity.js';
 import { UserEntity } from './user.entity.js';
@@ -65,4 +65,38 @@ export class MonitoredSourceEntity {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
+}
+
+/** An item a source has listed, by GUID or canonical URL: seen once, ingested once. */
+@Entity('source_items')
+@Index('UQ_source_items_key', ['sourceId', 'itemKey'], { unique: true })
+export class SourceItemEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid' })
+  sourceId: string;
+
+  @ManyToOne(() => MonitoredSourceEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'source_id' })
+  source: Relation<MonitoredSourceEntity>;
+
+  /** The feed item's GUID, or its canonical URL when it has none. */
+  @Column({ type: 'text' })
+  itemKey: string;
+
+  @Column({ type: 'text' })
+  url: string;
+
+  @Column({ type: 'text', nullable: true })
+  title: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  documentId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
 }

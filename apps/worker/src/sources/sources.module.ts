@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+import { SourcePoller } from './source-poller.service.js';
+
+@Module({ providers: [SourcePoller], exports: [SourcePoller] })
+export class SourcesModule {}
