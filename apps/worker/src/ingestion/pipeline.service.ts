@@ -91,7 +91,9 @@ export class DocumentPipeline {
     const defaultSpeaker = doc.monitoredSourceId
       ? ((await this.db.getRepository(MonitoredSourceEntity).findOne({ where: { id: doc.monitoredSourceId }, relations: { defaultSpeaker: true } }))?.defaultSpeaker?.name ?? undefined)
       : undefined;
+    const started = performance.now();
     const result = detectClaims(doc.originalText, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined, defaultSpeaker });
+    const detected = performance.now();
     const claims = result.sentences.filter((s) => s.checkworthy);
     const saidAt = doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
 
@@ -133,13 +135,15 @@ export class DocumentPipeline {
       return ids.map((r) => r.id);
     });
 
+    const written = performance.now();
     if (inserted.length) {
       const fresh = await this.db.getRepository(ClaimEntity).find({ where: { id: In(inserted) }, select: { id: true, text: true, documentId: true } });
       await linkClaimMatches(this.db.manager, fresh);
     }
     this.events.publish({ type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title: doc.title ?? result.metadata.title ?? null });
     this.events.publish({ type: 'claims', documentId: doc.id, count: inserted.length, checkworthy: claims.length });
-    this.logger.log({ msg: 'document processed', documentId: doc.id, sentences: result.sentences.length, claims: claims.length, inserted: inserted.length });
+    const timings = { detectMs: Math.round(detected - started), writeMs: Math.round(written - detected), linkMs: Math.round(performance.now() - written) };
+    this.logger.log({ msg: 'document processed', documentId: doc.id, sentences: result.sentences.length, claims: claims.length, inserted: inserted.length, ...timings });
   }
 
   /** After the last attempt (or a failure no attempt can fix): the reason is kept for people to read. */
