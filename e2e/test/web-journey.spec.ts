@@ -220,6 +220,7 @@ describe('the newsroom journey in the browser', () => {
       await page.goto(`${stack.baseUrl}${path}`);
       await page.getByText(marker, { exact: true }).first().waitFor();
       await page.waitForTimeout(300);
+      if (name === 'dashboard') await screenshot(page, 'web-dashboard');
       const violations = await seriousA11yViolations(page);
       if (violations.length) found[name] = violations;
     }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { Button, Group, Modal, Stack, Textarea } from '@mantine/core';
-import { ErrorAlert } from './common';
+import { ErrorAlert, submitOnCtrlEnter } from './common';
 
 /** A dialog asking for the one piece of text an action needs: a comment, a reason, a public note. */
 export function NoteModal({
@@ -37,7 +37,7 @@ export function NoteModal({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Textarea label={label} description={description} required autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+          <Textarea label={label} description={description} required autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} onKeyDown={submitOnCtrlEnter} data-autofocus />
           {children}
           {!!error && <ErrorAlert error={error} title="Not done" />}
           <Group justify="flex-end">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { KeyboardEvent, ReactNode } from 'react';
 import { Alert, Badge, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconHistory, IconInbox } from '@tabler/icons-react';
 import type { ClaimState } from '@factdesk/domain';
@@ -98,4 +98,12 @@ export function CheckedBeforeBadge({ checkedBefore }: { checkedBefore: { slug: s
       </Badge>
     </Tooltip>
   );
+}
+
+/** Ctrl/Cmd+Enter in a text area submits its form, as in mail and chat tools (Enter alone is a new line). */
+export function submitOnCtrlEnter(e: KeyboardEvent<HTMLTextAreaElement>) {
+  if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+    e.preventDefault();
+    e.currentTarget.form?.requestSubmit();
+  }
 }

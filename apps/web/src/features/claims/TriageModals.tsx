@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Chip, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
-import { ErrorAlert } from '../../components/common';
+import { ErrorAlert, submitOnCtrlEnter } from '../../components/common';
 import { fromLocalInput } from '../../lib/format';
 import { useWorkload } from './queries';
 
@@ -25,7 +25,7 @@ export function DismissModal({ count, opened, onClose, onDismiss, pending, error
               ))}
             </Group>
           </Chip.Group>
-          <Textarea label="Reason" description="Kept in the claim's history." required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          <Textarea label="Reason" description="Kept in the claim's history. Ctrl+Enter dismisses." required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} onKeyDown={submitOnCtrlEnter} data-autofocus />
           {!!error && <ErrorAlert error={error} title="Nothing was dismissed" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
