@@ -29,7 +29,16 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   // No hover tooltips, and transitions settled: the picture shows the screen, not an animation frame.
   await page.mouse.move(0, 0);
   await page.waitForTimeout(400);
-  const path = join(ARTIFACTS, `${name}.png`);
+  // Toasts from the last action would cover the header; they are hidden for the picture only.
+  const hideToasts = await page.addStyleTag({ content: '.mantine-Notifications-root { display: none !important; }' });
+  try {
+    return await capture(page, join(ARTIFACTS, `${name}.png`), fullPage);
+  } finally {
+    await hideToasts.evaluate((el) => el.remove());
+  }
+}
+
+async function capture(page: Page, path: string, fullPage: boolean): Promise<string> {
   if (!fullPage) {
     await page.screenshot({ path });
     return path;

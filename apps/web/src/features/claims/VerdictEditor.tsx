@@ -220,7 +220,7 @@ export function VerdictEditor({ claimId, verdict, editable, canSubmit }: { claim
       {act.error && <ErrorAlert error={act.error} title="Not submitted" />}
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
-          {verdict ? `Version ${base.version} · saved ${formatDateTime(verdict.updatedAt)} by ${verdict.author.name}` : 'Not saved yet'}
+          {!verdict ? 'Not saved yet' : verdict.version === base.version ? `Version ${base.version} · saved ${formatDateTime(verdict.updatedAt)} by ${verdict.author.name}` : `Editing from version ${base.version}; version ${verdict.version} was saved since`}
           {dirty && ' · unsaved changes'}
         </Text>
         <Group gap="xs">

@@ -79,11 +79,11 @@ export function PublishedPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Fact-check</Table.Th>
-                  <Table.Th>Rating</Table.Th>
-                  <Table.Th>State</Table.Th>
-                  <Table.Th>Published</Table.Th>
-                  <Table.Th>Updated</Table.Th>
-                  <Table.Th />
+                  <Table.Th w={120}>Rating</Table.Th>
+                  <Table.Th w={120}>State</Table.Th>
+                  <Table.Th w={150}>Published</Table.Th>
+                  <Table.Th w={150}>Updated</Table.Th>
+                  <Table.Th w={170} />
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
