@@ -4,6 +4,7 @@ import { PublicSiteWebhooks1795449850096 } from './1795449850096-PublicSiteWebho
 import { DocumentUploads1795449807902 } from './1795449807902-DocumentUploads.js';
 import { AuditClaimId1795449007080 } from './1795449007080-AuditClaimId.js';
 import { Initial1795447754269 } from './1795447754269-Initial.js';
+import { ClaimsTrigramGist1795453000000 } from './1795453000000-ClaimsTrigramGist.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentUploads1795449807902,
   PublicSiteWebhooks1795449850096,
   SourceItems1795452066622,
+  ClaimsTrigramGist1795453000000,
 ];

@@ -11,8 +11,8 @@ import { UserEntity } from './user.entity.js';
 @Index('IDX_claims_speaker', ['speakerId', 'createdAt'])
 // Full-text search over the claim text: an expression GIN index the migration creates.
 @Index('IDX_claims_text_search', { synchronize: false })
-// Near-duplicate matching: a trigram GIN index (pg_trgm) the migration creates.
-@Index('IDX_claims_text_trgm', { synchronize: false })
+// Near-duplicate matching: a trigram GiST index (pg_trgm), whose distance ordering finds the closest claims.
+@Index('IDX_claims_text_trgm_gist', { synchronize: false })
 // Worker idempotency: one claim per document span (partial unique index created by the migration).
 @Index('UQ_claims_document_span', { synchronize: false })
 export class ClaimEntity {
