@@ -11,8 +11,6 @@ export function preset(projectDir, overrides = {}) {
     displayName: projectDir.replace(`${root}/`, ''),
     rootDir: projectDir,
     testEnvironment: 'node',
-    // Integration tests start apps and wait on real services; a slow machine must not fail them.
-    testTimeout: 30_000,
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
     extensionsToTreatAsEsm: ['.ts', '.tsx'],
     // CommonJS packages (@fastify/static, @fastify/cookie, swagger-parser) require() these ESM-only ones; Node 20 can,

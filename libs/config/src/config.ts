@@ -53,7 +53,7 @@ const schema = z
     /** Largest document accepted, pasted or uploaded, in bytes. */
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
     WORKER_FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
-    WORKER_DETECT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+    WORKER_DETECT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     /** Check-worthiness threshold; the model's cross-validated one when unset. */
     CLAIM_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
     /** Let the worker fetch from private, loopback and link-local addresses (an intranet); never on a public install. */

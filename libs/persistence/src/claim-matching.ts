@@ -36,19 +36,28 @@ export async function rankSimilarClaims(
 
 /**
  * Links each claim to its near-duplicates in other documents and to earlier published fact-checks of the
- * same claim. Idempotent: links that exist are left as they are.
+ * same claim, with the ranking of rankSimilarClaims, in one statement for all the claims (one round
+ * trip per document, not one per claim and candidate). Idempotent: links that exist are left alone.
  */
-export async function linkClaimMatches(db: EntityManager, claims: { id: string; text: string; documentId: string | null }[]): Promise<number> {
-  let linked = 0;
-  for (const claim of claims) {
-    for (const c of await rankSimilarClaims(db, claim.text, { excludeClaimId: claim.id, excludeDocumentId: claim.documentId })) {
-      const rows: unknown[] = await db.query(
-        `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, similarity) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (claim_id, kind, matched_claim_id) DO NOTHING RETURNING id`,
-        [claim.id, c.hasFactCheck ? 'fact_check' : 'near_duplicate', c.claimId, c.similarity],
-      );
-      linked += rows.length;
-    }
-  }
-  return linked;
+export async function linkClaimMatches(db: EntityManager, claimIds: string[]): Promise<number> {
+  if (!claimIds.length) return 0;
+  const rows: unknown[] = await db.query(
+    `INSERT INTO claim_matches (claim_id, kind, matched_claim_id, similarity)
+     SELECT n.id,
+            CASE WHEN EXISTS (SELECT 1 FROM fact_checks f WHERE f.claim_id = m.id AND f.state <> 'retracted') THEN 'fact_check'::claim_match_kind ELSE 'near_duplicate'::claim_match_kind END,
+            m.id, m.similarity
+     FROM claims n
+     CROSS JOIN LATERAL (
+       SELECT c.id, similarity(c.text, n.text) AS similarity
+       FROM claims c
+       WHERE c.id <> n.id AND c.document_id IS DISTINCT FROM n.document_id
+       ORDER BY c.text <-> n.text
+       LIMIT 5
+     ) m
+     WHERE n.id = ANY($1::uuid[]) AND m.similarity >= $2
+     ON CONFLICT (claim_id, kind, matched_claim_id) DO NOTHING
+     RETURNING id`,
+    [claimIds, MATCH_MIN_SIMILARITY],
+  );
+  return rows.length;
 }

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { UnrecoverableError } from 'bullmq';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@factdesk/config';
 import { detectClaims } from '@factdesk/claim-detection';
 import type { DocumentStatus } from '@factdesk/domain';
@@ -136,10 +136,7 @@ export class DocumentPipeline {
     });
 
     const written = performance.now();
-    if (inserted.length) {
-      const fresh = await this.db.getRepository(ClaimEntity).find({ where: { id: In(inserted) }, select: { id: true, text: true, documentId: true } });
-      await linkClaimMatches(this.db.manager, fresh);
-    }
+    await linkClaimMatches(this.db.manager, inserted);
     this.events.publish({ type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title: doc.title ?? result.metadata.title ?? null });
     this.events.publish({ type: 'claims', documentId: doc.id, count: inserted.length, checkworthy: claims.length });
     const timings = { detectMs: Math.round(detected - started), writeMs: Math.round(written - detected), linkMs: Math.round(performance.now() - written) };
