@@ -2,10 +2,7 @@ import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CLAIM_STATES, CLAIM_TYPES, type ClaimState, type ClaimType } from '@factdesk/domain';
-
-const list = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
-const bool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { commaList, queryBoolean, trim } from '../common/transforms.js';
 
 export const CLAIM_SORTS = ['relevance', 'score', 'newest', 'oldest', 'said', 'due'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
@@ -13,14 +10,14 @@ export type ClaimSort = (typeof CLAIM_SORTS)[number];
 export class ListClaimsQuery {
   @ApiPropertyOptional({ description: 'Comma-separated states', example: 'detected,accepted' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsArray()
   @IsIn(CLAIM_STATES, { each: true, message: `each state must be one of ${CLAIM_STATES.join(', ')}` })
   state?: ClaimState[];
 
   @ApiPropertyOptional({ description: 'Comma-separated claim types' })
   @IsOptional()
-  @Transform(list)
+  @Transform(commaList)
   @IsArray()
   @IsIn(CLAIM_TYPES, { each: true, message: `each type must be one of ${CLAIM_TYPES.join(', ')}` })
   type?: ClaimType[];
@@ -51,7 +48,7 @@ export class ListClaimsQuery {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(bool)
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
   checkworthy?: boolean;
 

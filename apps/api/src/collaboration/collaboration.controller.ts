@@ -3,13 +3,14 @@ import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProperty, ApiPropertyOpt
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { CurrentPrincipal, Staff, type AppRequest, type Principal } from '../common/access.js';
+import { queryBoolean, trim } from '../common/transforms.js';
 import { IdParam } from '../users/dto.js';
 import { CommentsService } from './comments.service.js';
 import { NotificationsService } from './notifications.service.js';
 
 class CreateCommentDto {
   @ApiProperty({ description: 'Plain text' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'is required' })
   @MaxLength(10_000)
@@ -19,7 +20,7 @@ class CreateCommentDto {
 class ListNotificationsQuery {
   @ApiPropertyOptional({ default: false })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @Transform(queryBoolean)
   @IsBoolean({ message: 'must be true or false' })
   unread?: boolean;
 

@@ -2,8 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, IsUUID } from 'class-validator';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@factdesk/domain';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms.js';
 
 /** What a person may say about a document, whichever way it arrives. */
 export class DocumentMetadataDto {

@@ -11,8 +11,7 @@ import { CurrentPrincipal, Roles, Staff, type AppRequest, type Principal } from 
 import { toRatingDto } from '../editorial/views.js';
 import { given } from '../common/objects.js';
 import { IdParam } from '../users/dto.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms.js';
 
 /** The fields of a rating other than its slug and label (required on creation, optional on edit). */
 class RatingDetailsDto {

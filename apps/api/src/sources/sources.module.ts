@@ -16,8 +16,7 @@ import { InjectConfig } from '../common/config.js';
 import { FieldValidationException } from '../common/errors.js';
 import { QueuesService } from '../queues/queues.service.js';
 import { IdParam } from '../users/dto.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms.js';
 
 class CreateSourceDto {
   @ApiProperty()

@@ -6,8 +6,7 @@ import { SPEAKER_KINDS, type SpeakerKind } from '@factdesk/domain';
 import { CurrentPrincipal, Roles, Staff, type AppRequest, type Principal } from '../common/access.js';
 import { IdParam } from '../users/dto.js';
 import { SpeakersService } from './speakers.service.js';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms.js';
 
 class ListSpeakersQuery {
   @ApiPropertyOptional({ description: 'Part of a name or alias' })

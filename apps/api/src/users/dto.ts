@@ -3,9 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ROLES, type Role } from '@factdesk/domain';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
-
-const trimLower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim, trimLower } from '../common/transforms.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'editor@demo.factdesk' })

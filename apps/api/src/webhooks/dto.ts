@@ -3,8 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@factdesk/publishing';
 import type { WebhookAttempt } from '@factdesk/persistence';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../common/transforms.js';
 
 export class CreateWebhookDto {
   @ApiProperty({ example: 'https://partner.example.org/factdesk-hook', description: 'http(s); must resolve to public addresses' })
