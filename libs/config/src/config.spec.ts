@@ -17,7 +17,8 @@ describe('configuration', () => {
   it('refuses the development secret, or a short one, in production', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SESSION_SECRET must be set to your own secret/);
     expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters/);
-    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_ORIGINS: 'https://desk.example.org/' });
+    expect(() => loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) })).toThrow(/PUBLIC_BASE_URL must be set outside development/);
+    const c = loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40), APP_ORIGINS: 'https://desk.example.org/', PUBLIC_BASE_URL: 'https://factcheck.example.org' });
     expect(c.cookieSecure).toBe(true);
     expect(c.appOrigins).toEqual(['https://desk.example.org']);
   });

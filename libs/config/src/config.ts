@@ -70,6 +70,8 @@ const schema = z
   })
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
+      // Fact-check URLs in ClaimReview and the feeds are built from it: a default would publish localhost links.
+      if (!c.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be set outside development (the public address of the fact-check pages)' });
       if (c.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET) {
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set to your own secret outside development' });
       } else if (c.SESSION_SECRET.length < 32) {
