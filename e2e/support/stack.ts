@@ -56,8 +56,11 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** The built API (serving the built web app) and optionally the worker, on a database and Redis prefix of their own, with demo data. */
-export async function startStack(options: { worker?: boolean } = {}): Promise<Stack> {
+/**
+ * The built API (serving the built web app) and optionally the worker, on a database and Redis prefix of their own, with demo data.
+ * env: extra variables for the seed, API and worker (e.g. OUTBOUND_ALLOW_ADDRESSES for loopback test servers).
+ */
+export async function startStack(options: { worker?: boolean; env?: Record<string, string> } = {}): Promise<Stack> {
   const database = await createTestDatabase();
   const redis = createTestRedisPrefix();
   const port = await freePort();
@@ -68,6 +71,7 @@ export async function startStack(options: { worker?: boolean } = {}): Promise<St
     REDIS_URL: redis.url,
     REDIS_PREFIX: redis.prefix,
     LOG_LEVEL: 'warn',
+    ...options.env,
   };
   const seed = runBuilt('apps/api/dist/cli/seed.js', env);
   const seeded = await seed.exited;

@@ -21,6 +21,8 @@ const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').th
 const DocumentPage = lazy(() => import('./features/documents/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 const DocumentsPage = lazy(() => import('./features/documents/DocumentsPage').then((m) => ({ default: m.DocumentsPage })));
 const PublishedPage = lazy(() => import('./features/published/PublishedPage').then((m) => ({ default: m.PublishedPage })));
+const SourcesPage = lazy(() => import('./features/sources/SourcesPage').then((m) => ({ default: m.SourcesPage })));
+const TodayPage = lazy(() => import('./features/today/TodayPage').then((m) => ({ default: m.TodayPage })));
 const ReviewPage = lazy(() => import('./features/review/ReviewPage').then((m) => ({ default: m.ReviewPage })));
 
 const queryClient = new QueryClient({
@@ -51,6 +53,8 @@ createRoot(document.getElementById('root')!).render(
               <Route path="claims/:id" element={<ClaimPage />} />
               <Route path="documents" element={<DocumentsPage />} />
               <Route path="documents/:id" element={<DocumentPage />} />
+              <Route path="today" element={<RequireRole role="editor"><TodayPage /></RequireRole>} />
+              <Route path="sources" element={<RequireRole role="editor"><SourcesPage /></RequireRole>} />
               <Route path="review" element={<RequireRole role="editor"><ReviewPage /></RequireRole>} />
               <Route path="published" element={<RequireRole role="editor"><PublishedPage /></RequireRole>} />
               <Route path="admin" element={<RequireRole role="admin"><AdminPage /></RequireRole>} />

@@ -1,7 +1,7 @@
 import { Suspense, type ReactNode } from 'react';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChecklist, IconFileText, IconGauge, IconInbox, IconNews, IconSettings } from '@tabler/icons-react';
+import { IconChecklist, IconFileText, IconGauge, IconInbox, IconNews, IconRss, IconSettings, IconSun } from '@tabler/icons-react';
 import { roleAllowed, type Role } from '@factdesk/domain';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { LoadingRows } from '../components/common';
@@ -20,8 +20,10 @@ interface NavItem {
 // Only what the role may do is offered; the API enforces the same rules on every route.
 const NAV: NavItem[] = [
   { to: '/', label: 'Dashboard', icon: <IconGauge size={18} />, roles: ['reviewer', 'editor'] },
+  { to: '/today', label: 'Today', icon: <IconSun size={18} />, roles: ['editor'] },
   { to: '/claims', label: 'Claims', icon: <IconInbox size={18} />, roles: ['reviewer', 'editor'] },
   { to: '/documents', label: 'Documents', icon: <IconFileText size={18} />, roles: ['reviewer', 'editor'] },
+  { to: '/sources', label: 'Sources', icon: <IconRss size={18} />, roles: ['editor'] },
   { to: '/review', label: 'Review queue', icon: <IconChecklist size={18} />, roles: ['editor'] },
   { to: '/published', label: 'Published', icon: <IconNews size={18} />, roles: ['editor'] },
   { to: '/admin', label: 'Admin', icon: <IconSettings size={18} />, roles: ['admin'] },
