@@ -78,7 +78,7 @@ export function StateBadge({ state }: { state: ClaimState }) {
 /** Check-worthiness 0–100, coloured by strength, with the detector's reasons on hover. */
 export function ScoreBadge({ score, reasons }: { score: number; reasons?: string[] }) {
   const badge = (
-    <Badge color={scoreColour(score)} variant={score >= 0.5 ? 'filled' : 'light'} radius="sm" w={44} aria-label={`Check-worthiness ${percent(score)} out of 100`}>
+    <Badge color={scoreColour(score)} variant={score >= 0.5 ? 'filled' : 'light'} radius="sm" miw={44} style={{ flexShrink: 0 }} aria-label={`Check-worthiness ${percent(score)} out of 100`}>
       {percent(score)}
     </Badge>
   );

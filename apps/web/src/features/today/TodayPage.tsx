@@ -73,6 +73,8 @@ export function TodayPage() {
   const today = useToday(since);
   const data = today.data;
   const checkedBeforeIds = new Set(data?.checkedBefore.map((c) => c.id));
+  // By score, the checked-before matches are not repeated under the section that already shows them.
+  const ranked = data?.claims.filter((c) => !checkedBeforeIds.has(c.id)) ?? [];
   return (
     <>
       <PageHeader
@@ -135,13 +137,17 @@ export function TodayPage() {
             </Group>
             {grouping === 'score' ? (
               <Paper withBorder radius="md">
-                <Stack gap={0}>
-                  {data.claims
-                    .filter((c) => !checkedBeforeIds.has(c.id))
-                    .map((c) => (
+                {ranked.length ? (
+                  <Stack gap={0}>
+                    {ranked.map((c) => (
                       <ClaimRow key={c.id} claim={c} />
                     ))}
-                </Stack>
+                  </Stack>
+                ) : (
+                  <Text size="sm" c="dimmed" p="md">
+                    Every claim has been checked before: see above.
+                  </Text>
+                )}
               </Paper>
             ) : (
               <Stack>
