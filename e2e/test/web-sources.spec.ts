@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { labelled, screenshot, signIn } from '../support/web.js';
+import { labelled, screenshot, seriousA11yViolations, signIn } from '../support/web.js';
 
 /*
  * Issue 8 in the browser: an editor adds a feed on the Sources screen, the worker polls it at once, the
@@ -89,6 +89,7 @@ it('a source added in the web app brings its claims into the inbox on its own, a
     await row.getByText('OK', { exact: true }).waitFor();
     expect(await row.textContent()).not.toContain('Never');
     await screenshot(page, 'web-sources');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     await nav(page, 'Claims').click();
     await page.getByText(/exports grew by 40 percent/).first().waitFor();
@@ -98,12 +99,33 @@ it('a source added in the web app brings its claims into the inbox on its own, a
     const group = page.getByTestId('today-group').filter({ hasText: SOURCE_NAME });
     await group.getByRole('link', { name: /exports grew by 40 percent/ }).waitFor();
     await screenshot(page, 'web-today');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     // Each claim links to its claim page.
     await group.getByRole('link', { name: /exports grew by 40 percent/ }).click();
     await page.waitForURL(/\/claims\/[0-9a-f-]+$/);
+
+    // Paused shows grey and resumes.
+    await nav(page, 'Sources').click();
+    await page.getByRole('button', { name: `Pause ${SOURCE_NAME}` }).click();
+    await row.getByText('Paused', { exact: true }).waitFor();
+    await page.getByRole('button', { name: `Resume ${SOURCE_NAME}` }).click();
+    await page.getByRole('button', { name: `Pause ${SOURCE_NAME}` }).waitFor();
     expect(errors).toEqual([]);
   } finally {
     await context.close();
   }
 }, 120_000);
+
+it('reviewers are not offered Sources or Today', async () => {
+  const { context, page } = await signIn(browser, stack.baseUrl, 'reviewer');
+  try {
+    await nav(page, 'Claims').waitFor();
+    expect(await nav(page, 'Sources').count()).toBe(0);
+    expect(await nav(page, 'Today').count()).toBe(0);
+    await page.goto(`${stack.baseUrl}/sources`);
+    await page.getByText('Not for your role').waitFor();
+  } finally {
+    await context.close();
+  }
+});

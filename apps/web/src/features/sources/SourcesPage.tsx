@@ -193,7 +193,7 @@ export function SourcesPage() {
                           variant="light"
                           onClick={() => poll.mutate(s.id, { onSuccess: () => notifications.show({ message: `${s.name} is being checked` }) })}
                           disabled={!s.enabled}
-                          aria-label={`Check ${s.name} now`}
+                          aria-label={`Check now: ${s.name}`}
                         >
                           Check now
                         </Button>
