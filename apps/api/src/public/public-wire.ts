@@ -131,13 +131,21 @@ export function rememberSiteHeaders(r: RenderedBody, sent: Record<string, unknow
  * and status, ending with the x-request-id pair whose value the caller fills in; undefined until the
  * normal path has sent the entry once.
  */
+function notModifiedHeaders(h: HeaderBlock): HeaderBlock {
+  const kept: HeaderBlock = {};
+  for (const name of ['etag', 'cache-control', 'vary'] as const) if (h[name] !== undefined) kept[name] = h[name];
+  return kept;
+}
+
 export function hitHeaders(r: RenderedBody, v: Variant, notModified: boolean): string[] | undefined {
   const m = memos.get(r);
   if (!m?.site) return undefined;
   const key = `${v.encoding ?? 'identity'}:${notModified ? 304 : r.status}`;
   let block = m.blocks.get(key);
   if (!block) {
-    const headers: HeaderBlock = { ...m.site, ...entryHeaders(r, v, notModified) };
+    // A 304 carries only what RFC 9110 §15.4.5 asks for (ETag, Cache-Control, Vary; Node adds Date): the
+    // browser keeps the cached 200's other headers, security headers included, so resending them is waste.
+    const headers: HeaderBlock = notModified ? notModifiedHeaders(entryHeaders(r, v, true)) : { ...m.site, ...entryHeaders(r, v, false) };
     if (!notModified) headers['content-length'] = String(v.body.length);
     block = [...Object.entries(headers).flat(), 'x-request-id', ''];
     m.blocks.set(key, block);
