@@ -51,7 +51,7 @@ const databaseUrl = databaseUrlWithName(loadConfig().databaseUrl, 'factdesk_benc
 await dropDatabase(databaseUrl);
 await ensureDatabase(databaseUrl);
 await runMigrations(databaseUrl);
-const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_PREFIX: `factdesk-bench-ingest-${process.pid}`, LOGIN_RATE_LIMIT_MAX: '1000' };
+const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn', REDIS_PREFIX: `factdesk-bench-ingest-${process.pid}`, LOGIN_RATE_LIMIT_MAX: '1000' };
 const children = [];
 const start = (file) => {
   const child = spawn('node', [file], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
