@@ -5,14 +5,12 @@ import type { AssignmentDto, BulkResultDto, WorkloadDto } from '@factdesk/domain
 import { AssignmentEntity, UserEntity } from '@factdesk/persistence';
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../collaboration/notifications.service.js';
-import { toAssignmentDto } from '../editorial/views.js';
+import { excerpt, toAssignmentDto } from '../editorial/views.js';
 import { WorkflowService, type LockedClaim } from '../workflow/workflow.service.js';
 import type { AssignDto, ListAssignmentsQuery } from './dto.js';
 
 /** "Due soon" means within this window. */
 export const DUE_SOON_MS = 48 * 3600_000;
-
-const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text);
 
 @Injectable()
 export class AssignmentsService {

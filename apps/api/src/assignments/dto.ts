@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ClaimIdsDto } from '../claims/dto.js';
@@ -23,24 +23,7 @@ export class AssignDto {
   note?: string;
 }
 
-export class BulkAssignDto extends ClaimIdsDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'must be a user id' })
-  assigneeId: string;
-
-  @ApiPropertyOptional({ format: 'date-time', nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsDateString({}, { message: 'must be an ISO date-time' })
-  dueAt?: string | null;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(2000)
-  note?: string;
-}
+export class BulkAssignDto extends IntersectionType(ClaimIdsDto, AssignDto) {}
 
 export class UnassignDto {
   @ApiPropertyOptional()

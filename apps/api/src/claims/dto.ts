@@ -1,13 +1,14 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import { CLAIM_STATES, CLAIM_TYPES, type ClaimState, type ClaimType } from '@factdesk/domain';
 import { commaList, queryBoolean, trim } from '../common/transforms.js';
+import { PageLimitQuery } from '../common/paging.js';
 
 export const CLAIM_SORTS = ['relevance', 'score', 'newest', 'oldest', 'said', 'due'] as const;
 export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
-export class ListClaimsQuery {
+export class ListClaimsQuery extends PageLimitQuery {
   @ApiPropertyOptional({ description: 'Comma-separated states', example: 'detected,accepted' })
   @IsOptional()
   @Transform(commaList)
@@ -78,14 +79,6 @@ export class ListClaimsQuery {
   @IsOptional()
   @IsIn(CLAIM_SORTS, { message: `must be one of ${CLAIM_SORTS.join(', ')}` })
   sort?: ClaimSort;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

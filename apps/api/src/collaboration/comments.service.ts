@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { roleAllowed, type CommentDto } from '@factdesk/domain';
 import { AssignmentEntity, ClaimEntity, CommentEntity, type UserEntity } from '@factdesk/persistence';
 import { AuditService } from '../audit/audit.service.js';
-import { toCommentDto } from '../editorial/views.js';
+import { excerpt, toCommentDto } from '../editorial/views.js';
 import { NotificationsService } from './notifications.service.js';
 
 @Injectable()
@@ -35,7 +35,7 @@ export class CommentsService {
       await this.audit.record({ actorId: user.id, action: 'comment.create', entityType: 'comment', entityId: saved.id, claimId, after: { body }, requestId }, m);
       const active = assignees.find((a) => a.state === 'active');
       const audience = active ? [active.assigneeId, active.assignedById] : [];
-      await this.notifications.notify(m, { userIds: audience, kind: 'comment', message: `${user.name} commented: ${body.length > 90 ? `${body.slice(0, 87)}…` : body}`, claimId, actorId: user.id });
+      await this.notifications.notify(m, { userIds: audience, kind: 'comment', message: `${user.name} commented: ${excerpt(body)}`, claimId, actorId: user.id });
       return toCommentDto({ ...saved, author: user });
     });
   }

@@ -11,6 +11,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { InjectConfig } from '../common/config.js';
 import { FieldValidationException } from '../common/errors.js';
 import { given } from '../common/objects.js';
+import { containsPattern } from '../common/paging.js';
 import { DocumentQueue } from './document-queue.service.js';
 import type { DocumentMetadataDto, ListDocumentsQuery } from './dto.js';
 
@@ -166,7 +167,7 @@ export class DocumentsService {
     const where: string[] = [];
     if (query.status) where.push(`d.status = ${bind(query.status)}`);
     if (query.submittedBy) where.push(`d.submitted_by_id = ${bind(query.submittedBy)}`);
-    if (query.q) where.push(`(d.title ILIKE ${bind(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)} OR d.outlet ILIKE $${params.length})`);
+    if (query.q) where.push(`(d.title ILIKE ${bind(containsPattern(query.q))} OR d.outlet ILIKE $${params.length})`);
     if (query.cursor) {
       const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
       if (!at || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw new BadRequestException('The cursor is not valid for this list; start again without it.');

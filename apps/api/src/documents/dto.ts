@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength, IsUUID } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, IsUUID } from 'class-validator';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@factdesk/domain';
 import { trim } from '../common/transforms.js';
+import { PageLimitQuery } from '../common/paging.js';
 
 /** What a person may say about a document, whichever way it arrives. */
 export class DocumentMetadataDto {
@@ -53,7 +54,7 @@ export class CreateDocumentDto extends DocumentMetadataDto {
   url?: string;
 }
 
-export class ListDocumentsQuery {
+export class ListDocumentsQuery extends PageLimitQuery {
   @ApiPropertyOptional({ enum: DOCUMENT_STATUSES })
   @IsOptional()
   @IsIn(DOCUMENT_STATUSES, { message: `must be one of ${DOCUMENT_STATUSES.join(', ')}` })
@@ -70,14 +71,6 @@ export class ListDocumentsQuery {
   @IsOptional()
   @IsUUID('all', { message: 'must be a user id' })
   submittedBy?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
   @IsOptional()

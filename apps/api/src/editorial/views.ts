@@ -23,6 +23,9 @@ import type {
   VerdictSourceEntity,
 } from '@factdesk/persistence';
 
+/** A claim or comment shortened for a notification line. */
+export const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text);
+
 export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 export const person = (u: Pick<UserEntity, 'id' | 'name'>): PersonRef => ({ id: u.id, name: u.name });
 

@@ -5,6 +5,7 @@ import type { SpeakerDto } from '@factdesk/domain';
 import { ClaimEntity, FactCheckEntity, findOrCreateSpeaker, SpeakerEntity } from '@factdesk/persistence';
 import { AuditService } from '../audit/audit.service.js';
 import { given } from '../common/objects.js';
+import { containsPattern } from '../common/paging.js';
 
 @Injectable()
 export class SpeakersService {
@@ -27,7 +28,7 @@ export class SpeakersService {
   async list(q: string | undefined, limit: number): Promise<SpeakerDto[]> {
     const params: unknown[] = [limit];
     const filter = q ? `AND (s.name ILIKE $2 OR EXISTS (SELECT 1 FROM unnest(s.aliases) alias WHERE alias ILIKE $2))` : '';
-    if (q) params.push(`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    if (q) params.push(containsPattern(q));
     const rows: (Omit<SpeakerDto, 'claimCount' | 'factCheckCount'> & { claim_count: string; fact_check_count: string; same_as: string[] })[] = await this.db.query(
       `SELECT s.id, s.name, s.kind, s.aliases, s.same_as, s.description,
               (SELECT count(*) FROM claims c WHERE c.speaker_id = s.id) AS claim_count,

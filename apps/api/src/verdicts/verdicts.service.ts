@@ -6,11 +6,9 @@ import { CommentEntity, RatingEntity, VerdictEntity, VerdictSourceEntity, type U
 import { AuditService } from '../audit/audit.service.js';
 import { NotificationsService } from '../collaboration/notifications.service.js';
 import { httpError } from '../common/errors.js';
-import { toSourceDto, toVerdictDto } from '../editorial/views.js';
+import { excerpt, toSourceDto, toVerdictDto } from '../editorial/views.js';
 import { WorkflowService, type LockedClaim } from '../workflow/workflow.service.js';
 import type { SaveVerdictDto, VerdictContentDto } from './dto.js';
-
-const excerpt = (text: string) => (text.length > 90 ? `${text.slice(0, 87)}…` : text);
 
 @Injectable()
 export class VerdictsService {

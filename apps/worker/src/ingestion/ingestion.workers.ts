@@ -47,8 +47,8 @@ export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationBootstrap() {
     const fetch = this.worker(QUEUE_NAMES.documentFetch, this.config.worker.fetchConcurrency, async (job) => {
       await job.updateProgress(10);
-      if (!(await this.pipeline.fetchAndExtract(job.data.documentId))) return;
-      const doc = await this.db.getRepository(DocumentEntity).findOneOrFail({ where: { id: job.data.documentId }, select: { id: true, contentHash: true, attempts: true } });
+      const doc = await this.pipeline.fetchAndExtract(job.data.documentId);
+      if (!doc) return;
       await this.queue(QUEUE_NAMES.documentDetect).add('detect', { documentId: doc.id }, { jobId: documentJobId(doc.id, doc.contentHash, doc.attempts) });
     });
     const detect = this.worker(QUEUE_NAMES.documentDetect, this.config.worker.detectConcurrency, async (job) => {

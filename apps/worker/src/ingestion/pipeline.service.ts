@@ -47,11 +47,11 @@ export class DocumentPipeline {
     this.events.publish({ type: 'document', documentId: id, status, progress, error: extra.error ?? null, title: extra.title });
   }
 
-  /** Step 1 (I/O): fetch a URL or read an uploaded file, and extract its readable text. Returns false when the document is gone. */
-  async fetchAndExtract(documentId: string): Promise<boolean> {
+  /** Step 1 (I/O): fetch a URL or read an uploaded file, and extract its readable text. Returns the document, or null when it is gone. */
+  async fetchAndExtract(documentId: string): Promise<Pick<DocumentEntity, 'id' | 'contentHash' | 'attempts'> | null> {
     const repo = this.db.getRepository(DocumentEntity);
     const doc = await repo.createQueryBuilder('d').addSelect('d.raw').where('d.id = :documentId', { documentId }).getOne();
-    if (!doc) return false;
+    if (!doc) return null;
     await this.setStatus(doc.id, 'fetching', 10);
     try {
       let extracted;
@@ -73,7 +73,7 @@ export class DocumentPipeline {
         publishedAt: doc.publishedAt ?? (extracted.publishedAt ? new Date(extracted.publishedAt) : null),
         language: doc.language !== 'en' ? doc.language : (extracted.language?.slice(0, 35) ?? doc.language),
       });
-      return true;
+      return doc;
     } catch (err) {
       if (permanent(err)) throw new UnrecoverableError(describeFailure(err));
       throw err;
