@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
 import type { INestApplicationContext } from '@nestjs/common';
 import { pino } from 'pino';
 import { loadConfig, PinoNestLogger } from '@factdesk/config';
 import type { DocumentDetailDto, DocumentDto } from '@factdesk/domain';
 import { ClaimEntity, ClaimMatchEntity, DocumentEntity, FactCheckEntity, SpeakerEntity } from '@factdesk/persistence';
+import { bullConnection, claimLinkJobId, QUEUE_NAMES } from '@factdesk/queue';
 import { startHarness, type Harness } from '../../api/test/harness.js';
 import { IngestionWorkers } from '../src/ingestion/ingestion.workers.js';
 import { DocumentPipeline } from '../src/ingestion/pipeline.service.js';
@@ -42,6 +45,17 @@ async function settled(id: string, timeoutMs = 20_000): Promise<DocumentDetailDt
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`document ${id} still ${last?.status} (${last?.error}) after ${timeoutMs} ms`);
+}
+
+/** Waits until `check` holds (the linking job runs after the document is done); fails after the deadline. */
+async function eventually<T>(what: string, get: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await get();
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 const submit = (body: unknown) => h.request({ method: 'POST', url: '/api/documents', cookie: editor.cookie, body });
@@ -226,7 +240,7 @@ describe('checked before', () => {
     await h.db.getRepository(FactCheckEntity).save({ claimId: old.id, slug: 'nato-five-waves-1', publishedAt: new Date(), publishedById: editor.user.id });
     const doc = await settled((await submit({ text: 'Sergey Lavrov: Instead, NATO carried out five expansion waves all while proclaiming that it is a defensive alliance.' })).json().document.id);
     const claim = doc.claims.find((c) => c.text.includes('five expansion waves'))!;
-    const link = await h.db.getRepository(ClaimMatchEntity).findOneByOrFail({ claimId: claim.id, kind: 'fact_check' });
+    const link = (await eventually('the fact-check link', () => h.db.getRepository(ClaimMatchEntity).findOneBy({ claimId: claim.id, kind: 'fact_check' }), (l) => l !== null))!;
     expect(link.matchedClaimId).toBe(old.id);
     expect(link.similarity).toBeGreaterThan(0.5);
     const listed = (await h.request({ url: `/api/claims?documentId=${doc.id}`, cookie: editor.cookie })).json();
@@ -258,5 +272,91 @@ describe('progress on the event stream', () => {
     abort.abort();
     expect(seen).toContain('document');
     expect(seen).toContain('claims');
+  });
+});
+
+describe('linking after done', () => {
+  /** A document row as the API writes it, but with no job queued: the test runs the steps itself. */
+  async function unqueuedDocument(text: string): Promise<string> {
+    const repo = h.db.getRepository(DocumentEntity);
+    const doc = await repo.save(repo.create({ format: 'text', originalText: text, contentHash: createHash('sha256').update(text).digest('hex'), status: 'queued' }));
+    return doc.id;
+  }
+
+  it('a document is done with its claims written before they are linked; linking twice gives the same links', async () => {
+    const claims = h.db.getRepository(ClaimEntity);
+    const matches = h.db.getRepository(ClaimMatchEntity);
+    const old = await claims.save(claims.create({ text: 'Grain exports through the Black Sea corridor reached 33 million tonnes last year.', state: 'published' }));
+    await h.db.getRepository(FactCheckEntity).save({ claimId: old.id, slug: 'black-sea-grain-33', publishedAt: new Date(), publishedById: editor.user.id });
+    const id = await unqueuedDocument('Minister Kuleba: Grain exports through the Black Sea corridor reached 33 million tonnes last year. Prices fell by 20 percent.');
+
+    const pipeline = worker.get(DocumentPipeline);
+    expect(await pipeline.detect(id)).toMatchObject({ id, attempts: 0 });
+    const done = await h.db.getRepository(DocumentEntity).findOneByOrFail({ id });
+    expect(done).toMatchObject({ status: 'done', progress: 100 });
+    const written = await claims.find({ where: { documentId: id } });
+    expect(written.length).toBeGreaterThan(0);
+    const ids = written.map((c) => c.id);
+    // The inbox shows the claims already; "checked before" follows with the linking job.
+    expect(await matches.countBy(ids.map((claimId) => ({ claimId })))).toBe(0);
+
+    expect(await pipeline.link(id)).toMatchObject({ linked: expect.any(Number), next: null });
+    const first = await matches.find({ where: ids.map((claimId) => ({ claimId })), order: { id: 'ASC' } });
+    expect(first).toContainEqual(expect.objectContaining({ kind: 'fact_check', matchedClaimId: old.id }));
+    expect(first.length).toBeGreaterThan(0);
+    expect(await pipeline.link(id)).toEqual({ linked: 0, next: null });
+    expect(await matches.find({ where: ids.map((claimId) => ({ claimId })), order: { id: 'ASC' } })).toEqual(first);
+  });
+
+  it('links a long document a chunk at a time, each chunk after the last, until none is left', async () => {
+    const claims = h.db.getRepository(ClaimEntity);
+    const old = await claims.save(claims.create({ text: 'Unemployment in the region rose to 9 percent in the last quarter of the year.', state: 'published' }));
+    await h.db.getRepository(FactCheckEntity).save({ claimId: old.id, slug: 'unemployment-9', publishedAt: new Date(), publishedById: editor.user.id });
+    const id = await unqueuedDocument(
+      'Governor Reyes: Unemployment in the region rose to 9 percent in the last quarter of the year. Exports fell by 14 percent in 2023. The new bridge cost 40 million euros.',
+    );
+    const pipeline = worker.get(DocumentPipeline);
+    await pipeline.detect(id);
+    const ids = (await claims.find({ where: { documentId: id }, order: { id: 'ASC' } })).map((c) => c.id);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    const seen: (string | null)[] = [];
+    let linked = 0;
+    let after: string | null = null;
+    do {
+      const step: { linked: number; next: string | null } = await pipeline.link(id, after, 1);
+      linked += step.linked;
+      seen.push(step.next);
+      after = step.next;
+    } while (after);
+    // One claim per chunk, in id order, then an empty last step.
+    expect(seen).toEqual([...ids, null]);
+    expect(linked).toBeGreaterThan(0);
+    expect(await h.db.getRepository(ClaimMatchEntity).countBy({ matchedClaimId: old.id })).toBe(1);
+  });
+
+  it('a detection that runs twice queues one linking job, and the claims and links stay as they were', async () => {
+    const res = await submit({ text: 'Sergey Lavrov: NATO carried out five expansion waves while proclaiming it is a defensive alliance. Trade grew by 12 percent.' });
+    const doc = await settled(res.json().document.id);
+    const stored = await h.db.getRepository(DocumentEntity).findOneByOrFail({ id: doc.id });
+    const linkJobId = claimLinkJobId(doc.id, stored.contentHash, stored.attempts);
+    const connection = { connection: bullConnection(h.redis.url), prefix: h.redis.prefix };
+    const linkQueue = new Queue(QUEUE_NAMES.claimLink, connection);
+    const detectQueue = new Queue(QUEUE_NAMES.documentDetect, connection);
+    const finished = (queue: Queue, id: string) => eventually(`job ${id}`, async () => (await queue.getJob(id))?.finishedOn ?? null, (at) => at !== null);
+    const linkJobs = async () => (await linkQueue.getJobs(['waiting', 'active', 'completed', 'failed', 'delayed'])).filter((j) => j.data.documentId === doc.id);
+    try {
+      await finished(linkQueue, linkJobId);
+      const links = await h.db.getRepository(ClaimMatchEntity).countBy(doc.claims.map((c) => ({ claimId: c.id })));
+      // The same detection again, through the worker (as after a stalled job): it inserts nothing and queues the same linking job.
+      const again = await detectQueue.add('detect', { documentId: doc.id }, { jobId: `${linkJobId}-again` });
+      await finished(detectQueue, again.id!);
+      expect((await detectQueue.getJob(again.id!))?.failedReason).toBeUndefined();
+      expect((await linkJobs()).map((j) => j.id)).toEqual([linkJobId]);
+      expect(await h.db.getRepository(ClaimEntity).countBy({ documentId: doc.id })).toBe(doc.claims.length);
+      expect(await h.db.getRepository(ClaimMatchEntity).countBy(doc.claims.map((c) => ({ claimId: c.id })))).toBe(links);
+      expect((await h.db.getRepository(DocumentEntity).findOneByOrFail({ id: doc.id })).status).toBe('done');
+    } finally {
+      await Promise.all([linkQueue.close(), detectQueue.close()]);
+    }
   });
 });

@@ -2,11 +2,13 @@ import type { DefaultJobOptions } from 'bullmq';
 
 /**
  * Queue names. Light and heavy work get queues of their own, so quick jobs never wait behind slow ones:
- * fetching and extracting a document is I/O-bound, detecting its claims is CPU-bound.
+ * fetching and extracting a document is I/O-bound, detecting its claims is CPU-bound, and linking its claims
+ * to similar claims (database-bound) follows detection without holding it up.
  */
 export const QUEUE_NAMES = {
   documentFetch: 'document-fetch',
   documentDetect: 'document-detect',
+  claimLink: 'claim-link',
   maintenance: 'maintenance',
   webhookDelivery: 'webhook-delivery',
   sourcePoll: 'source-poll',
@@ -19,6 +21,11 @@ export interface JobPayloads {
   'document-fetch': { documentId: string };
   /** Find the claims in a document's text. */
   'document-detect': { documentId: string };
+  /**
+   * Link a document's claims to similar claims and earlier fact-checks (after the document is done), a chunk
+   * at a time: the claims after `after` (by id); `chain` is the id of the chain's first job.
+   */
+  'claim-link': { documentId: string; after?: string; chain?: string };
   /** Periodic housekeeping: re-enqueue documents whose jobs were lost. */
   maintenance: { task: 'sweep' };
   /** POST one webhook delivery (a row of webhook_deliveries); the delivery id is also the job id. */
@@ -46,6 +53,16 @@ export function hasTextFormat(format: string): boolean {
  */
 export function documentJobId(documentId: string, contentHash: string, attempt: number): string {
   return `${documentId}-${contentHash.slice(0, 16)}-a${attempt}`;
+}
+
+/** The linking job of a document's detection: the same detection links once, however often it is queued. */
+export function claimLinkJobId(documentId: string, contentHash: string, attempt: number): string {
+  return `link-${documentJobId(documentId, contentHash, attempt)}`;
+}
+
+/** The job that links the next chunk of a document's claims: one per chain and position, however often it is queued. */
+export function claimLinkNextJobId(chain: string, after: string): string {
+  return `${chain}-after-${after}`;
 }
 
 /** The one repeatable schedule of a source's polls: changing the interval replaces it; pausing removes it. */

@@ -1,7 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { AppConfig } from '@factdesk/config';
-import { eventsChannel, redisOptions, type DeskEvent } from '@factdesk/queue';
+import type { DeskEventDto } from '@factdesk/domain';
+import { eventsChannel, redisOptions } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
 
 /** Tells signed-in users what the worker is doing (the API relays these over server-sent events). Best effort. */
@@ -17,7 +18,7 @@ export class EventsPublisher implements OnApplicationShutdown {
     this.channel = eventsChannel(config.redisPrefix);
   }
 
-  publish(event: DeskEvent): void {
+  publish(event: DeskEventDto): void {
     this.redis.publish(this.channel, JSON.stringify(event)).catch((err) => this.logger.warn(`event not sent: ${(err as Error).message}`));
   }
 

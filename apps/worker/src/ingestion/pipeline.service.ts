@@ -8,9 +8,12 @@ import { detectClaims } from '@factdesk/claim-detection';
 import type { DocumentStatus } from '@factdesk/domain';
 import { extractDocument, UnreadableDocumentError } from '@factdesk/extraction';
 import { OutboundRequestError, safeFetch } from '@factdesk/net';
-import { ClaimEntity, DocumentEntity, findOrCreateSpeaker, linkClaimMatches, MonitoredSourceEntity } from '@factdesk/persistence';
+import { DocumentEntity, findOrCreateSpeaker, linkClaimMatches, MonitoredSourceEntity } from '@factdesk/persistence';
 import { InjectWorkerConfig } from '../worker-config.js';
 import { EventsPublisher } from './events.publisher.js';
+
+/** Claims linked per job: a few seconds of work with the trained matcher (about 30 ms a claim). */
+export const LINK_CHUNK = 100;
 
 /** Names a transcript gives to the person asking questions: not a speaker to file claims under. */
 const ANONYMOUS_SPEAKERS = /^(interviewer|question|q|moderator|host|journalist|reporter|audience)$/i;
@@ -80,22 +83,33 @@ export class DocumentPipeline {
     }
   }
 
-  /** Step 2 (CPU): find the claims and their speakers, write them in one transaction, link similar claims. */
-  async detect(documentId: string): Promise<void> {
-    const repo = this.db.getRepository(DocumentEntity);
-    const doc = await repo.findOne({ where: { id: documentId } });
-    if (!doc) return;
-    if (doc.originalText === null) throw new Error('the document has no text yet');
-    await this.setStatus(doc.id, 'detecting', 60);
+  /**
+   * Step 2 (CPU): find the claims and their speakers and write them in one transaction; the document is
+   * `done` when its claims are written. Returns what the linking job needs, or null when the document is gone.
+   */
+  async detect(documentId: string): Promise<Pick<DocumentEntity, 'id' | 'contentHash' | 'attempts'> | null> {
+    // Reading the document and saying it is being worked on: one round trip.
+    type Row = Pick<DocumentEntity, 'id' | 'contentHash' | 'attempts' | 'originalText' | 'title' | 'outlet' | 'publishedAt' | 'monitoredSourceId'>;
+    const [[doc]]: [Row[], number] = await this.db.query(
+      `UPDATE documents SET status = 'detecting', progress = 60, updated_at = now() WHERE id = $1 AND original_text IS NOT NULL
+       RETURNING id, content_hash AS "contentHash", attempts, original_text AS "originalText", title, outlet, published_at AS "publishedAt", monitored_source_id AS "monitoredSourceId"`,
+      [documentId],
+    );
+    if (!doc) {
+      if (await this.db.getRepository(DocumentEntity).existsBy({ id: documentId })) throw new Error('the document has no text yet');
+      return null;
+    }
+    this.events.publish({ type: 'document', documentId: doc.id, status: 'detecting', progress: 60, error: null });
     // A monitored source's documents are, unless they say otherwise, its default speaker's words.
     const defaultSpeaker = doc.monitoredSourceId
       ? ((await this.db.getRepository(MonitoredSourceEntity).findOne({ where: { id: doc.monitoredSourceId }, relations: { defaultSpeaker: true } }))?.defaultSpeaker?.name ?? undefined)
       : undefined;
     const started = performance.now();
-    const result = detectClaims(doc.originalText, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined, defaultSpeaker });
+    const result = detectClaims(doc.originalText!, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined, defaultSpeaker });
     const detected = performance.now();
     const claims = result.sentences.filter((s) => s.checkworthy);
     const saidAt = doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
+    const title = doc.title ?? result.metadata.title ?? null;
 
     const inserted = await this.db.transaction(async (m) => {
       const speakerIds = new Map<string, string>();
@@ -103,44 +117,61 @@ export class DocumentPipeline {
       for (const speaker of result.speakers.filter((s) => named.has(s.name))) {
         speakerIds.set(speaker.name, (await findOrCreateSpeaker(m, speaker)).id);
       }
-      const rows = claims.map((c) =>
-        m.getRepository(ClaimEntity).create({
-          documentId: doc.id,
-          text: c.text,
-          startOffset: c.start,
-          endOffset: c.end,
-          speakerId: c.speaker ? (speakerIds.get(c.speaker) ?? null) : null,
-          saidAt,
-          score: c.score,
-          checkworthy: c.checkworthy,
-          reasons: c.reasons,
-          claimType: c.type,
-          entities: c.entities,
-        }),
+      const rows = claims.map((c) => ({
+        text: c.text,
+        start_offset: c.start,
+        end_offset: c.end,
+        speaker_id: c.speaker ? (speakerIds.get(c.speaker) ?? null) : null,
+        score: c.score,
+        checkworthy: c.checkworthy,
+        reasons: c.reasons,
+        claim_type: c.type,
+        entities: c.entities,
+      }));
+      // All the claims in one statement with three parameters. One claim per span: running this again inserts nothing new.
+      const ids: { id: string }[] = rows.length
+        ? await m.query(
+            `INSERT INTO claims (document_id, said_at, text, start_offset, end_offset, speaker_id, score, checkworthy, reasons, claim_type, entities)
+             SELECT $1, $2, r.text, r.start_offset, r.end_offset, r.speaker_id, r.score, r.checkworthy, r.reasons, r.claim_type, r.entities
+             FROM jsonb_to_recordset($3::jsonb) AS r(text text, start_offset integer, end_offset integer, speaker_id uuid, score real, checkworthy boolean, reasons jsonb, claim_type claim_type, entities jsonb)
+             ON CONFLICT DO NOTHING
+             RETURNING id`,
+            [doc.id, saidAt, JSON.stringify(rows)],
+          )
+        : [];
+      await m.query(
+        `UPDATE documents SET status = 'done', progress = 100, error = NULL, completed_at = now(), updated_at = now(), title = $2, outlet = $3, published_at = $4 WHERE id = $1`,
+        [doc.id, title, doc.outlet ?? result.metadata.outlet ?? null, saidAt],
       );
-      // One claim per span: running this again inserts nothing new.
-      const ids: { id: string }[] = rows.length ? (await m.getRepository(ClaimEntity).createQueryBuilder().insert().values(rows).orIgnore().returning(['id']).execute()).raw : [];
-      await m.getRepository(DocumentEntity).update(
-        { id: doc.id },
-        {
-          status: 'done',
-          progress: 100,
-          error: null,
-          completedAt: new Date(),
-          title: doc.title ?? result.metadata.title ?? null,
-          outlet: doc.outlet ?? result.metadata.outlet ?? null,
-          publishedAt: saidAt,
-        },
-      );
-      return ids.map((r) => r.id);
+      return ids.length;
     });
 
     const written = performance.now();
-    await linkClaimMatches(this.db.manager, inserted);
-    this.events.publish({ type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title: doc.title ?? result.metadata.title ?? null });
-    this.events.publish({ type: 'claims', documentId: doc.id, count: inserted.length, checkworthy: claims.length });
-    const timings = { detectMs: Math.round(detected - started), writeMs: Math.round(written - detected), linkMs: Math.round(performance.now() - written) };
-    this.logger.log({ msg: 'document processed', documentId: doc.id, sentences: result.sentences.length, claims: claims.length, inserted: inserted.length, ...timings });
+    this.events.publish({ type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title });
+    this.events.publish({ type: 'claims', documentId: doc.id, count: inserted, checkworthy: claims.length });
+    const timings = { detectMs: Math.round(detected - started), writeMs: Math.round(written - detected) };
+    this.logger.log({ msg: 'document processed', documentId: doc.id, sentences: result.sentences.length, claims: claims.length, inserted, ...timings });
+    return doc;
+  }
+
+  /**
+   * Step 3, after `done`: links the document's claims to near-duplicates in other documents and to published
+   * fact-checks of the same claim, LINK_CHUNK claims at a time (by id, after `after`), so a long document's
+   * linking is many short jobs that a shutdown can wait for. Idempotent (existing links are left alone), so it
+   * may run again after a retry, a second detection of the same document, or a worker that died mid-job.
+   * Returns the links made and where the next chunk starts (null when this was the last).
+   */
+  async link(documentId: string, after: string | null = null, chunk = LINK_CHUNK): Promise<{ linked: number; next: string | null }> {
+    const started = performance.now();
+    const claims: { id: string }[] = await this.db.query(
+      'SELECT id FROM claims WHERE document_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3',
+      [documentId, after, chunk],
+    );
+    const linked = claims.length ? await linkClaimMatches(this.db.manager, claims.map((c) => c.id)) : 0;
+    // New links change what the claims show ("checked before"): the same event as new claims makes screens fetch them again.
+    if (linked) this.events.publish({ type: 'claims', documentId, count: claims.length, checkworthy: claims.length });
+    this.logger.log({ msg: 'claims linked', documentId, claims: claims.length, linked, linkMs: Math.round(performance.now() - started) });
+    return { linked, next: claims.length === chunk ? claims[claims.length - 1].id : null };
   }
 
   /** After the last attempt (or a failure no attempt can fix): the reason is kept for people to read. */

@@ -1,0 +1,4 @@
+export * from './features.js';
+export * from './matcher.js';
+export * from './text.js';
+export * from './train.js';
