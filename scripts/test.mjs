@@ -1,4 +1,4 @@
-// `npm test`: install what is missing (npm packages, Debian's Chromium), build, then run every
+// `npm test`: install what is missing (npm packages, Debian's Chromium), build, type-check code and tests, then run every
 // test: unit and integration tests (real PostgreSQL and Redis), then whole-system and browser tests.
 // Ends with one summary line and a non-zero exit when anything failed.
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,9 @@ if (!existsSync(CHROMIUM)) {
 }
 
 build();
+// Jest's swc transform strips types without checking them: the tests are type-checked with the code first.
+log('type-checking code and tests (npm run typecheck)…');
+run('npm', ['run', '--silent', 'typecheck']);
 // The tests need the real services: say which one is missing and how to start it, before any test runs.
 const { exitWithReason } = await import('@factdesk/config');
 const { checkRedis } = await import('@factdesk/queue');

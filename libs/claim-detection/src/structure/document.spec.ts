@@ -19,7 +19,7 @@ function sentences(text: string) {
     })),
   };
 }
-const find = (list: { text: string }[], prefix: string) => {
+const find = <T extends { text: string }>(list: T[], prefix: string): T => {
   const s = list.find((x) => x.text.startsWith(prefix));
   if (!s) throw new Error(`no sentence starting with ${prefix}`);
   return s;
