@@ -5,6 +5,7 @@ import { DocumentUploads1795449807902 } from './1795449807902-DocumentUploads.js
 import { AuditClaimId1795449007080 } from './1795449007080-AuditClaimId.js';
 import { Initial1795447754269 } from './1795447754269-Initial.js';
 import { ClaimsTrigramGist1795453000000 } from './1795453000000-ClaimsTrigramGist.js';
+import { ClaimsListIndexes1795453600000 } from './1795453600000-ClaimsListIndexes.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PublicSiteWebhooks1795449850096,
   SourceItems1795452066622,
   ClaimsTrigramGist1795453000000,
+  ClaimsListIndexes1795453600000,
 ];

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { AuditEventEntity, ClaimEntity, SpeakerEntity } from '@factdesk/persistence';
+import { AssignmentEntity, AuditEventEntity, ClaimEntity, SpeakerEntity } from '@factdesk/persistence';
 import type { ClaimSummaryDto, Page } from '@factdesk/domain';
+import { RELEVANCE_CANDIDATES } from '../src/claims/claims.query.js';
 import { startHarness, type Harness } from './harness.js';
 
 let h: Harness;
@@ -36,6 +37,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('claims inbox', () => {
+  it("runs on connections without parallel workers (the API's session settings)", async () => {
+    const [row] = await h.db.query('SHOW max_parallel_workers_per_gather');
+    expect(row.max_parallel_workers_per_gather).toBe('0');
+  });
+
   it('ranks full-text matches: closer words rank higher; words are stemmed; phrases and exclusions work', async () => {
     const page = await list('q=expansion%20NATO');
     expect(page.items.map((c) => c.text)).toEqual([
@@ -105,6 +111,69 @@ describe('keyset pagination', () => {
       expect(new Set(seen).size).toBe(seen.length);
       expect(seenOriginal.sort()).toEqual([...originalIds].sort());
     }
+  });
+
+  /** Every page of a list, in order. */
+  const walk = async (query: string, limit = 3, cookie = editor.cookie): Promise<ClaimSummaryDto[]> => {
+    const out: ClaimSummaryDto[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Page<ClaimSummaryDto> = await list(`${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`, cookie);
+      out.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out;
+  };
+
+  it('walks the said, due and relevance orders in order, each claim once, and filters by assignee', async () => {
+    const speakers = h.db.getRepository(SpeakerEntity);
+    const speakerId = (await speakers.save(speakers.create({ name: `Orders ${randomUUID()}` }))).id;
+    const other = await h.signIn('reviewer'); // a reviewer of this test's own: later tests count the shared one's work
+    const day = (d: number) => new Date(Date.UTC(2026, 0, d));
+    const claims = await insertClaims(
+      Array.from({ length: 14 }, (_, i) => ({ text: `Orders claim ${i}: inflation ${'inflation '.repeat(i % 4)}rose`, speakerId, saidAt: i % 5 === 0 ? null : day(1 + (i % 3)) })),
+    );
+    const assignments = h.db.getRepository(AssignmentEntity);
+    // Active with due dates (two share one), active without one, one ended (its date no longer counts), the rest unassigned.
+    const plan: [number, string, Date | null, 'active' | 'completed'][] = [
+      [0, editor.user.id, day(9), 'active'],
+      [1, other.user.id, day(3), 'active'],
+      [2, editor.user.id, day(3), 'active'],
+      [3, other.user.id, null, 'active'],
+      [4, editor.user.id, day(1), 'completed'],
+    ];
+    await assignments.save(plan.map(([i, assigneeId, dueAt, state]) => assignments.create({ claimId: claims[i].id, assigneeId, assignedById: editor.user.id, dueAt, state })));
+    const dueOf = (c: ClaimEntity) => plan.find(([i, , , state]) => claims[i].id === c.id && state === 'active')?.[2]?.getTime() ?? Infinity;
+    const byId = (a: ClaimEntity, b: ClaimEntity) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+    const due = await walk(`speakerId=${speakerId}&sort=due`);
+    expect(due.map((c) => c.id)).toEqual([...claims].sort((a, b) => dueOf(a) - dueOf(b) || byId(a, b)).map((c) => c.id));
+    const said = await walk(`speakerId=${speakerId}&sort=said`);
+    const saidKey = (c: ClaimEntity) => (c.saidAt ?? c.createdAt).getTime();
+    expect(said.map((c) => c.id)).toEqual([...claims].sort((a, b) => saidKey(b) - saidKey(a) || byId(b, a)).map((c) => c.id));
+    const relevant = await walk(`speakerId=${speakerId}&q=inflation`);
+    expect(new Set(relevant.map((c) => c.id)).size).toBe(claims.length);
+    expect(relevant.map((c) => c.rank)).toEqual(relevant.map((c) => c.rank).sort((a, b) => b! - a!));
+
+    const ids = (items: ClaimSummaryDto[]) => items.map((c) => c.id).sort();
+    expect(ids(await walk(`speakerId=${speakerId}&assignee=me`))).toEqual([claims[0].id, claims[2].id].sort());
+    expect(ids(await walk(`speakerId=${speakerId}&assignee=${other.user.id}`))).toEqual([claims[1].id, claims[3].id].sort());
+    expect(ids(await walk(`speakerId=${speakerId}&assignee=none`))).toEqual(ids(claims.slice(4) as unknown as ClaimSummaryDto[]));
+    expect(ids(await walk(`speakerId=${speakerId}&assignee=me&sort=due`))).toEqual([claims[0].id, claims[2].id].sort());
+    // One state and several states take different query shapes; both filter.
+    await h.db.getRepository(ClaimEntity).update(claims[5].id, { state: 'accepted' });
+    expect(ids(await walk(`speakerId=${speakerId}&state=accepted`))).toEqual([claims[5].id]);
+    expect(ids(await walk(`speakerId=${speakerId}&state=accepted,dismissed&sort=due`))).toEqual([claims[5].id]);
+  });
+
+  it(`ranks a search's ${RELEVANCE_CANDIDATES} newest matches by relevance; the other sorts list every match`, async () => {
+    const [old] = await insertClaims([{ text: 'Zanzibarite zanzibarite zanzibarite: the best match, but an old one.', createdAt: new Date('2020-01-01') }]);
+    await insertClaims(Array.from({ length: RELEVANCE_CANDIDATES }, (_, i) => ({ text: `Zanzibarite claim number ${i} among many other words`, score: 0.4 })));
+    const relevant = await walk('q=zanzibarite', 100);
+    expect(relevant).toHaveLength(RELEVANCE_CANDIDATES);
+    expect(relevant.map((c) => c.id)).not.toContain(old.id);
+    expect((await list('q=zanzibarite&sort=oldest&limit=1')).items[0].id).toBe(old.id);
+    expect((await walk('q=zanzibarite&sort=score', 100)).length).toBe(RELEVANCE_CANDIDATES + 1);
   });
 });
 

@@ -10,6 +10,8 @@ export interface DataSourceSettings {
   /** application_name in pg_stat_activity, so operators can tell api, worker and scripts apart. */
   applicationName?: string;
   logging?: boolean;
+  /** Server settings for every connection of the pool, sent once when it connects (e.g. planner settings). */
+  sessionSettings?: Record<string, string | number>;
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -27,7 +29,10 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     logging: s.logging ? ['error', 'warn', 'migration'] : ['error'],
     applicationName: s.applicationName ?? 'factdesk',
     poolSize: s.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5000 },
+    extra: {
+      connectionTimeoutMillis: 5000,
+      ...(s.sessionSettings && { options: Object.entries(s.sessionSettings).map(([k, v]) => `-c ${k}=${v}`).join(' ') }),
+    },
   };
 }
 

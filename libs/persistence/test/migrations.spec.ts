@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { MIGRATIONS } from '@factdesk/migrations';
 import { createEmptyDatabase, type TestDatabase } from '@factdesk/testing';
-import { createDataSource, pendingSchemaChanges, runMigrations } from '../src/index.js';
+import { createDataSource, pendingSchemaChanges, revertLastMigration, runMigrations } from '../src/index.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -75,13 +75,10 @@ describe('migrations', () => {
   });
 
   it('revert cleanly, leaving nothing of the schema behind', async () => {
-    const ds = createDataSource({ databaseUrl: database.url, poolSize: 1 });
-    await ds.initialize();
-    try {
-      for (let i = 0; i < MIGRATIONS.length; i += 1) await ds.undoLastMigration();
-    } finally {
-      await ds.destroy();
-    }
+    const reverted: (string | null)[] = [];
+    for (let i = 0; i < MIGRATIONS.length; i += 1) reverted.push(await revertLastMigration(database.url));
+    expect(reverted).toEqual(MIGRATIONS.map((m) => m.name).reverse());
+    expect(await revertLastMigration(database.url)).toBeNull();
     const left = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'");
     expect(left).toEqual([]);
     expect(await runMigrations(database.url)).toHaveLength(MIGRATIONS.length);

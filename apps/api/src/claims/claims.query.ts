@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import type { ClaimSummaryDto, Page } from '@factdesk/domain';
 import type { DataSource } from 'typeorm';
+import { INVALID_CURSOR, withCursor } from '../common/paging.js';
 import type { ClaimSort, ListClaimsQuery } from './dto.js';
 
 /** Each sort: its key expression, the SQL type to read a cursor back as, and its direction. */
@@ -10,8 +11,12 @@ const SORTS: Record<ClaimSort, { key: string; type: string; dir: 'ASC' | 'DESC' 
   newest: { key: 'c.created_at', type: 'timestamptz', dir: 'DESC' },
   oldest: { key: 'c.created_at', type: 'timestamptz', dir: 'ASC' },
   said: { key: 'coalesce(c.said_at, c.created_at)', type: 'timestamptz', dir: 'DESC' },
+  // Its page query splits it into its two halves: due dates, then the rest (infinity).
   due: { key: "coalesce(a.due_at, 'infinity'::timestamptz)", type: 'timestamptz', dir: 'ASC' },
 };
+
+/** A search sorted by relevance ranks this many of its newest matches (other sorts list every match). */
+export const RELEVANCE_CANDIDATES = 500;
 
 /** The cursor carries the last row's sort key as PostgreSQL printed it, so no precision is lost. */
 function encodeCursor(sort: ClaimSort, key: string, id: string): string {
@@ -25,7 +30,7 @@ function decodeCursor(cursor: string, sort: ClaimSort): { key: string; id: strin
   } catch {
     // fall through
   }
-  throw new BadRequestException('The cursor is not valid for this list; start again without it.');
+  throw new BadRequestException(INVALID_CURSOR);
 }
 
 /** Rows as the list query returns them. */
@@ -70,32 +75,69 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
   const key = qParam ? spec.key.replace('$q', qParam) : spec.key;
 
   const where: string[] = [];
-  if (query.state?.length) where.push(`c.state = ANY(${bind(query.state)}::claim_state[])`);
+  // One state as `=`: PostgreSQL then reads the (state, sort key) indexes in order; `= ANY` would sort.
+  if (query.state?.length === 1) where.push(`c.state = ${bind(query.state[0])}::claim_state`);
+  else if (query.state?.length) where.push(`c.state = ANY(${bind(query.state)}::claim_state[])`);
   if (query.type?.length) where.push(`c.claim_type = ANY(${bind(query.type)}::claim_type[])`);
   if (query.documentId) where.push(`c.document_id = ${bind(query.documentId)}`);
   if (query.speakerId) where.push(`c.speaker_id = ${bind(query.speakerId)}`);
-  if (query.assignee === 'none') where.push('a.id IS NULL');
-  else if (query.assignee) where.push(`a.assignee_id = ${bind(query.assignee === 'me' ? currentUserId : query.assignee)}`);
+  // (NOT) EXISTS rather than a join: PostgreSQL then plans an anti/semi join it can stop early, and can
+  // start from the assignee's own assignments.
+  const active = "SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.state = 'active'";
+  if (query.assignee === 'none') where.push(`NOT EXISTS (${active})`);
+  else if (query.assignee) where.push(`EXISTS (${active} AND a.assignee_id = ${bind(query.assignee === 'me' ? currentUserId : query.assignee)})`);
   if (query.minScore !== undefined) where.push(`c.score >= ${bind(query.minScore)}`);
   if (query.checkworthy !== undefined) where.push(`c.checkworthy = ${bind(query.checkworthy)}`);
   if (query.saidFrom) where.push(`c.said_at >= ${bind(query.saidFrom)}::timestamptz`);
   if (query.saidTo) where.push(`c.said_at < ${bind(query.saidTo)}::timestamptz`);
   if (query.detectedSince) where.push(`c.created_at >= ${bind(query.detectedSince)}::timestamptz`);
   if (qParam) where.push(`to_tsvector('english', c.text) @@ websearch_to_tsquery('english', ${qParam})`);
-  if (query.cursor) {
-    const cursor = decodeCursor(query.cursor, sort);
-    where.push(`(${key}, c.id) ${spec.dir === 'DESC' ? '<' : '>'} (${bind(cursor.key)}::${spec.type}, ${bind(cursor.id)}::uuid)`);
-  }
+  const filters = where.length ? where.join(' AND ') : 'true';
+  const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
+  const after = cursor && { key: `${bind(cursor.key)}::${spec.type}`, id: `${bind(cursor.id)}::uuid` };
   const limit = query.limit ?? 50;
-
+  const take = bind(limit + 1);
+  // The page is chosen first, from the filters and the sort alone (an index hands it over in order and
+  // stops after limit + 1 rows); only its rows are then decorated with speaker, document, assignee and
+  // "checked before". Decorating before the LIMIT cost a lookup per matching claim.
+  const page =
+    sort === 'due'
+      ? // Claims with a due date first, by date, straight off the partial index of active assignments'
+        // due dates; then every other claim (key infinity) by id, off the primary key. One ORDER BY over
+        // the join would sort every claim by a column of another table.
+        `SELECT * FROM (
+          (SELECT c.id, a.due_at AS key FROM assignments a JOIN claims c ON c.id = a.claim_id
+           WHERE a.state = 'active' AND a.due_at IS NOT NULL AND ${filters}${after ? ` AND (a.due_at, a.claim_id) > (${after.key}, ${after.id})` : ''}
+           ORDER BY a.due_at, a.claim_id LIMIT ${take})
+          UNION ALL
+          (SELECT c.id, 'infinity'::timestamptz AS key FROM claims c
+           WHERE NOT EXISTS (${active} AND a.due_at IS NOT NULL) AND ${filters}${after ? ` AND ('infinity'::timestamptz, c.id) > (${after.key}, ${after.id})` : ''}
+           ORDER BY c.id LIMIT ${take})
+        ) due ORDER BY key, id LIMIT ${take}`
+      : sort === 'relevance'
+        ? // Ranking parses each candidate's text again (~10 µs a claim): a frequent word matching thousands
+          // of claims cost more than the rest of the request, so only the newest matches are ranked. The
+          // matches are found through the full-text index first (MATERIALIZED): walking the date index
+          // instead would parse every claim on the way to find them.
+          `WITH matches AS MATERIALIZED (SELECT c.id, c.text, c.created_at FROM claims c WHERE ${filters})
+          SELECT c.id, ${key} AS key FROM (
+            SELECT id, text FROM matches ORDER BY created_at DESC, id DESC LIMIT ${RELEVANCE_CANDIDATES}
+          ) c
+          ${after ? `WHERE (${key}, c.id) < (${after.key}, ${after.id})` : ''}
+          ORDER BY key DESC, c.id DESC LIMIT ${take}`
+        : `SELECT c.id, ${key} AS key FROM claims c
+           WHERE ${filters}${after ? ` AND (${key}, c.id) ${spec.dir === 'DESC' ? '<' : '>'} (${after.key}, ${after.id})` : ''}
+           ORDER BY ${key} ${spec.dir}, c.id ${spec.dir} LIMIT ${take}`;
   const sql = `
+    WITH page AS (${page})
     SELECT c.id, c.text, c.state, c.score, c.checkworthy, c.claim_type, c.reasons, c.said_at, c.created_at,
            s.id AS speaker_id, s.name AS speaker_name, d.id AS document_id, d.title AS document_title,
            a.assignee_id, u.name AS assignee_name, a.due_at,
            cb.slug AS cb_slug, cb.label AS cb_rating, cb.similarity AS cb_similarity,
-           ${qParam ? `${key} AS rank,` : ''}
-           (${key})::text AS sort_key
-    FROM claims c
+           ${qParam ? 'p.key AS rank,' : ''}
+           p.key::text AS sort_key
+    FROM page p
+    JOIN claims c ON c.id = p.id
     LEFT JOIN speakers s ON s.id = c.speaker_id
     LEFT JOIN documents d ON d.id = c.document_id
     LEFT JOIN assignments a ON a.claim_id = c.id AND a.state = 'active'
@@ -108,14 +150,13 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
       WHERE cm.claim_id = c.id AND cm.kind = 'fact_check'
       ORDER BY cm.similarity DESC LIMIT 1
     ) cb ON true
-    ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-    ORDER BY ${key} ${spec.dir}, c.id ${spec.dir}
-    LIMIT ${bind(limit + 1)}`;
-  const rows: Row[] = await db.query(sql, params);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
+    ORDER BY p.key ${spec.dir}, p.id ${spec.dir}`;
+  // The API's connections run without parallel workers (DatabaseModule's session settings).
+  const rows: Row[] = await withCursor(query.cursor, () => db.query(sql, params));
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
   return {
-    items: page.map(toSummary),
+    items: items.map(toSummary),
     nextCursor: rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null,
   };
 }

@@ -9,6 +9,11 @@ import { UserEntity } from './user.entity.js';
 @Index('IDX_claims_state_created', ['state', 'createdAt', 'id'])
 @Index('IDX_claims_document_offset', ['documentId', 'startOffset'])
 @Index('IDX_claims_speaker', ['speakerId', 'createdAt'])
+// The inbox's sorts, each with the id that breaks ties for keyset paging.
+@Index('IDX_claims_score_id', ['score', 'id'])
+@Index('IDX_claims_created_id', ['createdAt', 'id'])
+// coalesce(said_at, created_at), id: an expression index the migration creates.
+@Index('IDX_claims_said_id', { synchronize: false })
 // Full-text search over the claim text: an expression GIN index the migration creates.
 @Index('IDX_claims_text_search', { synchronize: false })
 // Near-duplicate matching: a trigram GiST index (pg_trgm), whose distance ordering finds the closest claims.
