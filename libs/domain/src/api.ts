@@ -55,3 +55,65 @@ export interface ApiTokenDto {
 export interface IssuedApiTokenDto extends ApiTokenDto {
   token: string;
 }
+
+/** An editable public page (/methodology, /corrections-policy) with its current text. */
+export interface SitePageDto {
+  key: string;
+  path: string;
+  title: string;
+  /** Markdown. */
+  body: string;
+  updatedAt: string | null;
+  /** false while the built-in text is shown. */
+  edited: boolean;
+}
+
+/** cancelled: the webhook was disabled before the delivery could be made. */
+export const WEBHOOK_DELIVERY_STATES = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
+export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
+
+export interface WebhookDto {
+  id: string;
+  url: string;
+  description: string;
+  enabled: boolean;
+  /** @factdesk/publishing's WEBHOOK_EVENTS it receives. */
+  events: string[];
+  createdById: string;
+  createdAt: string;
+  updatedAt: string;
+  /** Deliveries by state. */
+  deliveries: Record<WebhookDeliveryState, number>;
+}
+
+/** Returned on creation and rotation only: the signing secret is never shown again. */
+export interface WebhookWithSecretDto extends WebhookDto {
+  secret: string;
+}
+
+export interface WebhookAttemptDto {
+  at: string;
+  /** HTTP status, null when no answer came. */
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+  /** The start of the response body. */
+  response: string | null;
+}
+
+export interface WebhookDeliveryDto {
+  /** Also the webhook-id header. */
+  id: string;
+  event: string;
+  factCheckId: string;
+  state: WebhookDeliveryState;
+  /** Oldest first. */
+  attempts: WebhookAttemptDto[];
+  createdAt: string;
+  completedAt: string | null;
+}
+
+export interface WebhookDeliveryDetailDto extends WebhookDeliveryDto {
+  /** The exact JSON body sent on every attempt. */
+  payload: string;
+}

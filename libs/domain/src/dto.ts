@@ -1,5 +1,5 @@
 import type { ClaimEntity, ClaimState, ClaimType, SpeakerKind } from './claims.js';
-import type { AssignmentState, CorrectionKind, FactCheckState, SourceKind, VerdictState } from './editorial.js';
+import type { AssignmentState, CorrectionKind, FactCheckState, MonitoredSourceKind, MonitoredSourceStatus, SourceKind, VerdictState } from './editorial.js';
 import type { DocumentFormat, DocumentStatus } from './documents.js';
 import type { ClaimAction } from './workflow.js';
 
@@ -119,6 +119,13 @@ export interface FactCheckDto {
   corrections: CorrectionDto[];
 }
 
+/** A row of the staff list of published fact-checks (GET /api/fact-checks). */
+export interface FactCheckListItemDto extends FactCheckDto {
+  headline: string;
+  /** The rating's label. */
+  rating: string | null;
+}
+
 /** What readers saw at one version of a fact-check: frozen at publication or correction. */
 export interface FactCheckSnapshot {
   claim: { id: string; text: string; saidAt: string | null; saidWhereUrl: string | null; documentTitle: string | null; documentUrl: string | null; outlet: string | null };
@@ -209,6 +216,12 @@ export interface NotificationDto {
   readAt: string | null;
 }
 
+/** GET /api/notifications: the newest first, with how many are unread in all. */
+export interface NotificationListDto {
+  items: NotificationDto[];
+  unread: number;
+}
+
 export interface SpeakerDto {
   id: string;
   name: string;
@@ -273,3 +286,60 @@ export interface DocumentSubmissionDto {
   document: DocumentDto;
   duplicate: boolean;
 }
+
+/** A monitored feed or listing page whose new items become documents. */
+export interface MonitoredSourceDto {
+  id: string;
+  name: string;
+  url: string;
+  kind: MonitoredSourceKind;
+  defaultSpeaker: SpeakerRef | null;
+  defaultOutlet: string | null;
+  pollIntervalMinutes: number;
+  enabled: boolean;
+  status: MonitoredSourceStatus;
+  lastCheckedAt: string | null;
+  lastNewItemAt: string | null;
+  lastError: string | null;
+  consecutiveFailures: number;
+}
+
+export interface TodayGroupDto {
+  name: string;
+  count: number;
+  claims: ClaimSummaryDto[];
+}
+
+/** The morning list (GET /api/today): claims detected since a moment, grouped by speaker and by source. */
+export interface TodayDto {
+  since: string;
+  total: number;
+  checkedBefore: ClaimSummaryDto[];
+  claims: ClaimSummaryDto[];
+  bySpeaker: TodayGroupDto[];
+  bySource: TodayGroupDto[];
+}
+
+/*
+ * Server-sent events (GET /api/events): the worker publishes them, the API relays each as an event
+ * named by its `type` with the whole object as its data.
+ */
+export interface DocumentEventDto {
+  type: 'document';
+  documentId: string;
+  status: DocumentStatus;
+  /** 0–100. */
+  progress: number;
+  error: string | null;
+  title?: string | null;
+}
+
+export interface ClaimsEventDto {
+  type: 'claims';
+  documentId: string;
+  /** Claims stored for the document, and how many of them are check-worthy. */
+  count: number;
+  checkworthy: number;
+}
+
+export type DeskEventDto = DocumentEventDto | ClaimsEventDto;

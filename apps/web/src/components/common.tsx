@@ -1,5 +1,5 @@
 import type { KeyboardEvent, ReactNode } from 'react';
-import { Alert, Badge, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconHistory, IconInbox } from '@tabler/icons-react';
 import type { ClaimState } from '@factdesk/domain';
 import { ApiRequestError } from '../api/client';
@@ -59,11 +59,23 @@ export function EmptyState({ title, children, icon }: { title: string; children?
 
 export function LoadingRows({ rows = 5, height = 44 }: { rows?: number; height?: number }) {
   return (
-    <Stack gap={8} aria-busy="true" aria-label="Loading">
+    <Stack gap={8} role="status" aria-busy="true" aria-label="Loading">
       {Array.from({ length: rows }, (_, i) => (
         <Skeleton key={i} height={height} radius="sm" />
       ))}
     </Stack>
+  );
+}
+
+/** The button under an infinite list: the next page, while there is one. */
+export function LoadMore({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+  if (!list.hasNextPage) return null;
+  return (
+    <Group justify="center" mt="md">
+      <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
+        Load more
+      </Button>
+    </Group>
   );
 }
 

@@ -1,21 +1,9 @@
 import { useEffect } from 'react';
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { DocumentDetailDto, DocumentDto, DocumentStatus, Page } from '@factdesk/domain';
+import type { ClaimsEventDto, DocumentDetailDto, DocumentDto, DocumentEventDto, Page } from '@factdesk/domain';
 import { documentKeys } from '../features/documents/queries';
 
-interface DocumentEvent {
-  documentId: string;
-  status: DocumentStatus;
-  progress: number;
-  error: string | null;
-}
-interface ClaimsEvent {
-  documentId: string;
-  count: number;
-  checkworthy: number;
-}
-
-function applyDocumentEvent(client: QueryClient, e: DocumentEvent) {
+function applyDocumentEvent(client: QueryClient, e: DocumentEventDto) {
   const patch = <T extends DocumentDto>(d: T): T => (d.id === e.documentId ? { ...d, status: e.status, progress: e.progress, error: e.error } : d);
   // Progress is patched into what is cached so bars move without refetching on every tick.
   client.setQueriesData<Page<DocumentDto>>({ queryKey: [...documentKeys.all, 'list'] }, (page) => page && { ...page, items: page.items.map(patch) });
@@ -35,9 +23,9 @@ export function useServerEvents() {
   const client = useQueryClient();
   useEffect(() => {
     const source = new EventSource('/api/events');
-    const onDocument = (m: MessageEvent<string>) => applyDocumentEvent(client, JSON.parse(m.data) as DocumentEvent);
+    const onDocument = (m: MessageEvent<string>) => applyDocumentEvent(client, JSON.parse(m.data) as DocumentEventDto);
     const onClaims = (m: MessageEvent<string>) => {
-      const e = JSON.parse(m.data) as ClaimsEvent;
+      const e = JSON.parse(m.data) as ClaimsEventDto;
       void client.invalidateQueries({ queryKey: documentKeys.detail(e.documentId) });
       void client.invalidateQueries({ queryKey: ['claims'] });
     };

@@ -117,3 +117,6 @@ export function describeAudit(action: string): string {
   };
   return words[action] ?? action.replace(/[._]/g, ' ');
 }
+
+/** A link target from stored data: only http(s) addresses become links (React 19 would still render a javascript: href, merely blocked). */
+export const webHref = (url: string | null | undefined): string | undefined => (url && /^https?:\/\//i.test(url.trim()) ? url : undefined);

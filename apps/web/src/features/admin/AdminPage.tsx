@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { ActionIcon, Alert, Anchor, Badge, Button, Code, ColorInput, CopyButton, Group, Modal, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Tabs, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPencil } from '@tabler/icons-react';
-import { ROLES, type RatingDto, type Role } from '@factdesk/domain';
+import { ROLES, type RatingDto, type Role, type SitePageDto } from '@factdesk/domain';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from '../../components/common';
 import { formatDateTime, ROLE_LABELS } from '../../lib/format';
 import { renderMarkdown } from '../../lib/markdown';
 import { useMe } from '../auth/queries';
 import { useRatings } from '../claims/queries';
 import { Webhooks } from './Webhooks';
-import { useCreateRating, useCreateUser, useIssueToken, useRevokeToken, useSaveSitePage, useSitePages, useTokens, useUpdateRating, useUpdateUser, useUsers, type RatingFields, type SitePage } from './queries';
+import { useCreateRating, useCreateUser, useIssueToken, useRevokeToken, useSaveSitePage, useSitePages, useTokens, useUpdateRating, useUpdateUser, useUsers, type RatingFields } from './queries';
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -273,7 +273,7 @@ function RatingScale() {
   );
 }
 
-function SitePageEditor({ page }: { page: SitePage }) {
+function SitePageEditor({ page }: { page: SitePageDto }) {
   const save = useSaveSitePage();
   const [title, setTitle] = useState(page.title);
   const [body, setBody] = useState(page.body);

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
+import type { WebhookDto } from '@factdesk/domain';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/common';
 import { formatDateTime } from '../../lib/format';
-import { useCreateWebhook, useDeleteWebhook, useDeliveries, useRotateWebhook, useUpdateWebhook, useWebhooks, WEBHOOK_EVENTS, type Webhook } from './queries';
+import { useCreateWebhook, useDeleteWebhook, useDeliveries, useRotateWebhook, useUpdateWebhook, useWebhooks, WEBHOOK_EVENTS } from './queries';
 
 const DELIVERY_COLOURS = { pending: 'gray', succeeded: 'green', failed: 'red', cancelled: 'dark' } as const;
 
-function Deliveries({ webhook }: { webhook: Webhook }) {
+function Deliveries({ webhook }: { webhook: WebhookDto }) {
   const deliveries = useDeliveries(webhook.id);
   if (deliveries.isPending) return <LoadingRows rows={2} />;
   if (!deliveries.data?.length) return <Text size="sm" c="dimmed">No deliveries yet: one is made for each publication, correction or retraction it subscribes to.</Text>;

@@ -5,7 +5,7 @@ import { roleAllowed, type ClaimAction, type ClaimDetailDto } from '@factdesk/do
 import { Link, useParams } from 'react-router';
 import { NoteModal } from '../../components/NoteModal';
 import { EmptyState, ErrorAlert, LoadingRows, ScoreBadge, StateBadge } from '../../components/common';
-import { describeAudit, formatDate, formatDateTime, fromNow, isOverdue, percent, toLocalInput, TYPE_LABELS } from '../../lib/format';
+import { describeAudit, formatDate, formatDateTime, fromNow, isOverdue, percent, toLocalInput, TYPE_LABELS, webHref } from '../../lib/format';
 import { useMe } from '../auth/queries';
 import { useAddComment, useAssign, useClaim, useClaimAction, useComments, useCorrect, useDismiss, useRequestChanges, useRetract, useUnassign, type SimpleAction } from './queries';
 import { AssignModal, DismissModal } from './TriageModals';
@@ -257,7 +257,7 @@ export function ClaimPage() {
                     {c.context.documentUrl && (
                       <>
                         {' · '}
-                        <Anchor href={c.context.documentUrl} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
+                        <Anchor href={webHref(c.context.documentUrl)} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
                           original
                         </Anchor>
                       </>

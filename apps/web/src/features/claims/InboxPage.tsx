@@ -5,7 +5,7 @@ import { IconKeyboard, IconPlus, IconSearch } from '@tabler/icons-react';
 import { CLAIM_STATES, CLAIM_TYPES, roleAllowed, type BulkResultDto, type ClaimState, type ClaimSummaryDto, type ClaimType } from '@factdesk/domain';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiRequestError } from '../../api/client';
-import { CheckedBeforeBadge, EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
+import { CheckedBeforeBadge, EmptyState, ErrorAlert, LoadingRows, LoadMore, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
 import { formatDate, fromNow, isOverdue, STATE_LABELS, TYPE_LABELS } from '../../lib/format';
 import { useMe } from '../auth/queries';
 import { NewClaimModal } from './NewClaimModal';
@@ -352,13 +352,7 @@ export function InboxPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      {claims.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => void claims.fetchNextPage()} loading={claims.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={claims} />
 
       {editor && selected.size > 0 && (
         <Affix position={{ bottom: 20, left: '50%' }} style={{ transform: 'translateX(-50%)' }}>

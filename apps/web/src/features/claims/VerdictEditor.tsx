@@ -5,7 +5,7 @@ import { IconAlertTriangle, IconPlus, IconTrash } from '@tabler/icons-react';
 import type { RatingDto, SourceKind, VerdictDto } from '@factdesk/domain';
 import { ApiRequestError } from '../../api/client';
 import { ErrorAlert } from '../../components/common';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, webHref } from '../../lib/format';
 import { renderMarkdown } from '../../lib/markdown';
 import { useClaimAction, useRatings, useSaveVerdict, type VerdictContent } from './queries';
 
@@ -273,7 +273,7 @@ export function VerdictView({ verdict }: { verdict: VerdictDto }) {
                 <Badge size="xs" variant={s.kind === 'primary' ? 'filled' : 'outline'} mr={6}>
                   {s.kind}
                 </Badge>
-                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                <a href={webHref(s.url)} target="_blank" rel="noopener noreferrer">
                   {s.title || s.url}
                 </a>
                 {s.publisher && <Text span size="xs" c="dimmed">{` · ${s.publisher}`}</Text>}

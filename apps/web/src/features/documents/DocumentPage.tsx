@@ -3,7 +3,7 @@ import { Anchor, Badge, Button, Grid, Group, Paper, Progress, ScrollArea, Stack,
 import { roleAllowed, type DocumentClaimDto } from '@factdesk/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
-import { DOCUMENT_STATUS_LABELS, formatDate, percent, TYPE_LABELS } from '../../lib/format';
+import { DOCUMENT_STATUS_LABELS, formatDate, percent, TYPE_LABELS, webHref } from '../../lib/format';
 import { useMe } from '../auth/queries';
 import { NewClaimModal } from '../claims/NewClaimModal';
 import { isIngesting, useDocument } from './queries';
@@ -158,7 +158,7 @@ export function DocumentPage() {
       {d.sourceUrl && (
         <Text size="xs" c="dimmed" mt="md">
           Source:{' '}
-          <Anchor href={d.sourceUrl} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
+          <Anchor href={webHref(d.sourceUrl)} target="_blank" rel="noopener noreferrer" size="xs" underline="always">
             {d.sourceUrl}
           </Anchor>
         </Text>

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotificationDto } from '@factdesk/domain';
+import type { NotificationListDto } from '@factdesk/domain';
 import { api } from '../../api/client';
 
 export function useNotifications() {
   return useQuery({
     queryKey: ['notifications'],
-    queryFn: () => api<{ items: NotificationDto[]; unread: number }>('/notifications?limit=30'),
+    queryFn: () => api<NotificationListDto>('/notifications?limit=30'),
     // Notifications have no event stream of their own yet: a minute's delay is acceptable for them.
     refetchInterval: 60_000,
   });

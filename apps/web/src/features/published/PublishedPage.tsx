@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
+import type { FactCheckListItemDto } from '@factdesk/domain';
 import { NoteModal } from '../../components/NoteModal';
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from '../../components/common';
+import { EmptyState, ErrorAlert, LoadingRows, LoadMore, PageHeader } from '../../components/common';
 import { formatDateTime } from '../../lib/format';
 import { useCorrect, useRatings, useRetract } from '../claims/queries';
-import { useFactChecks, type FactCheckListItem } from './queries';
+import { useFactChecks } from './queries';
 
 const STATE_COLOURS = { published: 'green', corrected: 'lime', retracted: 'red' } as const;
 
 /** A correction: the public note, and optionally a new rating, headline or conclusion. */
-function CorrectModal({ fc, onClose }: { fc: FactCheckListItem; onClose: () => void }) {
+function CorrectModal({ fc, onClose }: { fc: FactCheckListItemDto; onClose: () => void }) {
   const correct = useCorrect();
   const ratings = useRatings();
   const [ratingId, setRatingId] = useState<string | null>(null);
@@ -46,8 +47,8 @@ function CorrectModal({ fc, onClose }: { fc: FactCheckListItem; onClose: () => v
 export function PublishedPage() {
   const list = useFactChecks();
   const retract = useRetract();
-  const [correcting, setCorrecting] = useState<FactCheckListItem | null>(null);
-  const [retracting, setRetracting] = useState<FactCheckListItem | null>(null);
+  const [correcting, setCorrecting] = useState<FactCheckListItemDto | null>(null);
+  const [retracting, setRetracting] = useState<FactCheckListItemDto | null>(null);
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   return (
     <>
@@ -134,13 +135,7 @@ export function PublishedPage() {
           </Table.ScrollContainer>
         )}
       </Paper>
-      {list.hasNextPage && (
-        <Group justify="center" mt="md">
-          <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            Load more
-          </Button>
-        </Group>
-      )}
+      <LoadMore list={list} />
       {correcting && <CorrectModal fc={correcting} onClose={() => setCorrecting(null)} />}
       {retracting && (
         <NoteModal

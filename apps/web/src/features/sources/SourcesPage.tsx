@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, Modal, NumberInput, Paper, SegmentedControl, Stack, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconRss } from '@tabler/icons-react';
+import type { MonitoredSourceDto, MonitoredSourceKind, MonitoredSourceStatus } from '@factdesk/domain';
 import { ApiRequestError } from '../../api/client';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from '../../components/common';
 import { formatDateTime, fromNow } from '../../lib/format';
-import { useCreateSource, useDeleteSource, usePollSource, useSources, useUpdateSource, type Source, type SourceFields, type SourceKind, type SourceStatus } from './queries';
+import { useCreateSource, useDeleteSource, usePollSource, useSources, useUpdateSource, type SourceFields } from './queries';
 
-const STATUS: Record<SourceStatus, { label: string; colour: string }> = {
+const STATUS: Record<MonitoredSourceStatus, { label: string; colour: string }> = {
   new: { label: 'Not checked yet', colour: 'blue' },
   ok: { label: 'OK', colour: 'green' },
   failing: { label: 'Failing', colour: 'red' },
@@ -37,13 +38,13 @@ function fieldErrors(error: unknown): Record<string, string> {
   return Object.fromEntries((fields ?? []).map((f) => [f.field, f.message]));
 }
 
-function SourceForm({ source, onDone }: { source: Source | null; onDone: () => void }) {
+function SourceForm({ source, onDone }: { source: MonitoredSourceDto | null; onDone: () => void }) {
   const create = useCreateSource();
   const update = useUpdateSource();
   const mutation = source ? update : create;
   const [name, setName] = useState(source?.name ?? '');
   const [url, setUrl] = useState(source?.url ?? '');
-  const [kind, setKind] = useState<SourceKind>(source?.kind ?? 'feed');
+  const [kind, setKind] = useState<MonitoredSourceKind>(source?.kind ?? 'feed');
   const [speaker, setSpeaker] = useState(source?.defaultSpeaker?.name ?? '');
   const [outlet, setOutlet] = useState(source?.defaultOutlet ?? '');
   const [minutes, setMinutes] = useState<number | string>(source?.pollIntervalMinutes ?? 30);
@@ -60,7 +61,7 @@ function SourceForm({ source, onDone }: { source: Source | null; onDone: () => v
       pollIntervalMinutes: typeof minutes === 'number' ? minutes : Number(minutes) || undefined,
       enabled,
     };
-    const done = (s: Source) => {
+    const done = (s: MonitoredSourceDto) => {
       notifications.show({ color: 'green', message: source ? `${s.name} saved` : `${s.name} added: it is being checked now` });
       onDone();
     };
@@ -79,7 +80,7 @@ function SourceForm({ source, onDone }: { source: Source | null; onDone: () => v
           <SegmentedControl
             aria-label="Kind"
             value={kind}
-            onChange={(v) => setKind(v as SourceKind)}
+            onChange={(v) => setKind(v as MonitoredSourceKind)}
             data={[
               { value: 'feed', label: 'Feed' },
               { value: 'html', label: 'Listing page' },
@@ -113,8 +114,8 @@ export function SourcesPage() {
   const poll = usePollSource();
   const remove = useDeleteSource();
   // null: closed; 'new': adding; a source: editing it.
-  const [editing, setEditing] = useState<Source | 'new' | null>(null);
-  const [deleting, setDeleting] = useState<Source | null>(null);
+  const [editing, setEditing] = useState<MonitoredSourceDto | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<MonitoredSourceDto | null>(null);
   const actionError = update.error ?? poll.error ?? remove.error;
   return (
     <>

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconSun } from '@tabler/icons-react';
-import type { ClaimSummaryDto } from '@factdesk/domain';
+import type { ClaimSummaryDto, TodayGroupDto } from '@factdesk/domain';
 import { Link } from 'react-router';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
 import { formatDateTime, fromNow } from '../../lib/format';
-import { takeLastVisit, useToday, type TodayGroup } from './queries';
+import { takeLastVisit, useToday } from './queries';
 
 function ClaimRow({ claim, showRating }: { claim: ClaimSummaryDto; showRating?: boolean }) {
   return (
@@ -44,7 +44,7 @@ function ClaimRow({ claim, showRating }: { claim: ClaimSummaryDto; showRating?: 
   );
 }
 
-function ClaimGroup({ group }: { group: TodayGroup }) {
+function ClaimGroup({ group }: { group: TodayGroupDto }) {
   return (
     <Paper withBorder radius="md" data-testid="today-group">
       <Group justify="space-between" px={14} py={8} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>

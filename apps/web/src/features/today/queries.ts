@@ -1,25 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import type { ClaimSummaryDto } from '@factdesk/domain';
+import type { TodayDto } from '@factdesk/domain';
 import { api, qs } from '../../api/client';
-
-/* The answer of GET /api/today (apps/api/src/sources/sources.module.ts, today()), restated here. */
-export interface TodayGroup {
-  name: string;
-  count: number;
-  claims: ClaimSummaryDto[];
-}
-export interface Today {
-  since: string;
-  total: number;
-  checkedBefore: ClaimSummaryDto[];
-  claims: ClaimSummaryDto[];
-  bySpeaker: TodayGroup[];
-  bySource: TodayGroup[];
-}
 
 /** since: an ISO instant, or undefined for the API's default (24 hours ago). */
 export const useToday = (since: string | undefined) =>
-  useQuery({ queryKey: ['today', since ?? '24h'], queryFn: () => api<Today>(`/today${qs({ since })}`), refetchInterval: 30_000 });
+  useQuery({ queryKey: ['today', since ?? '24h'], queryFn: () => api<TodayDto>(`/today${qs({ since })}`), refetchInterval: 30_000 });
 
 const LAST_VISIT_KEY = 'factdesk.today.lastVisit';
 
