@@ -34,7 +34,7 @@ export async function screenshot(page: Page, name: string, fullPage = false): Pr
   try {
     return await capture(page, join(ARTIFACTS, `${name}.png`), fullPage);
   } finally {
-    await hideToasts.evaluate((el) => el.remove());
+    await hideToasts.evaluate((el) => (el as Element).remove());
   }
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
@@ -14,17 +15,25 @@ import { LogController, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
 import { AppModule } from './app.module.js';
+import { registerRequestGuards } from './common/request-guards.js';
 import { DOCUMENT_UPLOAD_ROUTE } from './documents/documents.controller.js';
 import { mountQueueDashboard } from './queues/queue-dashboard.js';
 import { SESSION_COOKIE } from './auth/tokens.js';
 import { PUBLIC_PATHS, rewritePublicUrl } from './public/public.controller.js';
-import { servedFromCache } from './public/public-fast-path.js';
+import { answerFromCache } from './public/public-fast-path.js';
+import { PublicCache } from './public/public-cache.js';
 import { REDIS } from './redis/redis.module.js';
 
 /** Request bodies above this are refused with 413 (routes that take documents raise it for themselves). */
 export const JSON_BODY_LIMIT = 1024 * 1024;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+/** Keeps a caller's request id (from a proxy or another service) so logs join up across processes. */
+function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const incoming = req.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
 
 /** The built web app, served at / when it exists. */
 function webDist(config: AppConfig): string | undefined {
@@ -34,23 +43,22 @@ function webDist(config: AppConfig): string | undefined {
 
 /** Builds the API application: used by main.ts and by the integration tests alike. */
 export async function createApp(config: AppConfig, logger: Logger = createLogger('factdesk-api', config.logLevel)): Promise<NestFastifyApplication> {
+  // Cached public pages and feeds are answered in front of Fastify (see answerFromCache), once the app exists.
+  let fromCache: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    // Keep a caller's request id (from a proxy or another service) so logs join up across processes.
-    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
-      const incoming = req.headers['x-request-id'];
-      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    },
+    serverFactory: (handler: (req: IncomingMessage, res: ServerResponse) => void) =>
+      createServer((req, res) => {
+        if (!fromCache?.(req, res)) handler(req, res);
+      }),
+    genReqId: requestId,
     bodyLimit: JSON_BODY_LIMIT,
     // One log line per request (the onResponse hook below) instead of Fastify's two; cache hits of the
-    // public site log at debug level (see PublicFastPath).
+    // public site log at debug level (see answerFromCache).
     logController: new LogController({ disableRequestLogging: true }),
     // The public index shares its path with a staff route under /api; see PUBLIC_INDEX_ROUTE.
     rewriteUrl: (req: { url?: string }) => rewritePublicUrl(req.url ?? '/'),
     trustProxy: config.trustProxy,
-    // Deeply nested JSON is refused by the parser rather than walked by validators.
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
@@ -59,8 +67,11 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   app.setGlobalPrefix('api', { exclude: [...PUBLIC_PATHS] });
 
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fromCache = answerFromCache(app.get(PublicCache), requestId, logger);
   // The API speaks JSON: other bodies are refused with 415 rather than handed to validators as strings.
   fastify.removeContentTypeParser('text/plain');
+  // JSON that is not UTF-8, nested past what validators can walk, or carries NUL characters: 400 (see request-guards).
+  registerRequestGuards(app, JSON_BODY_LIMIT);
   // The document route takes bodies up to the configured document size (JSON escaping can double a text).
   fastify.addHook('onRoute', (route) => {
     if ((route.config as Record<string, unknown> | undefined)?.documentUpload === DOCUMENT_UPLOAD_ROUTE.documentUpload) {
@@ -71,8 +82,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     reply.header('x-request-id', request.id);
   });
   fastify.addHook('onResponse', (request, reply, done) => {
-    const level = servedFromCache(request) ? 'debug' : 'info';
-    if ((request.log as Logger).isLevelEnabled(level)) request.log[level]({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
     done();
   });
 

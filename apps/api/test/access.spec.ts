@@ -166,6 +166,88 @@ it('opens the queue dashboard to editors and admins only', async () => {
     expect(page.body).toContain('<html');
     const api = await h.request({ url: '/admin/queues/api/queues', cookie: cookies[role] });
     expect(api.statusCode).toBe(200);
-    expect(api.json().queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['document-fetch', 'document-detect']));
+    expect(api.json().queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['document-fetch', 'document-detect', 'claim-link']));
   }
+});
+
+describe('a reviewer cannot act on a claim not assigned to them', () => {
+  type Who = { cookie: string; user: { id: string } };
+  let owner: Who;
+  let outsider: Who;
+  let former: Who;
+  const call = (who: Who | string, method: string, url: string, body?: unknown) => h.request({ method, url, cookie: typeof who === 'string' ? who : who.cookie, body });
+  const ok = async (who: Who | string, method: string, url: string, body?: unknown) => {
+    const res = await call(who, method, url, body);
+    if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
+    return res.json();
+  };
+
+  /** A claim taken to `state` by its editor and `owner`; `former` held it before it was reassigned. */
+  async function claimIn(state: 'accepted' | 'assigned' | 'in_progress' | 'in_review' | 'changes_requested'): Promise<string> {
+    const { id } = await ok(cookies.editor!, 'POST', '/api/claims', { text: `Grain exports grew by 12 percent (${state}, ${randomUUID()}).` });
+    if (state === 'accepted') return id;
+    await ok(cookies.editor!, 'PUT', `/api/claims/${id}/assignment`, { assigneeId: former.user.id });
+    await ok(cookies.editor!, 'PUT', `/api/claims/${id}/assignment`, { assigneeId: owner.user.id });
+    if (state === 'assigned') return id;
+    await ok(owner, 'PUT', `/api/claims/${id}/verdict`, { version: 0, headline: 'Twelve percent is the ministry’s figure' });
+    if (state === 'in_progress') return id;
+    await ok(owner, 'POST', `/api/claims/${id}/submit`);
+    if (state === 'in_review') return id;
+    await ok(cookies.editor!, 'POST', `/api/claims/${id}/request-changes`, { comment: 'Cite the customs data.' });
+    return id;
+  }
+
+  /** Everything a refused attempt could have touched. */
+  const footprint = async (id: string) => ({
+    claim: (await ok(cookies.editor!, 'GET', `/api/claims/${id}`)).state,
+    verdict: await call(cookies.editor!, 'GET', `/api/claims/${id}/verdict`).then((r) => (r.statusCode === 404 ? null : r.json())),
+    comments: (await ok(cookies.editor!, 'GET', `/api/claims/${id}/comments`)).length,
+    history: (await ok(cookies.editor!, 'GET', `/api/claims/${id}/history`)).length,
+  });
+
+  const ATTEMPTS = [
+    ['POST', 'start', undefined, 'Only the person this claim is assigned to (or an editor) can start it.'],
+    ['POST', 'submit', undefined, 'Only the person this claim is assigned to (or an editor) can submit it.'],
+    ['PUT', 'verdict', { version: 1, conclusion: 'Overwritten by someone else' }, 'Only the person this claim is assigned to, or an editor, can edit its verdict.'],
+    ['PUT', 'verdict', { version: 0, conclusion: 'A draft of my own' }, 'Only the person this claim is assigned to, or an editor, can edit its verdict.'],
+    ['POST', 'comments', { body: 'Drive-by comment' }, 'Reviewers can comment on the claims assigned to them.'],
+  ] as const;
+  const STATES = ['accepted', 'assigned', 'in_progress', 'in_review', 'changes_requested'] as const;
+
+  beforeAll(async () => {
+    owner = await h.signIn('reviewer');
+    outsider = await h.signIn('reviewer');
+    former = await h.signIn('reviewer');
+  });
+
+  it.each(STATES)('in state %s: start, submit, verdict save and comment are 403 for another reviewer, and change nothing', async (state) => {
+    const id = await claimIn(state);
+    const before = await footprint(id);
+    for (const [method, action, body, message] of ATTEMPTS) {
+      const res = await call(outsider, method, `/api/claims/${id}/${action}`, body);
+      expect({ action, status: res.statusCode, message: res.json().message }).toEqual({ action, status: 403, message });
+    }
+    expect(await footprint(id)).toEqual(before);
+    // The claim detail offers the outsider nothing to do.
+    expect((await ok(outsider, 'GET', `/api/claims/${id}`)).actions).toEqual([]);
+  });
+
+  it('a reviewer the claim was reassigned away from loses start, submit and the verdict, and keeps the discussion', async () => {
+    const id = await claimIn('in_progress');
+    const before = await footprint(id);
+    for (const [method, action, body, message] of ATTEMPTS.filter(([, action]) => action !== 'comments')) {
+      const res = await call(former, method, `/api/claims/${id}/${action}`, body);
+      expect({ action, status: res.statusCode, message: res.json().message }).toEqual({ action, status: 403, message });
+    }
+    expect(await footprint(id)).toEqual(before);
+    expect((await call(former, 'POST', `/api/claims/${id}/comments`, { body: 'Handing over: the customs data is in the shared folder.' })).statusCode).toBe(201);
+  });
+
+  it('the assignee can take each of these actions (the 403s above are about who, not what)', async () => {
+    const id = await claimIn('assigned');
+    expect((await call(owner, 'POST', `/api/claims/${id}/start`)).statusCode).toBe(200);
+    expect((await call(owner, 'PUT', `/api/claims/${id}/verdict`, { version: 0, conclusion: 'Mine' })).statusCode).toBe(200);
+    expect((await call(owner, 'POST', `/api/claims/${id}/comments`, { body: 'Working on it.' })).statusCode).toBe(201);
+    expect((await call(owner, 'POST', `/api/claims/${id}/submit`)).statusCode).toBe(200);
+  });
 });

@@ -205,6 +205,30 @@ describe('verdict saves carry the version they edited', () => {
     expect(recreate.statusCode).toBe(409);
   });
 
+  it('two editors saving at the same moment, round after round: one wins, the other gets 409 and the winner\'s version, every accepted save in the history', async () => {
+    const otherEditor = await h.signIn('editor');
+    const claim = await detectedClaim('Wages rose by 8 percent.');
+    const url = `/api/claims/${claim.id}`;
+    await h.request({ method: 'POST', url: `${url}/accept`, cookie: editor.cookie });
+    await h.request({ method: 'PUT', url: `${url}/assignment`, cookie: editor.cookie, body: { assigneeId: reviewer.user.id } });
+    let version = 0;
+    for (let round = 1; round <= 5; round += 1) {
+      const answers = await Promise.all(
+        [editor, otherEditor].map((who, i) => h.request({ method: 'PUT', url: `${url}/verdict`, cookie: who.cookie, body: { version, headline: `Round ${round} by editor ${i}` } })),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      const winner = answers.find((a) => a.statusCode === 200)!.json();
+      const loser = answers.find((a) => a.statusCode === 409)!.json();
+      version += 1;
+      expect(winner.version).toBe(version);
+      expect(loser.current).toMatchObject({ version, headline: winner.headline });
+      expect((await h.request({ url: `${url}/verdict`, cookie: editor.cookie })).json()).toMatchObject({ version, headline: winner.headline });
+    }
+    // Nothing was overwritten unseen: each accepted save is in the history, one per round.
+    const history = (await h.request({ url: `${url}/history`, cookie: editor.cookie })).json() as { action: string }[];
+    expect(history.filter((e) => e.action === 'verdict.create' || e.action === 'verdict.save')).toHaveLength(5);
+  });
+
   it('validates sources: web addresses only, known kinds', async () => {
     const claim = await detectedClaim('GDP rose by 5 percent.');
     const url = `/api/claims/${claim.id}`;

@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
-import { PDFParse } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 
 export type ExtractedFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
@@ -115,8 +115,25 @@ export function extractHtml(html: string): ExtractedDocument {
   };
 }
 
+/**
+ * pdf-parse is loaded with the first PDF, not with this module, and the built-ins it replaces are put back
+ * after each PDF: pdfjs-dist's builds (the library, then its worker on the first parse) install core-js
+ * polyfills that swap Array.prototype.push and JSON.parse for slower JavaScript versions in the whole
+ * process (claim detection ran 35% slower in a process that had loaded them).
+ */
+const builtIns = { push: Array.prototype.push, parse: JSON.parse, toString: Function.prototype.toString };
 async function extractPdf(bytes: Buffer): Promise<ExtractedDocument> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+  try {
+    const { PDFParse } = await import('pdf-parse');
+    return await parsePdf(new PDFParse({ data: new Uint8Array(bytes) }));
+  } finally {
+    Array.prototype.push = builtIns.push;
+    JSON.parse = builtIns.parse;
+    Function.prototype.toString = builtIns.toString;
+  }
+}
+
+async function parsePdf(parser: PDFParse): Promise<ExtractedDocument> {
   try {
     // One at a time: the parser loads the document once and shares it.
     const result = await parser.getText();

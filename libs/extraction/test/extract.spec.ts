@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { decodeUtf8, detectFormat, extractDocument, UnreadableDocumentError } from '../src/index.js';
 
 const fixture = (name: string) => readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures', name));
@@ -33,6 +34,16 @@ describe('extraction', () => {
     expect(doc.text).toContain('Sergey Lavrov said NATO carried out five expansion waves.');
     expect(doc.text).toContain('28 Union State programmes');
     expect(doc.title).toBe('Lavrov remarks');
+  });
+
+  it("leaves the process's Array.prototype.push and JSON.parse native after PDFs (pdfjs-dist's polyfills slowed claim detection)", async () => {
+    // Another realm's Function.prototype.toString tells a built-in ("[native code]") from a JavaScript stand-in.
+    const sourceOf = runInNewContext('Function.prototype.toString') as (this: unknown) => string;
+    const native = (f: unknown) => /\{\s*\[native code\]\s*\}$/.test(sourceOf.call(f));
+    await Promise.all([1, 2].map(() => extractDocument(fixture('remarks.pdf'), { fileName: 'remarks.pdf' })));
+    await expect(extractDocument(Buffer.from('%PDF-1.4 not really'), { fileName: 'broken.pdf' })).rejects.toBeInstanceOf(UnreadableDocumentError);
+    expect(native(Array.prototype.push)).toBe(true);
+    expect(native(JSON.parse)).toBe(true);
   });
 
   it('reads a Word document paragraph by paragraph', async () => {

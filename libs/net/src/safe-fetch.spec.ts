@@ -116,3 +116,53 @@ describe('safeFetch', () => {
     expect(error.code).toBe('network');
   });
 });
+
+describe('a server the test owns on 127.0.0.2, the only address the policy allows', () => {
+  // The redirect targets are on 127.0.0.1 (the first server): reachable, but not allowed. If a hop got
+  // through, that server would log the request.
+  let relay: Server;
+  let relayBase: string;
+  const policy = { allowAddresses: ['127.0.0.2'] };
+  const targets = () => ({
+    '/to-localhost': `http://localhost:${port}/ok`,
+    '/to-hex': `http://0x7f000001:${port}/ok`,
+    '/to-decimal': `http://2130706433:${port}/ok`,
+    '/to-octal': `http://0177.0.0.1:${port}/ok`,
+    '/to-short': `http://127.1:${port}/ok`,
+    '/to-mapped-v6': `http://[::ffff:127.0.0.1]:${port}/ok`,
+    '/to-metadata': 'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
+    '/to-mapped-metadata': 'http://[::ffff:169.254.169.254]/latest/meta-data/',
+    '/to-private': 'http://10.0.0.1/',
+    '/to-file': 'file:///etc/passwd',
+  });
+
+  beforeAll(async () => {
+    relay = createServer((req, res) => {
+      if (req.url === '/ok') return res.end('relay');
+      const to = (targets() as Record<string, string>)[req.url!];
+      res.writeHead(to ? 302 : 404, to ? { location: to } : {}).end();
+    });
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.2', r));
+    relayBase = `http://127.0.0.2:${(relay.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise((r) => relay.close(r)));
+
+  it('is reachable itself', async () => {
+    expect((await safeFetch(`${relayBase}/ok`, policy)).body.toString()).toBe('relay');
+  });
+
+  it.each(Object.keys(targets()))('refuses a redirect %s, whatever way the address is written, and never connects to it', async (path) => {
+    const before = hits.length;
+    const error = await safeFetch(`${relayBase}${path}`, policy).catch((e) => e);
+    expect(error).toBeInstanceOf(OutboundRequestError);
+    expect(error.code).toBe(path === '/to-file' ? 'bad_url' : 'refused_address');
+    expect(hits.length).toBe(before);
+  });
+
+  it('refuses, before anything is queued, a name that resolves to a refused address (localhost), however it is written', async () => {
+    for (const url of [`http://localhost:${port}/`, `http://LocalHost/`]) await refused(assertFetchableUrl(url, policy));
+    // With a trailing dot this machine's resolver finds nothing: refused as unknown, still not fetched.
+    await refused(assertFetchableUrl('http://localhost./', policy), 'bad_url');
+    await expect(assertFetchableUrl(`${relayBase}/ok`, policy)).resolves.toBeInstanceOf(URL);
+  });
+});

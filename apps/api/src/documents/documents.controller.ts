@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Controller, Delete, Get, HttpCode, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { plainToInstance } from 'class-transformer';
@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import type {} from '@fastify/multipart';
 import { CurrentPrincipal, Roles, Staff, type AppRequest, type Principal } from '../common/access.js';
 import { validationExceptionFactory } from '../common/errors.js';
+import { jsonBodyProblem } from '../common/request-guards.js';
 import { IdParam } from '../users/dto.js';
 import { DocumentsService, type Submission } from './documents.service.js';
 import { CreateDocumentDto, DocumentMetadataDto, ListDocumentsQuery } from './dto.js';
@@ -15,6 +16,9 @@ import { CreateDocumentDto, DocumentMetadataDto, ListDocumentsQuery } from './dt
 export const DOCUMENT_UPLOAD_ROUTE = { documentUpload: true };
 
 async function validated<T extends object>(cls: new () => T, plain: unknown): Promise<T> {
+  // Multipart fields skip the JSON body guard: the same rule, applied here.
+  const problem = jsonBodyProblem(plain);
+  if (problem) throw new BadRequestException(problem);
   const instance = plainToInstance(cls, plain ?? {});
   const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: true });
   if (errors.length) throw validationExceptionFactory(errors);

@@ -11,7 +11,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { InjectConfig } from '../common/config.js';
 import { FieldValidationException } from '../common/errors.js';
 import { given } from '../common/objects.js';
-import { containsPattern } from '../common/paging.js';
+import { containsPattern, INVALID_CURSOR, withCursor } from '../common/paging.js';
 import { DocumentQueue } from './document-queue.service.js';
 import type { DocumentMetadataDto, ListDocumentsQuery } from './dto.js';
 
@@ -90,7 +90,6 @@ export class DocumentsService {
         const text = normaliseText(submission.text);
         if (!text) throw new FieldValidationException([{ field: 'text', message: 'must not be empty' }]);
         if (Buffer.byteLength(text) > max) throw new PayloadTooLargeException(`The text is larger than ${Math.floor(max / 1024 / 1024)} MB.`);
-        if (text.includes('\u0000')) throw new UnprocessableEntityException('The text contains binary data.');
         return { ...none, format: 'text', originalText: text, contentHash: sha256(text) };
       }
       case 'url': {
@@ -106,16 +105,17 @@ export class DocumentsService {
       case 'file': {
         const format = detectFormat(submission.bytes, { fileName: submission.fileName, contentType: submission.contentType });
         if (!format) throw new UnsupportedMediaTypeException('Unsupported file type: send .txt, .md, .html, .pdf or .docx.');
-        if (format === 'text' || format === 'markdown') {
+        if (format === 'text' || format === 'markdown' || format === 'html') {
           let text: string;
           try {
             text = decodeUtf8(submission.bytes);
           } catch (err) {
+            // An .html upload is held to the same rule: binary or non-UTF-8 bytes would reach readers as noise.
             if (err instanceof UnreadableDocumentError) throw new UnprocessableEntityException(err.message);
             throw err;
           }
           if (!text) throw new UnprocessableEntityException('The file is empty.');
-          return { ...none, format, originalText: text, contentHash: sha256(text) };
+          if (format !== 'html') return { ...none, format, originalText: text, contentHash: sha256(text) };
         }
         // Only the file's base name is kept: no directories, no path tricks.
         const fileName = submission.fileName.split(/[\\/]/).pop()!.replace(/[^\p{L}\p{N}._ -]/gu, '_').slice(0, 255) || 'upload';
@@ -151,8 +151,10 @@ export class DocumentsService {
       return { document: await this.summary(existing.id), duplicate: true };
     }
     await this.audit.record({ actorId: user.id, action: 'document.create', entityType: 'document', entityId: id, after: { format: content.format, title: meta.title ?? null, sourceUrl: meta.sourceUrl ?? content.sourceUrl, bytes: content.raw?.length ?? Buffer.byteLength(content.originalText ?? '') }, requestId });
+    // The answer shows the document as accepted: read before the enqueue, a worker may already be on it after.
+    const document = await this.summary(id);
     await this.queue.enqueue({ id, contentHash: content.contentHash, attempts: 0, format: content.format });
-    return { document: await this.summary(id), duplicate: false };
+    return { document, duplicate: false };
   }
 
   async summary(id: string): Promise<DocumentDto> {
@@ -170,14 +172,16 @@ export class DocumentsService {
     if (query.q) where.push(`(d.title ILIKE ${bind(containsPattern(query.q))} OR d.outlet ILIKE $${params.length})`);
     if (query.cursor) {
       const [at, id] = Buffer.from(query.cursor, 'base64url').toString('utf8').split('|');
-      if (!at || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw new BadRequestException('The cursor is not valid for this list; start again without it.');
+      if (!at || !/^[0-9a-f-]{36}$/.test(id ?? '')) throw new BadRequestException(INVALID_CURSOR);
       where.push(`(d.created_at, d.id) < (${bind(at)}::timestamptz, ${bind(id)}::uuid)`);
     }
     const limit = query.limit ?? 50;
-    const rows: (Row & { cursor_at: string })[] = await this.db.query(
-      `SELECT * FROM (${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.created_at DESC, d.id DESC LIMIT ${bind(limit + 1)}) x,
-       LATERAL (SELECT x.created_at::text AS cursor_at) c`,
-      params,
+    const rows: (Row & { cursor_at: string })[] = await withCursor(query.cursor, () =>
+      this.db.query(
+        `SELECT * FROM (${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.created_at DESC, d.id DESC LIMIT ${bind(limit + 1)}) x,
+         LATERAL (SELECT x.created_at::text AS cursor_at) c`,
+        params,
+      ),
     );
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
