@@ -35,6 +35,15 @@ export function runBuilt(entry: string, env: Record<string, string>): Proc {
   return { child, output: () => out, exited };
 }
 
+/** Stops a process a test started (SIGTERM, then SIGKILL if it hangs), whatever state the test left it in. */
+export async function stopProc(proc: Proc | null | undefined): Promise<void> {
+  if (!proc || proc.child.exitCode !== null || proc.child.signalCode !== null) return;
+  proc.child.kill('SIGTERM');
+  const timer = setTimeout(() => proc.child.kill('SIGKILL'), 20_000);
+  await proc.exited;
+  clearTimeout(timer);
+}
+
 export async function waitForHealth(baseUrl: string, proc: Proc, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -88,8 +97,7 @@ export async function startStack(options: { worker?: boolean; env?: Record<strin
     api,
     worker,
     async stop() {
-      for (const p of [api, worker]) if (p && p.child.exitCode === null) p.child.kill('SIGTERM');
-      await Promise.all([api.exited, worker?.exited]);
+      await Promise.all([stopProc(api), stopProc(worker)]);
       await database.drop();
       await redis.clear();
     },

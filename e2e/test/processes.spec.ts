@@ -1,5 +1,8 @@
+import { connect } from 'node:net';
+import type pg from 'pg';
 import { createTestDatabase, createTestRedisPrefix, type TestDatabase } from '@factdesk/testing';
-import { freePort, runBuilt, waitForHealth } from '../support/stack.js';
+import { claimDifferences, connectDb, countDocuments, detectionJobs, sampleTexts, signInHeaders, submitTexts, waitFor } from '../support/faults.js';
+import { freePort, runBuilt, startStack, stopProc, waitForHealth, type Proc, type Stack } from '../support/stack.js';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -62,3 +65,81 @@ it('the worker starts, announces itself, and exits 0 on SIGTERM', async () => {
     await api.exited;
   }
 });
+
+// Issue 9, fault 6: SIGTERM while a request and a job are in flight. A lock this test holds on the claims
+// table keeps them waiting in PostgreSQL until the signal has arrived; then it lets them go.
+describe('SIGTERM with work in flight', () => {
+  let stack: Stack;
+  let db: pg.Client | undefined;
+  let worker: Proc | undefined;
+  beforeAll(async () => {
+    stack = await startStack();
+    db = await connectDb(stack.database.url);
+  });
+  afterAll(async () => {
+    await db?.end();
+    await stopProc(worker);
+    await stack?.stop();
+  });
+
+  const waitingInPostgres = async (applicationName: string) =>
+    (await db!.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'`, [applicationName])).rows[0].n;
+
+  it('the worker finishes the job in hand, then exits 0', async () => {
+    worker = runBuilt('apps/worker/dist/main.js', { ...stack.env, LOG_LEVEL: 'info' });
+    await waitFor('the worker to announce itself', async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, 30_000);
+    const headers = await signInHeaders(stack.baseUrl);
+    const locker = await connectDb(stack.database.url);
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE claims IN SHARE MODE'); // reads pass, the job's claim inserts wait
+      const [submitted] = await submitTexts(stack.baseUrl, headers, sampleTexts(1, 'SIGTERM'));
+      expect(submitted.status).toBe(201);
+      await waitFor('the detection job waiting in PostgreSQL', async () => (await waitingInPostgres('factdesk-worker')) >= 1);
+      worker.child.kill('SIGTERM');
+      await waitFor('the worker to take the signal', () => /SIGTERM: finishing in-flight work/.test(worker!.output()));
+      expect(worker.child.exitCode).toBeNull();
+      expect(await countDocuments(db!, 'done')).toBe(0);
+      await locker.query('COMMIT');
+    } finally {
+      await locker.end();
+    }
+    expect(await worker.exited).toEqual({ code: 0, signal: null });
+    expect(await countDocuments(db!, 'done')).toBe(1);
+    expect(await claimDifferences(db!)).toEqual([]);
+    expect((await detectionJobs(stack.env)).map((j) => [j.state, j.attemptsStarted])).toEqual([['completed', 1]]);
+  });
+
+  it('the API answers the request in flight in full, refusing new connections meanwhile, then exits 0', async () => {
+    const headers = await signInHeaders(stack.baseUrl);
+    const port = Number(stack.env.PORT);
+    const locker = await connectDb(stack.database.url);
+    try {
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE claims IN ACCESS EXCLUSIVE MODE');
+      const slow = fetch(`${stack.baseUrl}/api/claims`, { headers, signal: AbortSignal.timeout(60_000) }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      await waitFor('the request waiting in PostgreSQL', async () => (await waitingInPostgres('factdesk-api')) >= 1);
+      stack.api.child.kill('SIGTERM');
+      await waitFor('the API to stop accepting connections', async () => !(await accepts(port)));
+      expect(stack.api.child.exitCode).toBeNull();
+      await locker.query('COMMIT');
+      const answer = await slow;
+      expect(answer.status).toBe(200);
+      expect(answer.body).toMatchObject({ items: expect.any(Array) });
+    } finally {
+      await locker.end();
+    }
+    expect(await stack.api.exited).toEqual({ code: 0, signal: null });
+  });
+});
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}

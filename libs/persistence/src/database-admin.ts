@@ -84,6 +84,20 @@ export async function runMigrations(databaseUrl: string): Promise<string[]> {
   }
 }
 
+/** Undoes the most recent migration (its `down`), in a transaction; the name, or null when none ran. */
+export async function revertLastMigration(databaseUrl: string): Promise<string | null> {
+  const ds = createDataSource({ databaseUrl, poolSize: 1, applicationName: 'factdesk-migrate' });
+  await ds.initialize();
+  try {
+    const [last] = await ds.query(`SELECT name FROM migrations ORDER BY timestamp DESC LIMIT 1`);
+    if (!last) return null;
+    await ds.undoLastMigration({ transaction: 'each' });
+    return last.name;
+  } finally {
+    await ds.destroy();
+  }
+}
+
 /**
  * The SQL the entities need that the migrations have not created: empty when they agree.
  * This is what `typeorm migration:generate` computes; tests and the generator script share it.
