@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, type EntityManager, type Repository } from 'typeorm';
-import type { NotificationDto } from '@factdesk/domain';
+import type { NotificationListDto } from '@factdesk/domain';
 import { NotificationEntity, UserEntity } from '@factdesk/persistence';
 import { toNotificationDto } from '../editorial/views.js';
 
@@ -23,7 +23,7 @@ export class NotificationsService {
     return rows.map((r) => r.id);
   }
 
-  async list(userId: string, unreadOnly: boolean, limit: number): Promise<{ items: NotificationDto[]; unread: number }> {
+  async list(userId: string, unreadOnly: boolean, limit: number): Promise<NotificationListDto> {
     const [rows, unread] = await Promise.all([
       this.notifications.find({ where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) }, relations: { actor: true }, order: { createdAt: 'DESC' }, take: limit }),
       this.notifications.count({ where: { userId, readAt: IsNull() } }),

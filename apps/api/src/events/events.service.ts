@@ -2,14 +2,15 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import type { AppConfig } from '@factdesk/config';
-import { eventsChannel, redisOptions, type DeskEvent } from '@factdesk/queue';
+import type { DeskEventDto } from '@factdesk/domain';
+import { eventsChannel, redisOptions } from '@factdesk/queue';
 import { InjectConfig } from '../common/config.js';
 
 /** Relays the worker's events (document progress, new claims) from Redis pub/sub to the API's event streams. */
 @Injectable()
 export class EventsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventsService.name);
-  private readonly subject = new Subject<DeskEvent>();
+  private readonly subject = new Subject<DeskEventDto>();
   private subscriber?: Redis;
 
   constructor(@InjectConfig() private readonly config: AppConfig) {}
@@ -21,7 +22,7 @@ export class EventsService implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.on('error', (err) => this.logger.warn(`events subscriber: ${err.message}`));
     this.subscriber.on('message', (_channel, message) => {
       try {
-        this.subject.next(JSON.parse(message) as DeskEvent);
+        this.subject.next(JSON.parse(message) as DeskEventDto);
       } catch {
         this.logger.warn('ignored a malformed event');
       }
@@ -29,7 +30,7 @@ export class EventsService implements OnModuleInit, OnApplicationShutdown {
     this.subscriber.subscribe(eventsChannel(this.config.redisPrefix)).catch((err) => this.logger.warn(`events subscriber: ${(err as Error).message}`));
   }
 
-  get events(): Observable<DeskEvent> {
+  get events(): Observable<DeskEventDto> {
     return this.subject.asObservable();
   }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { factCheckSlug, type FactCheckDto, type FactCheckSnapshot, type FactCheckVersionDto, type Page } from '@factdesk/domain';
+import { factCheckSlug, type FactCheckDto, type FactCheckListItemDto, type FactCheckSnapshot, type FactCheckVersionDto, type Page } from '@factdesk/domain';
 import {
   AssignmentEntity,
   ClaimEntity,
@@ -142,7 +142,7 @@ export class PublishingService {
   }
 
   /** Staff list of published fact-checks, newest first, paged by publication time. */
-  async list(limit: number, before?: string): Promise<Page<FactCheckDto & { headline: string; rating: string | null }>> {
+  async list(limit: number, before?: string): Promise<Page<FactCheckListItemDto>> {
     const qb = this.db
       .getRepository(FactCheckEntity)
       .createQueryBuilder('f')

@@ -5,7 +5,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@factdesk/config';
-import { MONITORED_SOURCE_KINDS, SOURCE_FAILING_AFTER, type ClaimSummaryDto, type MonitoredSourceKind } from '@factdesk/domain';
+import { MONITORED_SOURCE_KINDS, SOURCE_FAILING_AFTER, type ClaimSummaryDto, type MonitoredSourceDto, type MonitoredSourceKind, type TodayDto } from '@factdesk/domain';
 import { assertFetchableUrl, OutboundRequestError } from '@factdesk/net';
 import { findOrCreateSpeaker, MonitoredSourceEntity } from '@factdesk/persistence';
 import { QUEUE_NAMES, sourceSchedulerId } from '@factdesk/queue';
@@ -76,23 +76,7 @@ class TodayQuery {
   since?: string;
 }
 
-export interface SourceDto {
-  id: string;
-  name: string;
-  url: string;
-  kind: MonitoredSourceKind;
-  defaultSpeaker: { id: string; name: string } | null;
-  defaultOutlet: string | null;
-  pollIntervalMinutes: number;
-  enabled: boolean;
-  status: 'ok' | 'failing' | 'paused' | 'new';
-  lastCheckedAt: string | null;
-  lastNewItemAt: string | null;
-  lastError: string | null;
-  consecutiveFailures: number;
-}
-
-function toDto(s: MonitoredSourceEntity): SourceDto {
+function toDto(s: MonitoredSourceEntity): MonitoredSourceDto {
   return {
     id: s.id,
     name: s.name,
@@ -127,7 +111,7 @@ export class SourcesService {
     return source;
   }
 
-  async list(): Promise<SourceDto[]> {
+  async list(): Promise<MonitoredSourceDto[]> {
     return (await this.db.getRepository(MonitoredSourceEntity).find({ relations: { defaultSpeaker: true }, order: { name: 'ASC' } })).map(toDto);
   }
 
@@ -170,7 +154,7 @@ export class SourcesService {
     }
   }
 
-  async create(input: CreateSourceDto, user: { id: string }, requestId: string): Promise<SourceDto> {
+  async create(input: CreateSourceDto, user: { id: string }, requestId: string): Promise<MonitoredSourceDto> {
     const repo = this.db.getRepository(MonitoredSourceEntity);
     const source = repo.create({ kind: 'feed', pollIntervalMinutes: 60, enabled: true, createdById: user.id });
     await this.apply(source, input);
@@ -180,7 +164,7 @@ export class SourcesService {
     return toDto(source);
   }
 
-  async update(id: string, input: UpdateSourceDto, user: { id: string }, requestId: string): Promise<SourceDto> {
+  async update(id: string, input: UpdateSourceDto, user: { id: string }, requestId: string): Promise<MonitoredSourceDto> {
     const source = await this.get(id);
     const before = toDto(source);
     await this.apply(source, input);
@@ -213,7 +197,7 @@ export class SourcesService {
  * The morning list: claims detected since a moment (24 hours ago by default), checked-before matches on
  * top, then by score, grouped by speaker and by source.
  */
-export async function today(db: DataSource, since: Date, userId: string) {
+export async function today(db: DataSource, since: Date, userId: string): Promise<TodayDto> {
   const page = await listClaims(db, { detectedSince: since.toISOString(), state: ['detected', 'accepted'], checkworthy: true, sort: 'score', limit: 100 }, userId);
   const ranked = [...page.items].sort((a, b) => Number(!!b.checkedBefore) - Number(!!a.checkedBefore) || b.score - a.score);
   const docSources: { document_id: string; source_id: string | null; source_name: string | null }[] = ranked.length
