@@ -3,10 +3,7 @@
 // fact-checks into a database of its own (factdesk_bench), starts the built API, runs autocannon, and
 // writes the figures to docs/benchmarks.md. Not part of `npm test`.
 import { spawn } from 'node:child_process';
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
-import { ensureInstalled, fail, log, root, run } from './lib.mjs';
+import { ensureInstalled, fail, loadAverage, log, machine, root, run, waitForUrl, writeBenchSection } from './lib.mjs';
 
 const FACT_CHECKS = Number(process.env.BENCH_FACT_CHECKS ?? 10_000);
 const DURATION = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
@@ -47,8 +44,18 @@ const api = start('node', ['apps/api/dist/main.js'], {
   PUBLIC_BASE_URL: 'https://factcheck.example.org',
 });
 const bare = start('node', ['--input-type=module', '-e', `import Fastify from 'fastify'; const app = Fastify({ logger: false }); app.get('/', async () => ({ hello: 'world' })); await app.listen({ port: ${BARE_PORT}, host: '127.0.0.1' });`], {});
-await waitFor(`http://127.0.0.1:${API_PORT}/api/health`);
-await waitFor(`http://127.0.0.1:${BARE_PORT}/`);
+await waitForUrl(`http://127.0.0.1:${API_PORT}/api/health`);
+await waitForUrl(`http://127.0.0.1:${BARE_PORT}/`);
+
+// A second reference: a bare node:http server that answers every request with the exact bytes of the API's
+// compressed /feed.json (its headers and brotli body), so the table shows what those bytes cost the load
+// generator itself (autocannon appends each body to a string: a UTF-8 decode, slow for binary bodies).
+const REPLAY_PORT = API_PORT + 2;
+await fetch(`http://127.0.0.1:${API_PORT}/feed.json`, { headers: ACCEPT });
+const feedHit = await rawGet(`http://127.0.0.1:${API_PORT}/feed.json`, ACCEPT);
+const replayHeaders = Object.entries(feedHit.headers).filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
+const replay = start('node', ['--input-type=module', '-e', `import { createServer } from 'node:http'; const body = Buffer.from(${JSON.stringify(feedHit.body.toString('base64'))}, 'base64'); const headers = ${JSON.stringify(replayHeaders.flat())}; createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(${REPLAY_PORT}, '127.0.0.1');`], {});
+await waitForUrl(`http://127.0.0.1:${REPLAY_PORT}/`);
 
 const slug = (await (await fetch(`http://127.0.0.1:${API_PORT}/feed.json`)).json()).items[0].url.split('/').pop();
 const etag = (await fetch(`http://127.0.0.1:${API_PORT}/feed.json`, { headers: ACCEPT })).headers.get('etag');
@@ -58,8 +65,9 @@ const targets = [
   { name: 'GET /fact-checks/:slug', url: `http://127.0.0.1:${API_PORT}/fact-checks/${slug}`, headers: ACCEPT, status: 200 },
   { name: 'GET /feed.json with If-None-Match (304)', url: `http://127.0.0.1:${API_PORT}/feed.json`, headers: { ...ACCEPT, 'if-none-match': etag }, status: 304 },
   { name: 'GET /feed.json, no Accept-Encoding (76 kB uncompressed)', url: `http://127.0.0.1:${API_PORT}/feed.json`, status: 200 },
+  { name: "bare node:http replaying /feed.json's exact compressed response (reference)", url: `http://127.0.0.1:${REPLAY_PORT}/`, status: 200 },
 ];
-const loadBefore = loadavg();
+const loadBefore = loadAverage();
 const results = [];
 for (const t of targets) {
   // A short warm-up so JIT and the page cache are in their steady state, then the measured run.
@@ -81,39 +89,49 @@ const targetsPct = { 'GET /feed.json (50 items)': 50, 'GET /fact-checks/:slug': 
 const rows = results.map((r) => {
   const pct = Math.round((r.rps / reference) * 100);
   const target = targetsPct[r.name];
-  return `| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${pct}% | ${target ? `≥ ${target}% ${pct >= target ? '✓' : '✗'}` : r.url === targets[0].url ? 'reference (mean of both runs)' : '—'} |`;
+  const replayed = r.url.includes(`:${REPLAY_PORT}/`) ? 'what the feed\'s bytes alone allow this load generator' : null;
+  return `| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${pct}% | ${target ? `≥ ${target}% ${pct >= target ? '✓' : '✗'}` : r.url === targets[0].url ? 'reference (mean of both runs)' : replayed ?? '—'} |`;
 });
-const loadAfter = loadavg();
-const load = (l) => l.map((x) => x.toFixed(2)).join(' / ');
-const section = `<!-- bench:api:start -->
+const loadAfter = loadAverage();
+writeBenchSection('bench:api', `
 ## Public API: feed, page and 304 (\`npm run bench:api\`)
 
-Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, Node.js ${process.version}: ${FACT_CHECKS.toLocaleString('en')} published
+Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}: ${FACT_CHECKS.toLocaleString('en')} published
 fact-checks in PostgreSQL, the built API (one process, \`LOG_LEVEL=${LOG_LEVEL}\`, logs to /dev/null) and a bare
 Fastify hello-world in one run, each for ${DURATION} s with ${CONNECTIONS} connections (autocannon, after a 2 s
 warm-up). The API rows send \`Accept-Encoding: gzip, deflate, br\` as browsers and feed readers do; the last
 row is a client that accepts no compression. The load generator shares the machine with the servers
-(and, here, with other people's work: load average ${load(loadBefore)} before, ${load(loadAfter)} after
+(and, here, with other people's work: load average ${loadBefore} before, ${loadAfter} after
 the run, 1 / 5 / 15 min), so absolute figures are low and vary from run to run; the ratios are the point.
 
 | target | requests/s | p50 ms | p99 ms | of bare Fastify | goal |
 | --- | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
-An unchanged feed or page is served from the API's memory (no database query) by the first
-\`onRequest\` hook, with every header prepared once per cached entry and its compressed bodies made
-once; PostgreSQL triggers NOTIFY every API process on publish, correction and retraction, which drops
+An unchanged feed or page is served from the API's memory (no database query) at the HTTP server, in
+front of Fastify's routing and hooks, with every header prepared once per cached entry and its
+compressed bodies made once; PostgreSQL triggers NOTIFY every API process on publish, correction and retraction, which drops
 the cache. A 304 carries only ETag, Cache-Control and Vary (RFC 9110 §15.4.5; the browser keeps the
 cached 200's security headers): writing repeated header bytes was the largest cost of a hit in a profile.
-<!-- bench:api:end -->`;
-const file = join(root, 'docs/benchmarks.md');
-const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
-const next = /<!-- bench:api:start -->[\s\S]*<!-- bench:api:end -->/.test(current)
-  ? current.replace(/<!-- bench:api:start -->[\s\S]*<!-- bench:api:end -->/, section)
-  : `${current.trimEnd()}\n\n${section}\n`;
-writeFileSync(file, next);
+The replay row is a bare \`node:http\` server sending the API's exact compressed feed response: the load
+generator gets no more from those bytes than from the API, so the feed row's gap to the hello-world is the
+client's cost of a 3 kB binary body (autocannon decodes every body as UTF-8), not the API's; during the feed
+row the API process is mostly idle.
+`);
 log('wrote docs/benchmarks.md');
 process.exit(0);
+
+/** One GET with its raw body (fetch would decompress it) and headers. */
+async function rawGet(url, headers) {
+  const { request } = await import('node:http');
+  return new Promise((resolve, reject) => {
+    request(url, { headers }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject).end();
+  });
+}
 
 function cannon(t, duration) {
   return autocannon({ url: t.url, connections: CONNECTIONS, duration, headers: t.headers ?? {} });
@@ -124,16 +142,6 @@ function start(command, args, env) {
   child.on('exit', (code) => code && code !== 143 && fail(`${args[0]} exited with ${code}`));
   children.push(child);
   return child;
-}
-
-async function waitFor(url) {
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  fail(`${url} did not answer`);
 }
 
 /** 10,000 fact-checks in a few set-based statements: claims, fact-checks, their snapshots. */

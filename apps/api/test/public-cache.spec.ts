@@ -1,4 +1,5 @@
 import { jest } from "@jest/globals";
+import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
@@ -15,6 +16,22 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => h.request({ url, headers });
+
+/** A request over a real socket, as readers make them: cache hits are answered in front of Fastify, which inject skips. */
+function overHttp(base: string, url: string, headers: Record<string, string> = {}, method = 'GET') {
+  return new Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; rawPayload: Buffer; body: string }>((resolve, reject) => {
+    const req = httpRequest(`${base}${url}`, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const rawPayload = Buffer.concat(chunks);
+        resolve({ statusCode: res.statusCode!, headers: res.headers, rawPayload, body: rawPayload.toString('utf8') });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 const PUBLIC_URLS = ['/fact-checks', '/feed.json', '/feed.atom', '/feed.rss', '/claimreview-feed.json', '/methodology', '/corrections-policy'];
 
 /** Polls (a second at most: the promise to readers) until the URL's body passes the test. */
@@ -77,9 +94,13 @@ describe('serving from the cache', () => {
   beforeAll(async () => {
     slug = (await desk.publish({ headline: 'Served fast', analysis: 'A long analysis. '.repeat(200) })).slug;
   });
-  const raw = (url: string, headers: Record<string, string> = {}) => h.app.inject({ method: 'GET', url, headers });
+  let base: string;
+  beforeAll(async () => {
+    base = await h.listen();
+  });
+  const raw = (url: string, headers: Record<string, string> = {}) => overHttp(base, url, headers);
   const withoutRequestId = (headers: Record<string, unknown>) => {
-    const { 'x-request-id': id, date: _date, ...rest } = headers;
+    const { 'x-request-id': id, date: _date, connection: _c, 'keep-alive': _k, ...rest } = headers;
     expect(id).toEqual(expect.any(String));
     return rest;
   };
@@ -92,9 +113,19 @@ describe('serving from the cache', () => {
     const second = await raw(url, { 'x-request-id': 'hit-check-1' });
     expect(second.headers['x-request-id']).toBe('hit-check-1');
     expect(withoutRequestId(second.headers)).toEqual(withoutRequestId(first.headers));
-    expect(second.headers['content-security-policy']).toContain("default-src 'self'");
     expect(second.headers['x-content-type-options']).toBe('nosniff');
-    expect(second.headers['x-frame-options']).toBe('SAMEORIGIN');
+    if (path === '/feed.json') {
+      // Data for other sites' readers: nothing may load or frame it, anyone may read it.
+      expect(second.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+      expect(second.headers['access-control-allow-origin']).toBe('*');
+      expect(second.headers['cross-origin-resource-policy']).toBe('cross-origin');
+      expect(second.headers).not.toHaveProperty('x-frame-options');
+    } else {
+      expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(second.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(second.headers['cross-origin-resource-policy']).toBe('same-origin');
+      expect(second.headers).not.toHaveProperty('access-control-allow-origin');
+    }
     expect(second.body).toBe(first.body);
     const notModified = await raw(url, { 'if-none-match': first.headers.etag as string });
     expect(notModified.statusCode).toBe(304);
@@ -136,7 +167,7 @@ describe('serving from the cache', () => {
     const url = `/fact-checks/${slug}`;
     const full = await raw(url);
     await raw(url);
-    const head = await h.app.inject({ method: 'HEAD', url });
+    const head = await overHttp(base, url, {}, 'HEAD');
     expect(head.statusCode).toBe(200);
     expect(head.body).toBe('');
     expect(head.headers['content-length']).toBe(full.headers['content-length']);
@@ -144,21 +175,25 @@ describe('serving from the cache', () => {
   });
 
   it('logs one line per request at info, and cache hits only at debug', async () => {
-    const lines: { msg: string; url?: string; level: number; reqId?: string; statusCode?: number }[] = [];
+    const lines: { msg: string; url?: string; level: number; reqId?: string; statusCode?: number; cached?: boolean }[] = [];
     const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(...chunk.toString().trim().split('\n').map((l: string) => JSON.parse(l))), cb()) });
-    const app = await createApp(h.config, pino({ level: 'info' }, sink));
-    await app.init();
-    await app.getHttpAdapter().getInstance().ready();
+    const logger = pino({ level: 'info' }, sink);
+    const app = await createApp(h.config, logger);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     try {
-      await app.inject({ method: 'GET', url: '/feed.rss', headers: { 'x-request-id': 'first-rss' } });
-      await app.inject({ method: 'GET', url: '/feed.rss', headers: { 'x-request-id': 'second-rss' } });
-      const hit = await app.inject({ method: 'GET', url: '/feed.rss', headers: { 'x-request-id': 'third-rss' } });
+      await overHttp(url, '/feed.rss', { 'x-request-id': 'first-rss' });
+      await overHttp(url, '/feed.rss', { 'x-request-id': 'second-rss' });
+      const hit = await overHttp(url, '/feed.rss', { 'x-request-id': 'third-rss' });
       expect(hit.headers['x-request-id']).toBe('third-rss');
-      await app.inject({ method: 'GET', url: '/api/health', headers: { 'x-request-id': 'health-1' } });
+      await overHttp(url, '/api/health', { 'x-request-id': 'health-1' });
       const requests = lines.filter((l) => l.msg === 'request completed');
       expect(requests.map((l) => l.reqId)).toEqual(['first-rss', 'health-1']);
       expect(requests[0]).toMatchObject({ level: 30, url: '/feed.rss', statusCode: 200 });
       expect(lines.filter((l) => l.msg === 'incoming request')).toEqual([]);
+      logger.level = 'debug';
+      await overHttp(url, '/feed.rss', { 'x-request-id': 'fourth-rss' });
+      expect(lines.at(-1)).toMatchObject({ level: 20, msg: 'request completed', reqId: 'fourth-rss', url: '/feed.rss', statusCode: 200, cached: true });
     } finally {
       await app.close();
     }

@@ -126,17 +126,17 @@ export function rememberSiteHeaders(r: RenderedBody, sent: Record<string, unknow
   m.site = site;
 }
 
-/**
- * Every header of a hit as a flat [name, value, …] list for writeHead, built once per entry, variant
- * and status, ending with the x-request-id pair whose value the caller fills in; undefined until the
- * normal path has sent the entry once.
- */
 function notModifiedHeaders(h: HeaderBlock): HeaderBlock {
   const kept: HeaderBlock = {};
   for (const name of ['etag', 'cache-control', 'vary'] as const) if (h[name] !== undefined) kept[name] = h[name];
   return kept;
 }
 
+/**
+ * Every header of a hit as a flat [name, value, …] list for writeHead, built once per entry, variant
+ * and status, ending with the x-request-id pair whose value the caller fills in; undefined until the
+ * normal path has sent the entry once.
+ */
 export function hitHeaders(r: RenderedBody, v: Variant, notModified: boolean): string[] | undefined {
   const m = memos.get(r);
   if (!m?.site) return undefined;

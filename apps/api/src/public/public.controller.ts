@@ -1,8 +1,10 @@
 import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiExcludeController, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import type { DataSource } from 'typeorm';
+import type { SitePageDto } from '@factdesk/domain';
 import { notModified } from '@factdesk/publishing';
 import { SitePageEntity } from '@factdesk/persistence';
 import { CurrentPrincipal, Public, Roles, type AppRequest, type Principal } from '../common/access.js';
@@ -40,6 +42,28 @@ export function send(req: { headers: AppRequest['headers'] }, reply: FastifyRepl
   if (unchanged) return reply.code(304).send();
   return reply.code(r.status).send(v.body);
 }
+
+/**
+ * Feeds are data, not documents: the headers that guard a page a browser renders (COOP, frame and
+ * XSS options, referrer policy, …) do nothing for them, so they get the set OWASP's REST Security Cheat
+ * Sheet gives for API responses — nosniff, a CSP that lets nothing load or frame, HSTS where cookies are
+ * secure — and may be read cross-origin (CORP cross-origin, with `access-control-allow-origin: *` from
+ * PublicService).
+ */
+const FEED_HEADERS = RouteConfig({
+  helmet: {
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    crossOriginOpenerPolicy: false,
+    originAgentCluster: false,
+    referrerPolicy: false,
+    xDnsPrefetchControl: false,
+    xDownloadOptions: false,
+    xFrameOptions: false,
+    xPermittedCrossDomainPolicies: false,
+    xXssProtection: false,
+  },
+});
 
 /** The public site: fact-check pages, the index, the text pages and the four feeds. No sign-in. */
 @ApiExcludeController()
@@ -83,21 +107,25 @@ export class PublicController {
   }
 
   @Get('feed.json')
+  @FEED_HEADERS
   jsonFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('json', req, reply);
   }
 
   @Get('feed.atom')
+  @FEED_HEADERS
   atomFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('atom', req, reply);
   }
 
   @Get('feed.rss')
+  @FEED_HEADERS
   rssFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('rss', req, reply);
   }
 
   @Get('claimreview-feed.json')
+  @FEED_HEADERS
   claimReviewFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('claimreview', req, reply);
   }
@@ -123,7 +151,7 @@ export class SitePagesController {
   @Get()
   @Roles('admin')
   @ApiOperation({ summary: 'The editable public pages with their current text (defaults until edited)' })
-  async list() {
+  async list(): Promise<SitePageDto[]> {
     const stored = await this.db.getRepository(SitePageEntity).find();
     return Object.entries(SITE_PAGES).map(([key, d]) => {
       const s = stored.find((p) => p.key === key);
@@ -134,7 +162,7 @@ export class SitePagesController {
   @Put(':key')
   @Roles('admin')
   @ApiOperation({ summary: 'Replace the title and Markdown text of a public page; the page changes at once' })
-  async put(@Param() { key }: SitePageParam, @Body() body: SitePageBody, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
+  async put(@Param() { key }: SitePageParam, @Body() body: SitePageBody, @CurrentPrincipal() me: Principal, @Req() req: AppRequest): Promise<SitePageDto> {
     const saved = await this.db.transaction(async (m) => {
       const repo = m.getRepository(SitePageEntity);
       const before = await repo.findOneBy({ key });

@@ -124,7 +124,8 @@ export class PublicService {
           : kind === 'rss'
             ? rssFeed(list, this.site, links)
             : JSON.stringify(claimReviewDataFeed(list, this.site, facts.bounds, links.page));
-    return this.respond(200, TYPES[kind], body, this.listModified(list, kind === 'claimreview' ? facts.ratingsChangedAt : null), { link });
+    // Feeds are public data that partners' web apps read cross-origin; nothing in them depends on cookies.
+    return this.respond(200, TYPES[kind], body, this.listModified(list, kind === 'claimreview' ? facts.ratingsChangedAt : null), { link, 'access-control-allow-origin': '*' });
   }
 
   private listModified(list: ListPage<PublicFactCheck>, also: string | null): string | null {
