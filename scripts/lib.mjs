@@ -1,6 +1,7 @@
 // Helpers shared by the project's scripts (start, test, migrate, seed, migration:generate).
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -34,4 +35,33 @@ export function ensureInstalled() {
 export function build() {
   log('building libraries, api, worker and web app…');
   run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
+}
+
+/** Resolves once `url` answers 2xx; exits the script after `seconds`. */
+export async function waitForUrl(url, seconds = 30) {
+  for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
+    if (await fetch(url).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  fail(`${url} did not answer within ${seconds} s`);
+}
+
+/** Replaces docs/benchmarks.md's `<!-- name:start -->…<!-- name:end -->` section (appends it when missing). */
+export function writeBenchSection(name, body) {
+  const file = join(root, 'docs/benchmarks.md');
+  const section = `<!-- ${name}:start -->\n${body.trim()}\n<!-- ${name}:end -->`;
+  const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
+  const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
+  writeFileSync(file, marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`);
+}
+
+/** "2 × AMD EPYC 7B13, 23.4 GiB, Node.js v20.20.2": the machine a figure was measured on. */
+export function machine() {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, Node.js ${process.version}`;
+}
+
+/** The 1 / 5 / 15 minute load averages, as printed next to figures measured on a shared machine. */
+export function loadAverage() {
+  return loadavg().map((x) => x.toFixed(2)).join(' / ');
 }
