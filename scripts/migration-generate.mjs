@@ -26,7 +26,7 @@ try {
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const literal = (sql) => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-  const q = (sql) => `    await queryRunner.query(${literal(sql)});`;
+  const q = ({ query, parameters }) => `    await queryRunner.query(${literal(query)}${parameters ? `, ${JSON.stringify(parameters)}` : ''});`;
   const file = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {

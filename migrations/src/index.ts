@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { ClaimsSearchVector1796245266781 } from './1796245266781-ClaimsSearchVector.js';
 import { SourceItems1795452066622 } from './1795452066622-SourceItems.js';
 import { PublicSiteWebhooks1795449850096 } from './1795449850096-PublicSiteWebhooks.js';
 import { DocumentUploads1795449807902 } from './1795449807902-DocumentUploads.js';
@@ -16,4 +17,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SourceItems1795452066622,
   ClaimsTrigramGist1795453000000,
   ClaimsListIndexes1795453600000,
+  ClaimsSearchVector1796245266781,
 ];

@@ -30,7 +30,7 @@ interface CandidateRow {
 
 /**
  * Candidate claims for each query in one statement, each with the headline of its published fact-check
- * (the current version's), if any. Full text uses the claims' GIN index on to_tsvector('english', text)
+ * (the current version's), if any. Full text uses the GIN index on the claims' stored search_vector
  * with the query's rarest words OR-ed; trigram distance uses the GiST index, which catches reworded
  * near-duplicates that share few whole words. The training script gathers its candidates with this too.
  */
@@ -42,10 +42,10 @@ export async function findMatchCandidates(db: EntityManager, matcher: ClaimMatch
        SELECT q.i, ft.id FROM q CROSS JOIN LATERAL (
          SELECT c.id FROM claims c,
                 LATERAL (SELECT replace(plainto_tsquery('english', q.words)::text, '&', '|')::tsquery AS tsq) w
-         WHERE to_tsvector('english', c.text) @@ w.tsq
+         WHERE c.search_vector @@ w.tsq
            AND (q.exclude_id IS NULL OR c.id <> q.exclude_id)
            AND (q.exclude_document_id IS NULL OR c.document_id IS DISTINCT FROM q.exclude_document_id)
-         ORDER BY ts_rank(to_tsvector('english', c.text), w.tsq) DESC, c.id
+         ORDER BY ts_rank(c.search_vector, w.tsq) DESC, c.id
          LIMIT $5
        ) ft
        UNION

@@ -102,12 +102,19 @@ export async function revertLastMigration(databaseUrl: string): Promise<string |
  * The SQL the entities need that the migrations have not created: empty when they agree.
  * This is what `typeorm migration:generate` computes; tests and the generator script share it.
  */
-export async function pendingSchemaChanges(databaseUrl: string): Promise<{ up: string[]; down: string[] }> {
+/** One statement of a schema change, with the parameters TypeORM binds (its metadata rows for generated columns). */
+export interface SchemaStatement {
+  query: string;
+  parameters?: unknown[];
+}
+
+export async function pendingSchemaChanges(databaseUrl: string): Promise<{ up: SchemaStatement[]; down: SchemaStatement[] }> {
   const ds = createDataSource({ databaseUrl, poolSize: 1, applicationName: 'factdesk-schema-diff' });
   await ds.initialize();
   try {
     const sql = await ds.driver.createSchemaBuilder().log();
-    return { up: sql.upQueries.map((q) => q.query), down: sql.downQueries.map((q) => q.query).reverse() };
+    const statement = (q: { query: string; parameters?: unknown[] }): SchemaStatement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
+    return { up: sql.upQueries.map(statement), down: sql.downQueries.map(statement).reverse() };
   } finally {
     await ds.destroy();
   }

@@ -6,7 +6,7 @@ import type { ClaimSort, ListClaimsQuery } from './dto.js';
 
 /** Each sort: its key expression, the SQL type to read a cursor back as, and its direction. */
 const SORTS: Record<ClaimSort, { key: string; type: string; dir: 'ASC' | 'DESC' }> = {
-  relevance: { key: "ts_rank_cd(to_tsvector('english', c.text), websearch_to_tsquery('english', $q))", type: 'real', dir: 'DESC' },
+  relevance: { key: "ts_rank_cd(c.search_vector, websearch_to_tsquery('english', $q))", type: 'real', dir: 'DESC' },
   score: { key: 'c.score', type: 'real', dir: 'DESC' },
   newest: { key: 'c.created_at', type: 'timestamptz', dir: 'DESC' },
   oldest: { key: 'c.created_at', type: 'timestamptz', dir: 'ASC' },
@@ -81,17 +81,19 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
   if (query.type?.length) where.push(`c.claim_type = ANY(${bind(query.type)}::claim_type[])`);
   if (query.documentId) where.push(`c.document_id = ${bind(query.documentId)}`);
   if (query.speakerId) where.push(`c.speaker_id = ${bind(query.speakerId)}`);
-  // (NOT) EXISTS rather than a join: PostgreSQL then plans an anti/semi join it can stop early, and can
-  // start from the assignee's own assignments.
+  // NOT EXISTS rather than a join: PostgreSQL then plans an anti join it can stop early. A named assignee's
+  // claims are the ids of that person's active assignments (off their index), fetched by primary key: a
+  // semi join instead probed claims in sort order until a page of theirs turned up.
   const active = "SELECT 1 FROM assignments a WHERE a.claim_id = c.id AND a.state = 'active'";
   if (query.assignee === 'none') where.push(`NOT EXISTS (${active})`);
-  else if (query.assignee) where.push(`EXISTS (${active} AND a.assignee_id = ${bind(query.assignee === 'me' ? currentUserId : query.assignee)})`);
+  else if (query.assignee)
+    where.push(`c.id = ANY(ARRAY(SELECT a.claim_id FROM assignments a WHERE a.assignee_id = ${bind(query.assignee === 'me' ? currentUserId : query.assignee)} AND a.state = 'active'))`);
   if (query.minScore !== undefined) where.push(`c.score >= ${bind(query.minScore)}`);
   if (query.checkworthy !== undefined) where.push(`c.checkworthy = ${bind(query.checkworthy)}`);
   if (query.saidFrom) where.push(`c.said_at >= ${bind(query.saidFrom)}::timestamptz`);
   if (query.saidTo) where.push(`c.said_at < ${bind(query.saidTo)}::timestamptz`);
   if (query.detectedSince) where.push(`c.created_at >= ${bind(query.detectedSince)}::timestamptz`);
-  if (qParam) where.push(`to_tsvector('english', c.text) @@ websearch_to_tsquery('english', ${qParam})`);
+  if (qParam) where.push(`c.search_vector @@ websearch_to_tsquery('english', ${qParam})`);
   const filters = where.length ? where.join(' AND ') : 'true';
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
   const after = cursor && { key: `${bind(cursor.key)}::${spec.type}`, id: `${bind(cursor.id)}::uuid` };
@@ -115,13 +117,12 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
            ORDER BY c.id LIMIT ${take})
         ) due ORDER BY key, id LIMIT ${take}`
       : sort === 'relevance'
-        ? // Ranking parses each candidate's text again (~10 µs a claim): a frequent word matching thousands
-          // of claims cost more than the rest of the request, so only the newest matches are ranked. The
-          // matches are found through the full-text index first (MATERIALIZED): walking the date index
-          // instead would parse every claim on the way to find them.
-          `WITH matches AS MATERIALIZED (SELECT c.id, c.text, c.created_at FROM claims c WHERE ${filters})
+        ? // Only the newest matches are ranked, so a frequent word matching thousands of claims costs no
+          // more than a rarer one. The matches are found through the full-text index first (MATERIALIZED):
+          // walking the date index instead would test every claim on the way to find them.
+          `WITH matches AS MATERIALIZED (SELECT c.id, c.search_vector, c.created_at FROM claims c WHERE ${filters})
           SELECT c.id, ${key} AS key FROM (
-            SELECT id, text FROM matches ORDER BY created_at DESC, id DESC LIMIT ${RELEVANCE_CANDIDATES}
+            SELECT id, search_vector FROM matches ORDER BY created_at DESC, id DESC LIMIT ${RELEVANCE_CANDIDATES}
           ) c
           ${after ? `WHERE (${key}, c.id) < (${after.key}, ${after.id})` : ''}
           ORDER BY key DESC, c.id DESC LIMIT ${take}`

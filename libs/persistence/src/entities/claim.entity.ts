@@ -14,8 +14,8 @@ import { UserEntity } from './user.entity.js';
 @Index('IDX_claims_created_id', ['createdAt', 'id'])
 // coalesce(said_at, created_at), id: an expression index the migration creates.
 @Index('IDX_claims_said_id', { synchronize: false })
-// Full-text search over the claim text: an expression GIN index the migration creates.
-@Index('IDX_claims_text_search', { synchronize: false })
+// Full-text search over the stored search vector (GIN).
+@Index('IDX_claims_search_vector', { synchronize: false })
 // Near-duplicate matching: a trigram GiST index (pg_trgm), whose distance ordering finds the closest claims.
 @Index('IDX_claims_text_trgm_gist', { synchronize: false })
 // Worker idempotency: one claim per document span (partial unique index created by the migration).
@@ -52,6 +52,13 @@ export class ClaimEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   saidAt: Date | null;
+
+  /**
+   * The text's English full-text vector, kept by PostgreSQL. Stored so that matching a phrase and ranking
+   * read it instead of parsing the text of every candidate again; never written by the application.
+   */
+  @Column({ type: 'tsvector', generatedType: 'STORED', asExpression: "to_tsvector('english', text)", select: false, insert: false, update: false })
+  searchVector?: string;
 
   /** Where it was said, for hand-entered claims (a broadcast or post URL). */
   @Column({ type: 'text', nullable: true })
