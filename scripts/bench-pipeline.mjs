@@ -120,7 +120,7 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
 
   const seed = spawn('node', ['apps/api/dist/cli/seed.js'], { cwd: root, env, stdio: 'ignore' });
   if ((await new Promise((r) => seed.on('exit', r))) !== 0) fail('seeding the benchmark database failed');
-  const api = spawnNode(['apps/api/dist/main.js']);
+  const api = spawnNode([...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), 'apps/api/dist/main.js']);
   const worker = spawnNode([...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...workerArgs, 'apps/worker/dist/main.js'], onWorkerLine);
   const base = `http://127.0.0.1:${port}`;
   await waitForUrl(`${base}/api/health`);

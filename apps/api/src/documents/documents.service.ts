@@ -143,16 +143,18 @@ export class DocumentsService {
         submittedById: user.id,
       })
       .orIgnore() // the same content again is the same document
-      .returning(['id'])
+      .returning('id, title, outlet, source_url, published_at, language, format, status, progress, error, attempts, submitted_by_id, created_at, updated_at, completed_at')
       .execute();
-    const id = (inserted.raw as { id: string }[])[0]?.id;
-    if (!id) {
+    const row = (inserted.raw as Omit<Row, 'submitted_by_name' | 'claim_count' | 'checkworthy_count'>[])[0];
+    if (!row) {
       const existing = await repo.findOneOrFail({ where: { contentHash: content.contentHash }, select: { id: true } });
       return { document: await this.summary(existing.id), duplicate: true };
     }
+    const { id } = row;
     await this.audit.record({ actorId: user.id, action: 'document.create', entityType: 'document', entityId: id, after: { format: content.format, title: meta.title ?? null, sourceUrl: meta.sourceUrl ?? content.sourceUrl, bytes: content.raw?.length ?? Buffer.byteLength(content.originalText ?? '') }, requestId });
-    // The answer shows the document as accepted: read before the enqueue, a worker may already be on it after.
-    const document = await this.summary(id);
+    // The answer is the row as accepted (a new document has no claims yet), not a second read: after the
+    // enqueue a worker may already be on it.
+    const document = toDto({ ...row, submitted_by_name: user.name, claim_count: 0, checkworthy_count: 0 });
     await this.queue.enqueue({ id, contentHash: content.contentHash, attempts: 0, format: content.format });
     return { document, duplicate: false };
   }

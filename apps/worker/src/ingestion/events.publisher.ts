@@ -18,8 +18,11 @@ export class EventsPublisher implements OnApplicationShutdown {
     this.channel = eventsChannel(config.redisPrefix);
   }
 
-  publish(event: DeskEventDto): void {
-    this.redis.publish(this.channel, JSON.stringify(event)).catch((err) => this.logger.warn(`event not sent: ${(err as Error).message}`));
+  /** Several events go out in one write. */
+  publish(...events: DeskEventDto[]): void {
+    const batch = this.redis.pipeline();
+    for (const event of events) batch.publish(this.channel, JSON.stringify(event));
+    batch.exec().catch((err) => this.logger.warn(`event not sent: ${(err as Error).message}`));
   }
 
   onApplicationShutdown() {
