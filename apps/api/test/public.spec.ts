@@ -212,11 +212,12 @@ describe('feeds', () => {
   });
 
   it('pages with next links in-band and in the Link header', async () => {
-    // 50 items a page: fill a second page.
+    // FEED_PAGE_SIZE items a page (20 by default): fill a second page.
+    const size = h.config.site.feedPageSize;
     const have = (await get('/feed.json')).json().items.length;
-    for (let i = have; i < 51; i += 1) await desk.publish();
+    for (let i = have; i < size + 1; i += 1) await desk.publish();
     const page1 = await get('/feed.json');
-    expect(page1.json().items).toHaveLength(50);
+    expect(page1.json().items).toHaveLength(size);
     expect(page1.json().next_url).toBe(`${BASE}/feed.json?page=2`);
     expect(page1.headers.link).toContain(`<${BASE}/feed.json?page=2>; rel="next"`);
     const page2 = await get('/feed.json?page=2');
@@ -224,7 +225,7 @@ describe('feeds', () => {
     expect(page2.json()).not.toHaveProperty('next_url');
     const ids1 = new Set(page1.json().items.map((i: { id: string }) => i.id));
     expect(page2.json().items.some((i: { id: string }) => ids1.has(i.id))).toBe(false);
-    expect(parseFeed((await get('/feed.atom')).body).items).toHaveLength(50);
+    expect(parseFeed((await get('/feed.atom')).body).items).toHaveLength(size);
     expect((await get('/feed.atom')).body).toContain(`<link rel="next" href="${BASE}/feed.atom?page=2"/>`);
     expect((await get('/feed.rss')).body).toContain(`<atom:link rel="next" href="${BASE}/feed.rss?page=2"/>`);
     expect((await get('/feed.json?page=99')).statusCode).toBe(404);

@@ -49,6 +49,11 @@ const schema = z
     PUBLISHER_URL: url(['http:', 'https:']).optional(),
     PUBLISHER_LOGO_URL: url(['http:', 'https:']).optional(),
     /** BCP 47 language of the published fact-checks. */
+    /**
+     * Items per feed page (JSON Feed, Atom, RSS, ClaimReview feed); older items are on the next pages. Readers
+     * poll the first page again and again, so it stays small, as most publishers' feeds do.
+     */
+    FEED_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
     PUBLIC_LANGUAGE: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB').default('en'),
     /** Largest document accepted, pasted or uploaded, in bytes. */
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
@@ -97,7 +102,7 @@ export interface AppConfig {
   logLevel: string;
   demoPassword: string;
   webDistDir: string | undefined;
-  site: { baseUrl: string; publisherName: string; publisherUrl: string; publisherLogoUrl: string | null; language: string };
+  site: { baseUrl: string; publisherName: string; publisherUrl: string; publisherLogoUrl: string | null; language: string; feedPageSize: number };
   documentMaxBytes: number;
   worker: { fetchConcurrency: number; detectConcurrency: number; claimThreshold: number | undefined; sweepStaleMs: number; sweepIntervalMs: number };
   outbound: { allowPrivate: boolean; allowAddresses: string[]; timeoutMs: number };
@@ -145,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       publisherUrl: c.PUBLISHER_URL ?? (c.PUBLIC_BASE_URL ?? `http://127.0.0.1:${c.PORT}`).replace(/\/+$/, ''),
       publisherLogoUrl: c.PUBLISHER_LOGO_URL ?? null,
       language: c.PUBLIC_LANGUAGE,
+      feedPageSize: c.FEED_PAGE_SIZE,
     },
     documentMaxBytes: c.DOCUMENT_MAX_BYTES,
     worker: {

@@ -24,7 +24,6 @@ import { PublicCache, type CachedResponse } from './public-cache.js';
 import { PublicReader } from './public-reader.js';
 import { SITE_PAGES, type SitePageKey } from './site-pages.js';
 
-export const FEED_PAGE_SIZE = 50;
 export const INDEX_PAGE_SIZE = 20;
 
 export type Rendered = Omit<CachedResponse, 'storedAt'>;
@@ -49,6 +48,7 @@ const latest = (...isos: (string | null)[]) => isos.reduce<string | null>((a, b)
 @Injectable()
 export class PublicService {
   private readonly site: SiteInfo;
+  private readonly feedPageSize: number;
   private readonly building = new Map<string, Promise<Rendered>>();
 
   constructor(
@@ -57,6 +57,7 @@ export class PublicService {
     private readonly reader: PublicReader,
   ) {
     this.site = config.site;
+    this.feedPageSize = config.site.feedPageSize;
   }
 
   async get(key: string, build: () => Promise<Rendered>, url?: string): Promise<Rendered> {
@@ -111,7 +112,7 @@ export class PublicService {
   }
 
   async feed(kind: FeedKind, page: number): Promise<Rendered> {
-    const [list, facts] = await Promise.all([this.reader.list({}, page, FEED_PAGE_SIZE), this.reader.siteFacts()]);
+    const [list, facts] = await Promise.all([this.reader.list({}, page, this.feedPageSize), this.reader.siteFacts()]);
     if (page > list.pages) return this.notFound(`${FEED_PATHS[kind]}?page=${page}`);
     const links = this.feedLinks(kind);
     // RFC 8288 paging links for every feed; the formats that have their own carry them in-band too.
