@@ -85,3 +85,14 @@ export async function choose(page: Page, label: string, option: string | RegExp,
   await labelled(scope, label).click();
   await page.getByRole('option', { name: option }).first().click();
 }
+
+/** Polls a document (through `get`) until the worker has processed it; fails on a failed one or after a minute. */
+export async function waitForDocument(get: () => Promise<{ status: string; error: string | null }>): Promise<void> {
+  for (let i = 0; i < 120; i++) {
+    const d = await get();
+    if (d.status === 'done') return;
+    if (d.status === 'failed') throw new Error(`ingestion failed: ${d.error}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the document was not processed within a minute');
+}

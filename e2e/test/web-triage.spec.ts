@@ -4,7 +4,7 @@ import type { ClaimDetailDto, DocumentDto, DocumentSubmissionDto, Page as ApiPag
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { ROOT, startStack, type Stack } from '../support/stack.js';
-import { labelled, screenshot, signIn } from '../support/web.js';
+import { labelled, screenshot, signIn, waitForDocument } from '../support/web.js';
 
 /* Keyboard triage in the inbox, a stale verdict save reapplied, and what a reviewer is not offered. */
 let stack: Stack;
@@ -27,13 +27,7 @@ beforeAll(async () => {
   editor = await signIn(browser, stack.baseUrl, 'editor');
   const text = readFileSync(join(ROOT, 'fixtures/lavrov-minsk-2022-06-30.txt'), 'utf8');
   const { document } = await call<DocumentSubmissionDto>(editor.page, 'POST', '/documents', { text, outlet: 'Russian Foreign Ministry' });
-  for (let i = 0; i < 120; i++) {
-    const d = await call<DocumentDto>(editor.page, 'GET', `/documents/${document.id}`);
-    if (d.status === 'done') return;
-    if (d.status === 'failed') throw new Error(`ingestion failed: ${d.error}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the document was not processed within a minute');
+  await waitForDocument(() => call<DocumentDto>(editor.page, 'GET', `/documents/${document.id}`));
 }, 120_000);
 afterAll(async () => {
   await editor?.context.close();

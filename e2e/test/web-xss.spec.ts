@@ -3,7 +3,7 @@ import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { ARTIFACTS, launchBrowser } from '../support/browser.js';
 import { startStack, type Stack } from '../support/stack.js';
-import { DEMO, DEMO_PASSWORD } from '../support/web.js';
+import { DEMO, DEMO_PASSWORD, waitForDocument } from '../support/web.js';
 
 /*
  * Script in documents, claims, speakers, verdicts, sources, comments and notes is shown as text (issue 9,
@@ -151,13 +151,7 @@ beforeAll(async () => {
   await db.query(`UPDATE verdict_sources SET url = $1 WHERE verdict_id = (SELECT id FROM verdicts WHERE claim_id = $2)`, [JS_URL, second.id]);
   await db.query(`UPDATE documents SET source_url = $1 WHERE id = $2`, [JS_URL, ids.document]);
 
-  for (let i = 0; i < 120; i++) {
-    const d = await editor.api('GET', `/documents/${ids.document}`);
-    if (d.status === 'done') return;
-    if (d.status === 'failed') throw new Error(`ingestion failed: ${d.error}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the document was not processed within a minute');
+  await waitForDocument(() => editor.api('GET', `/documents/${ids.document}`));
 }, 120_000);
 
 afterAll(async () => {
