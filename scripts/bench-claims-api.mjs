@@ -12,7 +12,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureInstalled, fail, loadAverage, log, machine, root, run, waitForUrl, writeBenchSection } from './lib.mjs';
+import { demoEditorCookie, ensureInstalled, fail, loadAverage, log, machine, root, run, waitForUrl, writeBenchSection } from './lib.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -68,9 +68,9 @@ api.on('exit', (code) => code && code !== 143 && fail(`the API exited with ${cod
 process.on('exit', () => api.kill('SIGTERM'));
 const base = `http://127.0.0.1:${PORT}`;
 await waitForUrl(`${base}/api/health`);
-const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@demo.factdesk', password: env.DEMO_PASSWORD ?? 'factdesk-demo' }) });
-if (!login.ok) fail(`signing in as the demo editor answered ${login.status}`);
-const headers = { cookie: login.headers.get('set-cookie').split(';')[0] };
+const login = await demoEditorCookie(base, env.DEMO_PASSWORD);
+if (!login.cookie) fail(`signing in as the demo editor answered ${login.status}`);
+const headers = { cookie: login.cookie };
 
 const cases = await benchCases();
 const selected = cases.filter((c) => !opts.only || c.name.includes(opts.only));

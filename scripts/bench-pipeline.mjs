@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, ensureInstalled, fail, log, root, waitForUrl } from './lib.mjs';
+import { build, demoEditorCookie, ensureInstalled, fail, log, root, waitForUrl } from './lib.mjs';
 
 /**
  * `--documents N` and friends (each also readable from its BENCH_* variable), `--no-build` to run the
@@ -128,8 +128,9 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
     if (i > 300) fail('no worker announced itself');
     await sleep(100);
   }
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@demo.factdesk', password: env.DEMO_PASSWORD ?? 'factdesk-demo' }) });
-  const headers = { 'content-type': 'application/json', cookie: login.headers.get('set-cookie').split(';')[0], origin: base };
+  const login = await demoEditorCookie(base, env.DEMO_PASSWORD);
+  if (!login.cookie) fail(`signing in as the demo editor answered ${login.status}`);
+  const headers = { 'content-type': 'application/json', cookie: login.cookie, origin: base };
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   const { Queue } = await import('bullmq');

@@ -1,4 +1,4 @@
-// Helpers shared by the project's scripts (start, test, migrate, seed, migration:generate).
+// Helpers shared by the project's scripts (start, test, migrate, seed, migration:generate, the benchmarks).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -64,4 +64,10 @@ export function machine() {
 /** The 1 / 5 / 15 minute load averages, as printed next to figures measured on a shared machine. */
 export function loadAverage() {
   return loadavg().map((x) => x.toFixed(2)).join(' / ');
+}
+
+/** Signs in as the demo editor; the session cookie (`name=value`), or null with the status when refused. */
+export async function demoEditorCookie(base, password = process.env.DEMO_PASSWORD ?? 'factdesk-demo') {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@demo.factdesk', password }) });
+  return login.ok ? { cookie: login.headers.get('set-cookie').split(';')[0] } : { cookie: null, status: login.status };
 }

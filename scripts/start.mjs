@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { build, ensureInstalled, fail, log, root, run } from './lib.mjs';
+import { build, demoEditorCookie, ensureInstalled, fail, log, root, run } from './lib.mjs';
 
 ensureInstalled();
 build();
@@ -53,13 +53,8 @@ while (Date.now() < deadline && !stopping) {
 // Demo data: the two sample documents, ingested through the API like any other (the same content twice
 // is one document, so restarting does not duplicate them).
 async function ingestSamples() {
-  const login = await fetch(`${base}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'editor@demo.factdesk', password: seeded.demoPassword }),
-  });
-  if (!login.ok) return log(`demo documents skipped: the demo editor could not sign in (${login.status})`);
-  const cookie = login.headers.get('set-cookie').split(';')[0];
+  const { cookie, status } = await demoEditorCookie(base, seeded.demoPassword);
+  if (!cookie) return log(`demo documents skipped: the demo editor could not sign in (${status})`);
   for (const file of readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt'))) {
     const res = await fetch(`${base}/api/documents`, {
       method: 'POST',

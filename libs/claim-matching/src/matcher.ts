@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { FEATURE_NAMES, TermWeights, featureVectors, type Candidate, type CorpusStats } from './features.js';
 import { terms, words } from './text.js';
+import { linearScore } from './train.js';
 
 /** On-disk format of the trained matcher (model/claim-matching.json, written by `npm run train:matching`). */
 export interface MatcherModel {
@@ -47,10 +48,7 @@ export class ClaimMatcher {
 
   /** Linear score of one feature vector. */
   score(features: number[]): number {
-    const { mean, scale, weights } = this.model;
-    let s = 0;
-    for (let j = 0; j < weights.length; j++) s += (weights[j] * (features[j] - mean[j])) / scale[j];
-    return s;
+    return linearScore(this.model, features);
   }
 
   /** The candidates ranked against `query`, most likely the same claim first. */

@@ -48,12 +48,12 @@ const schema = z
     PUBLISHER_NAME: z.string().min(1).max(200).default('Factdesk'),
     PUBLISHER_URL: url(['http:', 'https:']).optional(),
     PUBLISHER_LOGO_URL: url(['http:', 'https:']).optional(),
-    /** BCP 47 language of the published fact-checks. */
     /**
      * Items per feed page (JSON Feed, Atom, RSS, ClaimReview feed); older items are on the next pages. Readers
      * poll the first page again and again, so it stays small, as most publishers' feeds do.
      */
     FEED_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
+    /** BCP 47 language of the published fact-checks. */
     PUBLIC_LANGUAGE: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB').default('en'),
     /** Largest document accepted, pasted or uploaded, in bytes. */
     DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),

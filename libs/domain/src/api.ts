@@ -68,6 +68,10 @@ export interface SitePageDto {
   edited: boolean;
 }
 
+/** What a webhook can be told of: a fact-check published, corrected or retracted. */
+export const WEBHOOK_EVENTS = ['fact_check.published', 'fact_check.corrected', 'fact_check.retracted'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
 /** cancelled: the webhook was disabled before the delivery could be made. */
 export const WEBHOOK_DELIVERY_STATES = ['pending', 'succeeded', 'failed', 'cancelled'] as const;
 export type WebhookDeliveryState = (typeof WEBHOOK_DELIVERY_STATES)[number];
@@ -77,7 +81,7 @@ export interface WebhookDto {
   url: string;
   description: string;
   enabled: boolean;
-  /** @factdesk/publishing's WEBHOOK_EVENTS it receives. */
+  /** The WEBHOOK_EVENTS it receives. */
   events: string[];
   createdById: string;
   createdAt: string;

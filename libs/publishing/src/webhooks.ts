@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { WEBHOOK_EVENTS, type WebhookEvent } from '@factdesk/domain';
 import { claimReview } from './claim-review.js';
 import { factCheckUrl, modifiedAt, type PublicFactCheck, type RatingBounds, type SiteInfo } from './model.js';
 
@@ -9,8 +10,7 @@ import { factCheckUrl, modifiedAt, type PublicFactCheck, type RatingBounds, type
  * `standardwebhooks` package, so any Standard Webhooks library verifies them; receivers should refuse
  * timestamps more than five minutes away from their clock.
  */
-export const WEBHOOK_EVENTS = ['fact_check.published', 'fact_check.corrected', 'fact_check.retracted'] as const;
-export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+export { WEBHOOK_EVENTS, type WebhookEvent };
 
 export const WEBHOOK_TOLERANCE_SECONDS = 5 * 60;
 

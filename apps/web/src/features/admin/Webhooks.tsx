@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Alert, Badge, Button, Checkbox, Code, CopyButton, Group, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
-import type { WebhookDto } from '@factdesk/domain';
+import { WEBHOOK_EVENTS, type WebhookDto } from '@factdesk/domain';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/common';
 import { formatDateTime } from '../../lib/format';
-import { useCreateWebhook, useDeleteWebhook, useDeliveries, useRotateWebhook, useUpdateWebhook, useWebhooks, WEBHOOK_EVENTS } from './queries';
+import { useCreateWebhook, useDeleteWebhook, useDeliveries, useRotateWebhook, useUpdateWebhook, useWebhooks } from './queries';
 
 const DELIVERY_COLOURS = { pending: 'gray', succeeded: 'green', failed: 'red', cancelled: 'dark' } as const;
 

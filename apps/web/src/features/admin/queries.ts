@@ -24,8 +24,6 @@ export const useUpdateRating = () => useAdminMutation(['ratings'], ({ id, ...bod
 
 export const useSaveSitePage = () => useAdminMutation(['site-pages'], ({ key, ...body }: { key: string; title: string; body: string }) => api<SitePageDto>(`/site-pages/${key}`, { method: 'PUT', body }));
 
-/* The events a webhook can receive: @factdesk/publishing's WEBHOOK_EVENTS (that library is server-side). */
-export const WEBHOOK_EVENTS = ['fact_check.published', 'fact_check.corrected', 'fact_check.retracted'] as const;
 
 export const useWebhooks = () => useQuery({ queryKey: ['webhooks'], queryFn: () => api<WebhookDto[]>('/webhooks') });
 export const useDeliveries = (id: string) => useQuery({ queryKey: ['webhooks', id, 'deliveries'], queryFn: () => api<WebhookDeliveryDto[]>(`/webhooks/${id}/deliveries?limit=20`) });
