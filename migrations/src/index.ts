@@ -7,6 +7,8 @@ import { AuditClaimId1795449007080 } from './1795449007080-AuditClaimId.js';
 import { Initial1795447754269 } from './1795447754269-Initial.js';
 import { ClaimsTrigramGist1795453000000 } from './1795453000000-ClaimsTrigramGist.js';
 import { ClaimsListIndexes1795453600000 } from './1795453600000-ClaimsListIndexes.js';
+import { ClaimsActiveAssignment1796266453247 } from './1796266453247-ClaimsActiveAssignment.js';
+import { AccessChangeNotify1796266453248 } from './1796266453248-AccessChangeNotify.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +20,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ClaimsTrigramGist1795453000000,
   ClaimsListIndexes1795453600000,
   ClaimsSearchVector1796245266781,
+  ClaimsActiveAssignment1796266453247,
+  AccessChangeNotify1796266453248,
 ];

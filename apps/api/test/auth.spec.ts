@@ -1,6 +1,19 @@
 import { SessionEntity, UserEntity } from '@factdesk/persistence';
 import { ORIGIN, sessionCookie, startHarness, type Harness } from './harness.js';
 
+/**
+ * The status /api/me answers once it settles (within 5 s): a change made behind the API's back (another
+ * process, a script, SQL) reaches its cache of sessions by PostgreSQL's NOTIFY, a moment after commit.
+ */
+async function settledStatus(cookie: string, expected: number): Promise<number> {
+  let status = 0;
+  for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+    status = (await h.request({ url: '/api/me', cookie })).statusCode;
+    if (status === expected) break;
+  }
+  return status;
+}
+
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
@@ -56,22 +69,66 @@ describe('sign-in', () => {
     expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(401);
   });
 
-  it('refuses an expired session', async () => {
+  // Each session below is used first, so that the API holds it in memory when the database changes.
+  it('refuses a session once it has expired in the database', async () => {
     const { cookie, user } = await h.signIn('editor');
+    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(200);
     await h.db.getRepository(SessionEntity).update({ userId: user.id }, { expiresAt: new Date(Date.now() - 1000) });
-    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(401);
+    expect(await settledStatus(cookie, 401)).toBe(401);
   });
 
-  it('refuses a revoked session', async () => {
+  it('refuses a session revoked in the database by another process', async () => {
     const { cookie, user } = await h.signIn('editor');
-    await h.db.getRepository(SessionEntity).update({ userId: user.id }, { revokedAt: new Date() });
-    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(401);
+    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(200);
+    await h.db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    expect(await settledStatus(cookie, 401)).toBe(401);
   });
 
-  it('ends every session of a user who is deactivated', async () => {
+  it('ends every session of a user deactivated in the database', async () => {
     const { cookie, user } = await h.signIn('reviewer');
+    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(200);
     await h.db.getRepository(UserEntity).update({ id: user.id }, { active: false });
-    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(401);
+    expect(await settledStatus(cookie, 401)).toBe(401);
+  });
+
+  it('shows a role changed in the database to the signed-in user', async () => {
+    const { cookie, user } = await h.signIn('reviewer');
+    expect((await h.request({ url: '/api/me', cookie })).json().user.role).toBe('reviewer');
+    await h.db.query(`UPDATE users SET role = 'editor' WHERE id = $1`, [user.id]);
+    let role = '';
+    for (const end = Date.now() + 5_000; role !== 'editor' && Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
+      role = (await h.request({ url: '/api/me', cookie })).json().user.role;
+    }
+    expect(role).toBe('editor');
+  });
+
+  it('still hears of revocations after its connection to the database change feed is cut', async () => {
+    const { cookie, user } = await h.signIn('editor');
+    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(200);
+    const [{ n }] = await h.db.query(
+      `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factdesk-api-listen'`,
+    );
+    expect(n).toBe(1);
+    // The feed reconnects by itself (after about a second) and must be listening again.
+    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+      const [{ listening }] = await h.db.query(`SELECT count(*)::int AS listening FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factdesk-api-listen'`);
+      if (listening === 1) break;
+    }
+    expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(200);
+    await h.db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
+    expect(await settledStatus(cookie, 401)).toBe(401);
+  });
+
+  it('takes effect at once when an admin deactivates someone or changes their role through the API', async () => {
+    const admin = await h.signIn('admin');
+    const editor = await h.signIn('editor');
+    const reviewer = await h.signIn('reviewer');
+    expect((await h.request({ url: '/api/me', cookie: editor.cookie })).statusCode).toBe(200);
+    expect((await h.request({ url: '/api/me', cookie: reviewer.cookie })).json().user.role).toBe('reviewer');
+    expect((await h.request({ method: 'PATCH', url: `/api/users/${editor.user.id}`, cookie: admin.cookie, body: { active: false } })).statusCode).toBe(200);
+    expect((await h.request({ method: 'PATCH', url: `/api/users/${reviewer.user.id}`, cookie: admin.cookie, body: { role: 'editor' } })).statusCode).toBe(200);
+    expect((await h.request({ url: '/api/me', cookie: editor.cookie })).statusCode).toBe(401);
+    expect((await h.request({ url: '/api/me', cookie: reviewer.cookie })).json().user.role).toBe('editor');
   });
 
   it('replaces a session held before sign-in (no session fixation)', async () => {

@@ -74,6 +74,35 @@ describe('migrations', () => {
     }
   });
 
+  it("keep each claim's copy of its active assignment (assignee, due date) in step with the assignments", async () => {
+    const [editor, reviewer, other] = await query<{ id: string }>(
+      `INSERT INTO users (email, name, role, password_hash) VALUES ('e@t.t', 'E', 'editor', 'x'), ('r@t.t', 'R', 'reviewer', 'x'), ('o@t.t', 'O', 'reviewer', 'x') RETURNING id`,
+    );
+    const [claim, untouched] = await query<{ id: string }>(`INSERT INTO claims (text) VALUES ('A claim.'), ('Another claim.') RETURNING id`);
+    const copy = async () => (await query<{ assignee_id: string | null; due_at: Date | null }>(`SELECT assignee_id, due_at FROM claims WHERE id = $1`, [claim.id]))[0];
+    const assign = async (to: string, due: string | null) =>
+      (await query<{ id: string }>(`INSERT INTO assignments (claim_id, assignee_id, assigned_by_id, due_at) VALUES ($1, $2, $3, $4) RETURNING id`, [claim.id, to, editor.id, due]))[0].id;
+
+    const first = await assign(reviewer.id, '2026-12-24T12:00:00Z');
+    expect(await copy()).toEqual({ assignee_id: reviewer.id, due_at: new Date('2026-12-24T12:00:00Z') });
+    await query(`UPDATE assignments SET due_at = '2026-12-31T12:00:00Z' WHERE id = $1`, [first]);
+    expect((await copy()).due_at).toEqual(new Date('2026-12-31T12:00:00Z'));
+    // Reassignment as the API does it: the new row first would break the one-active rule, so the old one ends first.
+    await query(`UPDATE assignments SET state = 'reassigned', ended_at = now() WHERE id = $1`, [first]);
+    expect(await copy()).toEqual({ assignee_id: null, due_at: null });
+    const second = await assign(other.id, null);
+    expect(await copy()).toEqual({ assignee_id: other.id, due_at: null });
+    await query(`UPDATE assignments SET state = 'completed', ended_at = now() WHERE id = $1`, [second]);
+    expect(await copy()).toEqual({ assignee_id: null, due_at: null });
+    await assign(reviewer.id, '2027-01-05T09:00:00Z');
+    await query(`DELETE FROM assignments WHERE claim_id = $1 AND state = 'active'`, [claim.id]);
+    expect(await copy()).toEqual({ assignee_id: null, due_at: null });
+    await assign(reviewer.id, null);
+    await query(`TRUNCATE assignments`);
+    expect(await copy()).toEqual({ assignee_id: null, due_at: null });
+    expect((await query(`SELECT assignee_id, due_at FROM claims WHERE id = $1`, [untouched.id]))[0]).toEqual({ assignee_id: null, due_at: null });
+  });
+
   it('revert cleanly, leaving nothing of the schema behind', async () => {
     const reverted: (string | null)[] = [];
     for (let i = 0; i < MIGRATIONS.length; i += 1) reverted.push(await revertLastMigration(database.url));

@@ -53,7 +53,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Sign out: revokes the session and clears its cookie' })
   @ApiNoContentResponse()
   async logout(@Req() req: AppRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    if (req.principal?.sessionId) await this.sessions.revokeSession(req.principal.sessionId);
+    if (req.principal) await this.sessions.revokeSession(req.principal);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiTokenEntity, SessionEntity, UserEntity } from '@factdesk/persistence';
+import { AccessCache } from './access-cache.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -11,7 +12,7 @@ import { SessionsService } from './sessions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity])],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [AccessCache, AuthService, SessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [SessionsService],
 })
 export class AuthModule {}

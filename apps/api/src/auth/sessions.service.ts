@@ -5,18 +5,24 @@ import type { AppConfig } from '@factdesk/config';
 import { ApiTokenEntity, SessionEntity, type UserEntity } from '@factdesk/persistence';
 import { InjectConfig } from '../common/config.js';
 import type { Principal } from '../common/access.js';
+import { AccessCache } from './access-cache.js';
 import { API_TOKEN_PREFIX, newSecret, secretHash } from './tokens.js';
 
 /** Refresh last_seen_at at most this often: a write per request would cost more than it tells. */
 const TOUCH_INTERVAL_MS = 60_000;
 
-/** Server-side sessions and API tokens: creating, resolving and revoking them. */
+/**
+ * Server-side sessions and API tokens: creating, resolving and revoking them. Resolved ones are kept in
+ * this process's AccessCache; every change of access made here also drops them from it at once (other
+ * processes hear of it from the database).
+ */
 @Injectable()
 export class SessionsService {
   constructor(
     @InjectConfig() private readonly config: AppConfig,
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(ApiTokenEntity) private readonly tokens: Repository<ApiTokenEntity>,
+    private readonly cache: AccessCache,
   ) {}
 
   private hash(secret: string) {
@@ -40,39 +46,68 @@ export class SessionsService {
 
   /** The principal behind a session cookie, or null if the session is unknown, expired, revoked or its user inactive. */
   async resolveSession(token: string): Promise<Principal | null> {
-    // One query on every signed-in request: findOne with a relation would send two (ids first, then rows).
-    const session = await this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.tokenHash = :hash', { hash: this.hash(token) }).getOne();
+    const hash = this.hash(token);
     const now = Date.now();
+    const cached = this.cache.get(hash, now);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    // One query: findOne with a relation would send two (ids first, then rows).
+    const session = await this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.tokenHash = :hash', { hash }).getOne();
     if (!session || session.revokedAt || session.expiresAt.getTime() <= now || !session.user.active) return null;
     if (!session.lastSeenAt || now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.sessions.update({ id: session.id }, { lastSeenAt: new Date(now) });
     }
-    return { user: session.user, via: 'session', sessionId: session.id, sessionExpiresAt: session.expiresAt };
+    const principal: Principal = { user: session.user, via: 'session', sessionId: session.id, sessionExpiresAt: session.expiresAt };
+    this.cache.set(hash, generation, principal, session.expiresAt, now);
+    return principal;
   }
 
   async resolveApiToken(token: string): Promise<Principal | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
-    const row = await this.tokens.createQueryBuilder('t').innerJoinAndSelect('t.user', 'u').where('t.tokenHash = :hash', { hash: this.hash(token) }).getOne();
+    const hash = this.hash(token);
     const now = Date.now();
+    const cached = this.cache.get(hash, now);
+    if (cached) return cached;
+    const generation = this.cache.begin();
+    const row = await this.tokens.createQueryBuilder('t').innerJoinAndSelect('t.user', 'u').where('t.tokenHash = :hash', { hash }).getOne();
     if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || !row.user.active) return null;
     if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.tokens.update({ id: row.id }, { lastUsedAt: new Date(now) });
     }
-    return { user: row.user, via: 'token', sessionId: null, sessionExpiresAt: null };
+    const principal: Principal = { user: row.user, via: 'token', sessionId: null, sessionExpiresAt: null };
+    this.cache.set(hash, generation, principal, row.expiresAt, now);
+    return principal;
   }
 
-  async revokeSession(sessionId: string): Promise<void> {
-    await this.sessions.update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /** Signs one session out (the caller's own, on sign-out). */
+  async revokeSession(principal: Principal): Promise<void> {
+    if (!principal.sessionId) return;
+    await this.sessions.update({ id: principal.sessionId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.cache.forgetUser(principal.user.id);
   }
 
   async revokeSessionByToken(token: string): Promise<void> {
-    await this.sessions.update({ tokenHash: this.hash(token), revokedAt: IsNull() }, { revokedAt: new Date() });
+    const hash = this.hash(token);
+    await this.sessions.update({ tokenHash: hash, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.cache.forget(hash);
   }
 
-  /** Signs a user out everywhere: on deactivation and role changes. */
+  /** Signs a user out everywhere: on deactivation and password changes. */
   async revokeAllForUser(userId: string): Promise<void> {
     await this.sessions.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     await this.tokens.update({ userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.cache.forgetUser(userId);
+  }
+
+  async revokeApiToken(row: ApiTokenEntity): Promise<void> {
+    row.revokedAt = new Date();
+    await this.tokens.save(row);
+    this.cache.forgetUser(row.userId);
+  }
+
+  /** A user's role, name or email changed: signed-in requests must see it at once. */
+  userChanged(userId: string): void {
+    this.cache.forgetUser(userId);
   }
 
   async issueApiToken(input: { name: string; userId: string; createdById: string; expiresAt: Date | null }): Promise<{ token: string; row: ApiTokenEntity }> {

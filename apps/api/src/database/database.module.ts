@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@factdesk/config';
 import { dataSourceOptions } from '@factdesk/persistence';
 import { APP_CONFIG } from '../common/config.js';
+import { DatabaseChanges } from './database-changes.js';
 
 @Global()
 @Module({
@@ -23,5 +24,7 @@ import { APP_CONFIG } from '../common/config.js';
       }),
     }),
   ],
+  providers: [DatabaseChanges],
+  exports: [DatabaseChanges],
 })
 export class DatabaseModule {}

@@ -1,4 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { DatabaseChanges } from '../database/database-changes.js';
+
+/** The channel the database's triggers notify on every change readers can see (see the PublicSiteWebhooks migration). */
+export const PUBLIC_CHANNEL = 'factdesk_public';
 
 export interface CachedResponse {
   status: number;
@@ -18,7 +22,7 @@ const MAX_AGE_MS = 5 * 60_000;
 
 /**
  * Rendered public responses keyed by path and canonical query. Cleared whenever PostgreSQL reports a
- * public change (see PublicChanges). A fill that began before a clear is not stored: the generation
+ * public change (see DatabaseChanges). A fill that began before a clear is not stored: the generation
  * it started under is stale, so a response built from pre-change rows can never outlive the change.
  */
 @Injectable()
@@ -29,6 +33,10 @@ export class PublicCache {
   private generation = 0;
   /** False while the change feed is down: without invalidation, nothing may be cached. */
   private live = false;
+
+  constructor(changes: DatabaseChanges) {
+    changes.subscribe(PUBLIC_CHANNEL, { changed: () => this.clear(), live: (live) => this.setLive(live) });
+  }
 
   get(key: string): CachedResponse | undefined {
     const hit = this.entries.get(key);

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PublicCache } from './public-cache.js';
-import { PublicChanges } from './public-changes.js';
 import { PublicFastPath } from './public-fast-path.js';
 import { PublicController, SitePagesController } from './public.controller.js';
 import { PublicReader } from './public-reader.js';
@@ -9,7 +8,7 @@ import { PublicService } from './public.service.js';
 /** The public site and feeds, cached in memory and invalidated by PostgreSQL notifications. */
 @Module({
   controllers: [PublicController, SitePagesController],
-  providers: [PublicCache, PublicChanges, PublicReader, PublicService, PublicFastPath],
-  exports: [PublicChanges, PublicReader],
+  providers: [PublicCache, PublicReader, PublicService, PublicFastPath],
+  exports: [PublicReader],
 })
 export class PublicModule {}

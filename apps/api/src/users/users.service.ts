@@ -66,6 +66,7 @@ export class UsersService {
       return { after, signOut: input.active === false || Boolean(passwordHash) };
     });
     if (result.signOut) await this.sessions.revokeAllForUser(id);
+    else this.sessions.userChanged(id);
     return result.after;
   }
 
@@ -89,8 +90,7 @@ export class UsersService {
     const row = await this.tokens.findOneBy({ id });
     if (!row) throw new NotFoundException('No such API token.');
     if (row.revokedAt) return;
-    row.revokedAt = new Date();
-    await this.tokens.save(row);
-    await this.audit.record({ actorId, action: 'api_token.revoke', entityType: 'api_token', entityId: id, after: { revokedAt: row.revokedAt.toISOString() }, requestId });
+    await this.sessions.revokeApiToken(row);
+    await this.audit.record({ actorId, action: 'api_token.revoke', entityType: 'api_token', entityId: id, after: { revokedAt: row.revokedAt!.toISOString() }, requestId });
   }
 }

@@ -14,6 +14,11 @@ import { UserEntity } from './user.entity.js';
 @Index('IDX_claims_created_id', ['createdAt', 'id'])
 // coalesce(said_at, created_at), id: an expression index the migration creates.
 @Index('IDX_claims_said_id', { synchronize: false })
+// The "assigned to" filter in score order, and the "due" sort over everyone's or one person's claims
+// (expression and partial indexes the migration creates).
+@Index('IDX_claims_assignee_score', { synchronize: false })
+@Index('IDX_claims_due_id', { synchronize: false })
+@Index('IDX_claims_assignee_due_id', { synchronize: false })
 // Full-text search over the stored search vector (GIN).
 @Index('IDX_claims_search_vector', { synchronize: false })
 // Near-duplicate matching: a trigram GiST index (pg_trgm), whose distance ordering finds the closest claims.
@@ -59,6 +64,21 @@ export class ClaimEntity {
    */
   @Column({ type: 'tsvector', generatedType: 'STORED', asExpression: "to_tsvector('english', text)", select: false, insert: false, update: false })
   searchVector?: string;
+
+  /**
+   * Who the claim's active assignment is for, and when it is due: copies kept by a trigger on assignments
+   * (the record, with history) so that the inbox filters and sorts by them off the claims' own indexes.
+   * Never written by the application.
+   */
+  @Column({ type: 'uuid', nullable: true, insert: false, update: false })
+  assigneeId: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true, insert: false, update: false })
+  dueAt: Date | null;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'FK_claims_assignee' })
+  assignee?: Relation<UserEntity> | null;
 
   /** Where it was said, for hand-entered claims (a broadcast or post URL). */
   @Column({ type: 'text', nullable: true })
