@@ -9,6 +9,7 @@ import { ClaimsTrigramGist1795453000000 } from './1795453000000-ClaimsTrigramGis
 import { ClaimsListIndexes1795453600000 } from './1795453600000-ClaimsListIndexes.js';
 import { ClaimsActiveAssignment1796266453247 } from './1796266453247-ClaimsActiveAssignment.js';
 import { AccessChangeNotify1796266453248 } from './1796266453248-AccessChangeNotify.js';
+import { ClaimsSearchNoPendingList1796266453249 } from './1796266453249-ClaimsSearchNoPendingList.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ClaimsSearchVector1796245266781,
   ClaimsActiveAssignment1796266453247,
   AccessChangeNotify1796266453248,
+  ClaimsSearchNoPendingList1796266453249,
 ];

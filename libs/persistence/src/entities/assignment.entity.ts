@@ -9,10 +9,8 @@ import { UserEntity } from './user.entity.js';
 @Index('IDX_assignments_claim', ['claimId', 'createdAt'])
 // At most one active assignment per claim (partial unique index created by the migration).
 @Index('UQ_assignments_active_claim', { synchronize: false })
-// The claims inbox's "due" sort: active assignments' due dates, in order (partial index created by the migration).
+// Active assignments' due dates, in order: overdue counts (partial index created by the migration).
 @Index('IDX_assignments_active_due', { synchronize: false })
-// The same for one person's assignments (partial index created by the migration).
-@Index('IDX_assignments_assignee_active_due', { synchronize: false })
 export class AssignmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
