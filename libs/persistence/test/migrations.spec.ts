@@ -48,6 +48,10 @@ describe('migrations', () => {
     has(/ON public\.claims USING btree \(speaker_id, created_at\)/);
     has(/ON public\.assignments USING btree \(assignee_id, state, due_at\)/);
     has(/ON public\.claims USING gin \(search_vector\)/);
+    has(/ON public\.claims USING btree \(assignee_id, score, id\) WHERE \(assignee_id IS NOT NULL\)/);
+    // Searches must not read a pending list of recent entries (see the ClaimsSearchNoPendingList migration).
+    const [gin] = await query<{ reloptions: string[] }>(`SELECT reloptions FROM pg_class WHERE relname = 'IDX_claims_search_vector'`);
+    expect(gin.reloptions).toContain('fastupdate=off');
     // With sequential scans off, a full-text query must be able to use the GIN index.
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
