@@ -116,8 +116,10 @@ ${results.map((r) => `| ${r.name} | \`${query(r.params)}\` | ${r.rows}${r.more ?
 "rows" is the size of the page answered (+ when there is a next page). How a page is served
 (apps/api/src/claims/claims.query.ts): the filters and the sort pick the page's ids first, read in order off
 an index where one matches — (score, id), (created_at, id), (coalesce(said_at, created_at), id), (state, …, id),
-active assignments' (due_at, claim_id) — and only those rows are joined to speaker, document, assignee and
-"checked before"; a search sorted by relevance ranks its 500 newest matches; no parallel workers.`,
+(coalesce(due_at, infinity), id), and (assignee_id, score or due date, id) over the claims' trigger-kept copy of
+their active assignment — and only those rows are decorated with speaker, document, assignee and "checked before";
+a search sorted by relevance ranks its 500 newest matches; statements without speaker, date, score or search
+values run prepared (one generic plan per connection); sessions come from the API's memory; no parallel workers.`,
 );
 log(`wrote docs/benchmarks.md${missed.length ? `; p99 ≥ ${TARGET_P99_MS} ms: ${missed.map((m) => m.name).join(', ')}` : ''}`);
 process.exit(0);
