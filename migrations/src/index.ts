@@ -10,7 +10,7 @@ import { ClaimsListIndexes1795453600000 } from './1795453600000-ClaimsListIndexe
 import { ClaimsActiveAssignment1796266453247 } from './1796266453247-ClaimsActiveAssignment.js';
 import { AccessChangeNotify1796266453248 } from './1796266453248-AccessChangeNotify.js';
 import { ClaimsSearchNoPendingList1796266453249 } from './1796266453249-ClaimsSearchNoPendingList.js';
-import { ClaimsScoreIndexCovering1796266453250 } from './1796266453250-ClaimsScoreIndexCovering.js';
+import { ClaimsSortIndexesCovering1796266453250 } from './1796266453250-ClaimsSortIndexesCovering.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -25,5 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ClaimsActiveAssignment1796266453247,
   AccessChangeNotify1796266453248,
   ClaimsSearchNoPendingList1796266453249,
-  ClaimsScoreIndexCovering1796266453250,
+  ClaimsSortIndexesCovering1796266453250,
 ];

@@ -49,7 +49,8 @@ describe('migrations', () => {
     has(/ON public\.assignments USING btree \(assignee_id, state, due_at\)/);
     has(/ON public\.claims USING gin \(search_vector\)/);
     has(/ON public\.claims USING btree \(assignee_id, score, id\) WHERE \(assignee_id IS NOT NULL\)/);
-    has(/ON public\.claims USING btree \(score, id\) INCLUDE \(created_at, said_at, claim_type, checkworthy\)/);
+    has(/ON public\.claims USING btree \(score, id\) INCLUDE \(state, claim_type, checkworthy, created_at, said_at\)/);
+    has(/ON public\.claims USING btree \(created_at, id\) INCLUDE \(state, claim_type, checkworthy, score, said_at\)/);
     // Searches must not read a pending list of recent entries (see the ClaimsSearchNoPendingList migration).
     const [gin] = await query<{ reloptions: string[] }>(`SELECT reloptions FROM pg_class WHERE relname = 'IDX_claims_search_vector'`);
     expect(gin.reloptions).toContain('fastupdate=off');

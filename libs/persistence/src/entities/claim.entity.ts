@@ -9,11 +9,11 @@ import { UserEntity } from './user.entity.js';
 @Index('IDX_claims_state_created', ['state', 'createdAt', 'id'])
 @Index('IDX_claims_document_offset', ['documentId', 'startOffset'])
 @Index('IDX_claims_speaker', ['speakerId', 'createdAt'])
-// The inbox's sorts, each with the id that breaks ties for keyset paging. The score index also carries
-// the columns common filters test (INCLUDE, written by the migration), so filtered pages skip the table.
+// The inbox's sorts — score, date detected, coalesce(said_at, created_at) — each with the id that breaks
+// ties for keyset paging, carrying the columns the filters test (INCLUDE) so that filtered pages are read
+// off the index alone: written by the migrations.
 @Index('IDX_claims_score_id', { synchronize: false })
-@Index('IDX_claims_created_id', ['createdAt', 'id'])
-// coalesce(said_at, created_at), id: an expression index the migration creates.
+@Index('IDX_claims_created_id', { synchronize: false })
 @Index('IDX_claims_said_id', { synchronize: false })
 // The "assigned to" filter in score order, and the "due" sort over everyone's or one person's claims
 // (expression and partial indexes the migration creates).
