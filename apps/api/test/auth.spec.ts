@@ -2,17 +2,20 @@ import { SessionEntity, UserEntity } from '@factdesk/persistence';
 import { ORIGIN, sessionCookie, startHarness, type Harness } from './harness.js';
 
 /**
- * The status /api/me answers once it settles (within 5 s): a change made behind the API's back (another
- * process, a script, SQL) reaches its cache of sessions by PostgreSQL's NOTIFY, a moment after commit.
+ * What `read` answers once it settles on what `done` wants, or its last answer after 5 s: a change made
+ * behind the API's back (another process, a script, SQL) reaches its cache of sessions by PostgreSQL's
+ * NOTIFY, a moment after commit.
  */
-async function settledStatus(cookie: string, expected: number): Promise<number> {
-  let status = 0;
-  for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-    status = (await h.request({ url: '/api/me', cookie })).statusCode;
-    if (status === expected) break;
+async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  let value = await read();
+  for (const end = Date.now() + 5_000; !done(value) && Date.now() < end; ) {
+    await new Promise((r) => setTimeout(r, 20));
+    value = await read();
   }
-  return status;
+  return value;
 }
+
+const settledStatus = (cookie: string, expected: number) => settled(async () => (await h.request({ url: '/api/me', cookie })).statusCode, (s) => s === expected);
 
 let h: Harness;
 beforeAll(async () => {
@@ -95,10 +98,7 @@ describe('sign-in', () => {
     const { cookie, user } = await h.signIn('reviewer');
     expect((await h.request({ url: '/api/me', cookie })).json().user.role).toBe('reviewer');
     await h.db.query(`UPDATE users SET role = 'editor' WHERE id = $1`, [user.id]);
-    let role = '';
-    for (const end = Date.now() + 5_000; role !== 'editor' && Date.now() < end; await new Promise((r) => setTimeout(r, 20))) {
-      role = (await h.request({ url: '/api/me', cookie })).json().user.role;
-    }
+    const role = await settled(async () => (await h.request({ url: '/api/me', cookie })).json().user.role, (r) => r === 'editor');
     expect(role).toBe('editor');
   });
 
@@ -110,10 +110,9 @@ describe('sign-in', () => {
     );
     expect(n).toBe(1);
     // The feed reconnects by itself (after about a second) and must be listening again.
-    for (const end = Date.now() + 5_000; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
-      const [{ listening }] = await h.db.query(`SELECT count(*)::int AS listening FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factdesk-api-listen'`);
-      if (listening === 1) break;
-    }
+    const listening = () =>
+      h.db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'factdesk-api-listen'`).then(([r]) => r.n as number);
+    await settled(listening, (count) => count === 1);
     expect((await h.request({ url: '/api/me', cookie })).statusCode).toBe(200);
     await h.db.query(`UPDATE sessions SET revoked_at = now() WHERE user_id = $1`, [user.id]);
     expect(await settledStatus(cookie, 401)).toBe(401);

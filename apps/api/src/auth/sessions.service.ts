@@ -45,38 +45,44 @@ export class SessionsService {
   }
 
   /** The principal behind a session cookie, or null if the session is unknown, expired, revoked or its user inactive. */
-  async resolveSession(token: string): Promise<Principal | null> {
-    const hash = this.hash(token);
-    const now = Date.now();
-    const cached = this.cache.get(hash, now);
-    if (cached) return cached;
-    const generation = this.cache.begin();
-    // One query: findOne with a relation would send two (ids first, then rows).
-    const session = await this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.tokenHash = :hash', { hash }).getOne();
-    if (!session || session.revokedAt || session.expiresAt.getTime() <= now || !session.user.active) return null;
-    if (!session.lastSeenAt || now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.sessions.update({ id: session.id }, { lastSeenAt: new Date(now) });
-    }
-    const principal: Principal = { user: session.user, via: 'session', sessionId: session.id, sessionExpiresAt: session.expiresAt };
-    this.cache.set(hash, generation, principal, session.expiresAt, now);
-    return principal;
+  resolveSession(token: string): Promise<Principal | null> {
+    return this.resolveCached(token, async (hash, now) => {
+      // One query: findOne with a relation would send two (ids first, then rows).
+      const session = await this.sessions.createQueryBuilder('s').innerJoinAndSelect('s.user', 'u').where('s.tokenHash = :hash', { hash }).getOne();
+      if (!session || session.revokedAt || session.expiresAt.getTime() <= now || !session.user.active) return null;
+      if (!session.lastSeenAt || now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+        await this.sessions.update({ id: session.id }, { lastSeenAt: new Date(now) });
+      }
+      return { principal: { user: session.user, via: 'session', sessionId: session.id, sessionExpiresAt: session.expiresAt }, expiresAt: session.expiresAt };
+    });
   }
 
   async resolveApiToken(token: string): Promise<Principal | null> {
     if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+    return this.resolveCached(token, async (hash, now) => {
+      const row = await this.tokens.createQueryBuilder('t').innerJoinAndSelect('t.user', 'u').where('t.tokenHash = :hash', { hash }).getOne();
+      if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || !row.user.active) return null;
+      if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+        await this.tokens.update({ id: row.id }, { lastUsedAt: new Date(now) });
+      }
+      return { principal: { user: row.user, via: 'token', sessionId: null, sessionExpiresAt: null }, expiresAt: row.expiresAt };
+    });
+  }
+
+  /** A secret's principal from this process's cache, or loaded from the database and then cached. */
+  private async resolveCached(
+    token: string,
+    load: (hash: string, now: number) => Promise<{ principal: Principal; expiresAt: Date | null } | null>,
+  ): Promise<Principal | null> {
     const hash = this.hash(token);
     const now = Date.now();
     const cached = this.cache.get(hash, now);
     if (cached) return cached;
     const generation = this.cache.begin();
-    const row = await this.tokens.createQueryBuilder('t').innerJoinAndSelect('t.user', 'u').where('t.tokenHash = :hash', { hash }).getOne();
-    if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now) || !row.user.active) return null;
-    if (!row.lastUsedAt || now - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.tokens.update({ id: row.id }, { lastUsedAt: new Date(now) });
-    }
-    const principal: Principal = { user: row.user, via: 'token', sessionId: null, sessionExpiresAt: null };
-    this.cache.set(hash, generation, principal, row.expiresAt, now);
-    return principal;
+    const loaded = await load(hash, now);
+    if (!loaded) return null;
+    this.cache.set(hash, generation, loaded.principal, loaded.expiresAt, now);
+    return loaded.principal;
   }
 
   /** Signs one session out (the caller's own, on sign-out). */
@@ -99,10 +105,12 @@ export class SessionsService {
     this.cache.forgetUser(userId);
   }
 
-  async revokeApiToken(row: ApiTokenEntity): Promise<void> {
-    row.revokedAt = new Date();
-    await this.tokens.save(row);
+  /** Revokes an API token; answers when. */
+  async revokeApiToken(row: ApiTokenEntity): Promise<Date> {
+    const revokedAt = new Date();
+    await this.tokens.update({ id: row.id }, { revokedAt });
     this.cache.forgetUser(row.userId);
+    return revokedAt;
   }
 
   /** A user's role, name or email changed: signed-in requests must see it at once. */

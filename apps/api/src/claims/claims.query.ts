@@ -159,7 +159,6 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
   };
 }
 
-
 function toSummary(r: Row): ClaimSummaryDto {
   return {
     id: r.id,

@@ -90,7 +90,7 @@ export class UsersService {
     const row = await this.tokens.findOneBy({ id });
     if (!row) throw new NotFoundException('No such API token.');
     if (row.revokedAt) return;
-    await this.sessions.revokeApiToken(row);
-    await this.audit.record({ actorId, action: 'api_token.revoke', entityType: 'api_token', entityId: id, after: { revokedAt: row.revokedAt!.toISOString() }, requestId });
+    const revokedAt = await this.sessions.revokeApiToken(row);
+    await this.audit.record({ actorId, action: 'api_token.revoke', entityType: 'api_token', entityId: id, after: { revokedAt: revokedAt.toISOString() }, requestId });
   }
 }
