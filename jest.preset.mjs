@@ -23,7 +23,12 @@ export function preset(projectDir, overrides = {}) {
         {
           jsc: {
             parser: { syntax: 'typescript', decorators: true, tsx: true },
-            transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false, react: { runtime: 'automatic' } },
+            transform: {
+              legacyDecorator: true,
+              decoratorMetadata: true,
+              useDefineForClassFields: false,
+              react: { runtime: 'automatic' },
+            },
             target: 'es2022',
           },
           module: { type: 'es6' },

@@ -1,4 +1,5 @@
-// `npm run bench:api`: requests per second of the public feed, a fact-check page and the 304 path, against a
+// `npm run bench:api`: requests per second of the public feed, a fact-check page, the index, a search, a
+// speaker page and the 304 path, against a
 // bare Fastify hello-world measured in the same run on the same machine. Seeds 10,000 published
 // fact-checks into a database of its own (factdesk_bench), starts the built API, runs autocannon, and
 // writes the figures to docs/benchmarks.md. Not part of `npm test`.
@@ -34,7 +35,7 @@ await seed(databaseUrl);
 const children = [];
 process.on('exit', () => children.forEach((c) => c.kill('SIGTERM')));
 // API logs go to /dev/null, as a log shipper would take them off the process's hands.
-const api = start('node', ['apps/api/dist/main.js'], {
+start('node', ['apps/api/dist/main.js'], {
   DATABASE_URL: databaseUrl,
   PORT: String(API_PORT),
   HOST: '127.0.0.1',
@@ -43,7 +44,15 @@ const api = start('node', ['apps/api/dist/main.js'], {
   NODE_ENV: 'development',
   PUBLIC_BASE_URL: 'https://factcheck.example.org',
 });
-const bare = start('node', ['--input-type=module', '-e', `import Fastify from 'fastify'; const app = Fastify({ logger: false }); app.get('/', async () => ({ hello: 'world' })); await app.listen({ port: ${BARE_PORT}, host: '127.0.0.1' });`], {});
+start(
+  'node',
+  [
+    '--input-type=module',
+    '-e',
+    `import Fastify from 'fastify'; const app = Fastify({ logger: false }); app.get('/', async () => ({ hello: 'world' })); await app.listen({ port: ${BARE_PORT}, host: '127.0.0.1' });`,
+  ],
+  {},
+);
 await waitForUrl(`http://127.0.0.1:${API_PORT}/api/health`);
 await waitForUrl(`http://127.0.0.1:${BARE_PORT}/`);
 
@@ -53,22 +62,68 @@ await waitForUrl(`http://127.0.0.1:${BARE_PORT}/`);
 const REPLAY_PORT = API_PORT + 2;
 await fetch(`http://127.0.0.1:${API_PORT}/feed.json`, { headers: ACCEPT });
 const feedHit = await rawGet(`http://127.0.0.1:${API_PORT}/feed.json`, ACCEPT);
-const replayHeaders = Object.entries(feedHit.headers).filter(([name]) => !['date', 'connection', 'keep-alive'].includes(name));
-const replay = start('node', ['--input-type=module', '-e', `import { createServer } from 'node:http'; const body = Buffer.from(${JSON.stringify(feedHit.body.toString('base64'))}, 'base64'); const headers = ${JSON.stringify(replayHeaders.flat())}; createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(${REPLAY_PORT}, '127.0.0.1');`], {});
+const replayHeaders = Object.entries(feedHit.headers).filter(
+  ([name]) => !['date', 'connection', 'keep-alive'].includes(name),
+);
+start(
+  'node',
+  [
+    '--input-type=module',
+    '-e',
+    `import { createServer } from 'node:http'; const body = Buffer.from(${JSON.stringify(feedHit.body.toString('base64'))}, 'base64'); const headers = ${JSON.stringify(replayHeaders.flat())}; createServer((req, res) => { res.writeHead(200, headers); res.end(body); }).listen(${REPLAY_PORT}, '127.0.0.1');`,
+  ],
+  {},
+);
 await waitForUrl(`http://127.0.0.1:${REPLAY_PORT}/`);
 
 const feedText = await (await fetch(`http://127.0.0.1:${API_PORT}/feed.json`)).text();
 const feedItems = JSON.parse(feedText).items;
 const slug = feedItems[0].url.split('/').pop();
 const FEED_ROW = `GET /feed.json (${feedItems.length} items)`;
+// A speaker page as the index links it (the seed's speakers have 50 fact-checks each).
+const indexHtml = await (await fetch(`http://127.0.0.1:${API_PORT}/fact-checks`)).text();
+const speakerHref = /href="https:\/\/factcheck\.example\.org(\/speakers\/[^"]+)"/.exec(indexHtml)?.[1];
+if (!speakerHref) fail('the index links no speaker page');
+const SEARCH = '/fact-checks?q=unemployment+percent&rating=false';
 const etag = (await fetch(`http://127.0.0.1:${API_PORT}/feed.json`, { headers: ACCEPT })).headers.get('etag');
 const targets = [
   { name: 'bare Fastify hello-world (reference)', url: `http://127.0.0.1:${BARE_PORT}/` },
   { name: FEED_ROW, url: `http://127.0.0.1:${API_PORT}/feed.json`, headers: ACCEPT, status: 200 },
-  { name: 'GET /fact-checks/:slug', url: `http://127.0.0.1:${API_PORT}/fact-checks/${slug}`, headers: ACCEPT, status: 200 },
-  { name: 'GET /feed.json with If-None-Match (304)', url: `http://127.0.0.1:${API_PORT}/feed.json`, headers: { ...ACCEPT, 'if-none-match': etag }, status: 304 },
-  { name: `GET /feed.json, no Accept-Encoding (${Math.round(Buffer.byteLength(feedText) / 1024)} kB uncompressed)`, url: `http://127.0.0.1:${API_PORT}/feed.json`, status: 200 },
-  { name: "bare node:http replaying /feed.json's exact compressed response (reference)", url: `http://127.0.0.1:${REPLAY_PORT}/`, status: 200 },
+  {
+    name: 'GET /fact-checks/:slug',
+    url: `http://127.0.0.1:${API_PORT}/fact-checks/${slug}`,
+    headers: ACCEPT,
+    status: 200,
+  },
+  { name: 'GET /fact-checks (index)', url: `http://127.0.0.1:${API_PORT}/fact-checks`, headers: ACCEPT, status: 200 },
+  {
+    name: `GET ${SEARCH} (search)`,
+    url: `http://127.0.0.1:${API_PORT}${SEARCH}`,
+    headers: ACCEPT,
+    status: 200,
+  },
+  {
+    name: 'GET /speakers/:slug (speaker page)',
+    url: `http://127.0.0.1:${API_PORT}${speakerHref}`,
+    headers: ACCEPT,
+    status: 200,
+  },
+  {
+    name: 'GET /feed.json with If-None-Match (304)',
+    url: `http://127.0.0.1:${API_PORT}/feed.json`,
+    headers: { ...ACCEPT, 'if-none-match': etag },
+    status: 304,
+  },
+  {
+    name: `GET /feed.json, no Accept-Encoding (${Math.round(Buffer.byteLength(feedText) / 1024)} kB uncompressed)`,
+    url: `http://127.0.0.1:${API_PORT}/feed.json`,
+    status: 200,
+  },
+  {
+    name: "bare node:http replaying /feed.json's exact compressed response (reference)",
+    url: `http://127.0.0.1:${REPLAY_PORT}/`,
+    status: 200,
+  },
 ];
 const loadBefore = loadAverage();
 const results = [];
@@ -77,27 +132,49 @@ for (const t of targets) {
   await cannon(t, 2);
   const r = await cannon(t, DURATION);
   if (t.status && r.non2xx && t.status === 200) fail(`${t.name} answered non-2xx ${r.non2xx} times`);
-  results.push({ ...t, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts });
+  results.push({
+    ...t,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+  });
   log(`${t.name}: ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
 }
 // The machine's load drifts during a run: the reference is measured again at the end, and the mean of both is 100%.
 {
   await cannon(targets[0], 2);
   const r = await cannon(targets[0], DURATION);
-  results.push({ ...targets[0], name: 'bare Fastify hello-world (again, at the end)', rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts });
+  results.push({
+    ...targets[0],
+    name: 'bare Fastify hello-world (again, at the end)',
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+  });
   log(`bare Fastify again: ${Math.round(r.requests.average)} req/s`);
 }
 const reference = (results[0].rps + results[results.length - 1].rps) / 2;
-const targetsPct = { [FEED_ROW]: 50, 'GET /fact-checks/:slug': 50, 'GET /feed.json with If-None-Match (304)': 70 };
+const targetsPct = {
+  [FEED_ROW]: 50,
+  'GET /fact-checks/:slug': 50,
+  'GET /fact-checks (index)': 50,
+  [`GET ${SEARCH} (search)`]: 50,
+  'GET /speakers/:slug (speaker page)': 50,
+  'GET /feed.json with If-None-Match (304)': 70,
+};
 const rows = results.map((r) => {
   const pct = Math.round((r.rps / reference) * 100);
   const target = targetsPct[r.name];
-  const replayed = r.url.includes(`:${REPLAY_PORT}/`) ? 'what the feed\'s bytes alone allow this load generator' : null;
-  return `| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${pct}% | ${target ? `≥ ${target}% ${pct >= target ? '✓' : '✗'}` : r.url === targets[0].url ? 'reference (mean of both runs)' : replayed ?? '—'} |`;
+  const replayed = r.url.includes(`:${REPLAY_PORT}/`) ? "what the feed's bytes alone allow this load generator" : null;
+  return `| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${pct}% | ${target ? `≥ ${target}% ${pct >= target ? '✓' : '✗'}` : r.url === targets[0].url ? 'reference (mean of both runs)' : (replayed ?? '—')} |`;
 });
 const loadAfter = loadAverage();
-writeBenchSection('bench:api', `
-## Public API: feed, page and 304 (\`npm run bench:api\`)
+writeBenchSection(
+  'bench:api',
+  `
+## Public API: feed, pages, index, search, speaker page and 304 (\`npm run bench:api\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}: ${FACT_CHECKS.toLocaleString('en')} published
 fact-checks in PostgreSQL, the built API (one process, \`LOG_LEVEL=${LOG_LEVEL}\`, logs to /dev/null) and a bare
@@ -111,6 +188,10 @@ the run, 1 / 5 / 15 min), so absolute figures are low and vary from run to run; 
 | --- | ---: | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
+The index, the search (a full-text query over the stored \`tsvector\` with a rating filter) and the speaker
+page (a rating distribution and 20 of the speaker's fact-checks) are cached like the other pages: the first
+request for a URL queries PostgreSQL, repeats are served from memory until the next change.
+
 An unchanged feed or page is served from the API's memory (no database query) at the HTTP server, in
 front of Fastify's routing and hooks, with every header prepared once per cached entry and its
 compressed bodies made once; PostgreSQL triggers NOTIFY every API process on publish, correction and retraction, which drops
@@ -121,7 +202,8 @@ generator gets no more from those bytes than from the API, so the feed row's gap
 client's cost of a ${(feedHit.body.length / 1024).toFixed(1)} kB binary body (autocannon decodes every body as UTF-8), not the API's. The
 feed's first page holds ${feedItems.length} items (\`FEED_PAGE_SIZE\`); with 50 items its compressed body was 3.3 kB and
 the row reached 39–46% in earlier runs.
-`);
+`,
+);
 log('wrote docs/benchmarks.md');
 process.exit(0);
 
@@ -133,7 +215,9 @@ async function rawGet(url, headers) {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
-    }).on('error', reject).end();
+    })
+      .on('error', reject)
+      .end();
   });
 }
 
@@ -142,7 +226,11 @@ function cannon(t, duration) {
 }
 
 function start(command, args, env) {
-  const child = spawn(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(command, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   child.on('exit', (code) => code && code !== 143 && fail(`${args[0]} exited with ${code}`));
   children.push(child);
   return child;
@@ -155,10 +243,19 @@ async function seed(url) {
   try {
     await client.query('BEGIN');
     for (const [position, r] of DEFAULT_RATING_SCALE.entries()) {
-      await client.query('INSERT INTO ratings (slug, label, description, value, colour, position) VALUES ($1,$2,$3,$4,$5,$6)', [r.slug, r.label, r.description, r.value, r.colour, position]);
+      await client.query(
+        'INSERT INTO ratings (slug, label, description, value, colour, position) VALUES ($1,$2,$3,$4,$5,$6)',
+        [r.slug, r.label, r.description, r.value, r.colour, position],
+      );
     }
-    const [{ id: userId }] = (await client.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('bench@bench.factdesk', 'Bench Editor', 'editor', 'x') RETURNING id`)).rows;
-    await client.query(`INSERT INTO speakers (name, aliases) SELECT 'Speaker ' || g, '{}' FROM generate_series(1, 200) g`);
+    const [{ id: userId }] = (
+      await client.query(
+        `INSERT INTO users (email, name, role, password_hash) VALUES ('bench@bench.factdesk', 'Bench Editor', 'editor', 'x') RETURNING id`,
+      )
+    ).rows;
+    await client.query(
+      `INSERT INTO speakers (name, aliases) SELECT 'Speaker ' || g, '{}' FROM generate_series(1, 200) g`,
+    );
     await client.query(
       `INSERT INTO claims (text, speaker_id, said_at, said_where_url, score, checkworthy, state)
        SELECT 'Claim number ' || g || ': unemployment fell by ' || (g % 50) || ' percent last year.',

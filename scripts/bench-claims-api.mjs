@@ -3,7 +3,8 @@
 // signed in as an editor, 10 concurrent connections (autocannon) against the built API. Target: p99 under
 // 50 ms for each. Claim texts come from the samples in fixtures/ and, when present, the check-worthiness
 // sentences in ../shared/data (read at bench time, never stored in the repository). Writes the table to
-// docs/benchmarks.md. Not part of `npm test`.
+// docs/benchmarks.md. Not part of `npm test`. One file (~410 lines): the seeding, the cases and the report belong to
+// this benchmark alone.
 //
 // Options: --claims N (100000), --duration S per case (5), --connections N (10), --port P (3937),
 // --data DIR (../shared/data), --only SUBSTRING (cases whose name contains it; docs left alone), --reuse
@@ -12,7 +13,18 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { demoEditorCookie, ensureInstalled, fail, loadAverage, log, machine, root, run, waitForUrl, writeBenchSection } from './lib.mjs';
+import {
+  demoEditorCookie,
+  ensureInstalled,
+  fail,
+  loadAverage,
+  log,
+  machine,
+  root,
+  run,
+  waitForUrl,
+  writeBenchSection,
+} from './lib.mjs';
 
 const { values: opts } = parseArgs({
   options: {
@@ -32,7 +44,8 @@ const PORT = Number(opts.port);
 const TARGET_P99_MS = 50;
 /** Claims per state, for the report (set once the database is seeded). */
 let seededSummary = '';
-if (!(CLAIMS >= 1000) || !(DURATION > 0) || !(CONNECTIONS > 0)) fail('usage: npm run bench:claims-api -- [--claims N≥1000] [--duration seconds] [--connections N]');
+if (!(CLAIMS >= 1000) || !(DURATION > 0) || !(CONNECTIONS > 0))
+  fail('usage: npm run bench:claims-api -- [--claims N≥1000] [--duration seconds] [--connections N]');
 
 ensureInstalled();
 run('npx', ['tsc', '-b', 'apps/api']);
@@ -42,7 +55,15 @@ const { default: autocannon } = await import('autocannon');
 const { default: pg } = await import('pg');
 
 const databaseUrl = databaseUrlWithName(loadConfig().databaseUrl, 'factdesk_bench_claims');
-const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_PREFIX: 'factdesk-bench-claims' };
+const env = {
+  ...process.env,
+  NODE_ENV: 'development',
+  DATABASE_URL: databaseUrl,
+  PORT: String(PORT),
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  REDIS_PREFIX: 'factdesk-bench-claims',
+};
 const db = new pg.Client({ connectionString: databaseUrl });
 
 if (!(opts.reuse && (await seededClaims()) === CLAIMS)) {
@@ -51,7 +72,11 @@ if (!(opts.reuse && (await seededClaims()) === CLAIMS)) {
   await ensureDatabase(databaseUrl);
   await runMigrations(databaseUrl);
   // The rating scale and the demo users, as `npm run seed` makes them: the bench signs in as the demo editor.
-  const seeded = spawnSync('node', ['apps/api/dist/cli/seed.js'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+  const seeded = spawnSync('node', ['apps/api/dist/cli/seed.js'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   if (seeded.status !== 0) fail('seeding the rating scale and demo users failed');
   await db.connect();
   const started = performance.now();
@@ -84,9 +109,19 @@ for (const c of selected) {
   if (!page) fail(`${c.name}: ${check.status} ${await check.text()}`);
   await cannon(url, 1); // warm-up: JIT, plan cache, buffers
   const r = await cannon(url, DURATION);
-  if (r.non2xx || r.errors || r.timeouts) fail(`${c.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
-  results.push({ ...c, rows: page.items.length, more: !!page.nextCursor, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
-  log(`${c.name}: ${page.items.length}${page.nextCursor ? '+' : ''} rows, ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`);
+  if (r.non2xx || r.errors || r.timeouts)
+    fail(`${c.name}: ${r.non2xx} non-2xx answers, ${r.errors} errors, ${r.timeouts} timeouts`);
+  results.push({
+    ...c,
+    rows: page.items.length,
+    more: !!page.nextCursor,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+  });
+  log(
+    `${c.name}: ${page.items.length}${page.nextCursor ? '+' : ''} rows, ${Math.round(r.requests.average)} req/s, p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms`,
+  );
 }
 const loadAfter = loadAverage();
 await db.end();
@@ -94,11 +129,19 @@ await db.end();
 const missed = results.filter((r) => r.p99 >= TARGET_P99_MS);
 // A partial run (--only) is for investigating: it leaves the recorded table alone.
 if (opts.only) {
-  log(`--only: docs/benchmarks.md left as it was${missed.length ? `; p99 ≥ ${TARGET_P99_MS} ms: ${missed.map((m) => m.name).join(', ')}` : ''}`);
+  log(
+    `--only: docs/benchmarks.md left as it was${missed.length ? `; p99 ≥ ${TARGET_P99_MS} ms: ${missed.map((m) => m.name).join(', ')}` : ''}`,
+  );
   process.exit(0);
 }
 // Ids shortened and cursors left out: the case's name says whose they are.
-const query = (params) => (Object.keys(params).length ? Object.entries(params).map(([k, v]) => `${k}=${k === 'cursor' ? '…' : v.replace(/^([0-9a-f]{8})-[0-9a-f-]{27}$/, '$1…')}`).join('&') : '(none)').replace(/\|/g, '\\|');
+const query = (params) =>
+  (Object.keys(params).length
+    ? Object.entries(params)
+        .map(([k, v]) => `${k}=${k === 'cursor' ? '…' : v.replace(/^([0-9a-f]{8})-[0-9a-f-]{27}$/, '$1…')}`)
+        .join('&')
+    : '(none)'
+  ).replace(/\|/g, '\\|');
 writeBenchSection(
   'bench:claims-api',
   `## Claims inbox: list, filters, search and sorts (\`npm run bench:claims-api\`)
@@ -121,7 +164,9 @@ their active assignment — and only those rows are decorated with speaker, docu
 a search sorted by relevance ranks its 500 newest matches; statements without speaker, date, score or search
 values run prepared (one generic plan per connection); sessions come from the API's memory; no parallel workers.`,
 );
-log(`wrote docs/benchmarks.md${missed.length ? `; p99 ≥ ${TARGET_P99_MS} ms: ${missed.map((m) => m.name).join(', ')}` : ''}`);
+log(
+  `wrote docs/benchmarks.md${missed.length ? `; p99 ≥ ${TARGET_P99_MS} ms: ${missed.map((m) => m.name).join(', ')}` : ''}`,
+);
 process.exit(0);
 
 function cannon(url, duration) {
@@ -144,13 +189,15 @@ async function seededClaims() {
 function sentences() {
   const out = new Set();
   for (const f of readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt'))) {
-    for (const s of readFileSync(join(root, 'fixtures', f), 'utf8').split(/(?<=[.!?])\s+/)) out.add(s.replace(/^[^:\n]{1,40}:\s*/, '').trim());
+    for (const s of readFileSync(join(root, 'fixtures', f), 'utf8').split(/(?<=[.!?])\s+/))
+      out.add(s.replace(/^[^:\n]{1,40}:\s*/, '').trim());
   }
   const dir = join(opts.data, 'checkworthiness');
   if (existsSync(dir)) {
     for (const sub of readdirSync(dir)) {
       for (const f of readdirSync(join(dir, sub)).filter((f) => f.endsWith('.jsonl'))) {
-        for (const line of readFileSync(join(dir, sub, f), 'utf8').split('\n')) if (line) out.add(JSON.parse(line).text.trim());
+        for (const line of readFileSync(join(dir, sub, f), 'utf8').split('\n'))
+          if (line) out.add(JSON.parse(line).text.trim());
       }
     }
   } else log(`${dir} not found: claim texts come from the samples only`);
@@ -169,7 +216,9 @@ async function seed(texts) {
   const documents = Math.ceil(CLAIMS / 50);
   await db.query('BEGIN');
   await db.query('SELECT setseed(0.42)');
-  await db.query(`INSERT INTO users (email, name, role, password_hash) SELECT 'reviewer' || g || '@bench.factdesk', 'Reviewer ' || g, 'reviewer', 'x' FROM generate_series(1, 20) g`);
+  await db.query(
+    `INSERT INTO users (email, name, role, password_hash) SELECT 'reviewer' || g || '@bench.factdesk', 'Reviewer ' || g, 'reviewer', 'x' FROM generate_series(1, 20) g`,
+  );
   await db.query(`INSERT INTO speakers (name) SELECT 'Speaker ' || g FROM generate_series(1, 300) g`);
   await db.query(
     `INSERT INTO documents (title, outlet, format, original_text, content_hash, status, progress, created_at, completed_at)
@@ -179,9 +228,15 @@ async function seed(texts) {
   );
   await db.query('CREATE TEMP TABLE pool (i int PRIMARY KEY, text text) ON COMMIT DROP');
   await db.query('INSERT INTO pool SELECT i - 1, t FROM unnest($1::text[]) WITH ORDINALITY AS u(t, i)', [texts]);
-  await db.query('CREATE TEMP TABLE ids ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY created_at) AS n, id, created_at FROM documents');
-  await db.query('CREATE TEMP TABLE people ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY email) - 1 AS n, id FROM users');
-  await db.query('CREATE TEMP TABLE voices ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY name) - 1 AS n, id FROM speakers');
+  await db.query(
+    'CREATE TEMP TABLE ids ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY created_at) AS n, id, created_at FROM documents',
+  );
+  await db.query(
+    'CREATE TEMP TABLE people ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY email) - 1 AS n, id FROM users',
+  );
+  await db.query(
+    'CREATE TEMP TABLE voices ON COMMIT DROP AS SELECT row_number() OVER (ORDER BY name) - 1 AS n, id FROM speakers',
+  );
   const editor = (await db.query(`SELECT id FROM users WHERE email = 'editor@demo.factdesk'`)).rows[0].id;
   // r: a uniform draw per claim deciding its state; the rest drawn independently.
   await db.query(
@@ -206,6 +261,13 @@ async function seed(texts) {
              WHEN r < 0.85 THEN 'in_review' WHEN r < 0.87 THEN 'approved' WHEN r < 0.97 THEN 'published'
              WHEN r < 0.99 THEN 'corrected' ELSE 'retracted' END)::claim_state AS state) s`,
     [CLAIMS, texts.length, editor],
+  );
+  // Each speaker's part in each document, as detection records it: one voice in ten moderates (the busiest
+  // among them, as debate moderators are), so "To triage" leaves their lines out.
+  await db.query(
+    `INSERT INTO document_speakers (document_id, speaker_id, detected_role)
+     SELECT DISTINCT c.document_id, c.speaker_id, (CASE WHEN v.n % 10 = 0 THEN 'moderator' ELSE 'participant' END)::speaker_role
+     FROM claims c JOIN voices v ON v.id = c.speaker_id WHERE c.document_id IS NOT NULL`,
   );
   // Assignments: active for claims being worked on, completed for those past review; one in 21 to the editor.
   await db.query(
@@ -256,25 +318,47 @@ async function benchCases() {
   const one = async (sql, params = []) => (await db.query(sql, params)).rows[0];
   const counts = await db.query('SELECT state, count(*)::int AS n FROM claims GROUP BY state ORDER BY state');
   seededSummary = counts.rows.map((r) => `${r.state} ${r.n.toLocaleString('en')}`).join(', ');
-  const busiest = await one('SELECT speaker_id AS id, count(*)::int AS n FROM claims GROUP BY speaker_id ORDER BY n DESC LIMIT 1');
-  const quiet = await one('SELECT speaker_id AS id, count(*)::int AS n FROM claims GROUP BY speaker_id ORDER BY n, speaker_id LIMIT 1 OFFSET 150');
-  const document = await one('SELECT document_id AS id FROM claims WHERE document_id IS NOT NULL GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT 1');
-  const reviewer = await one(`SELECT assignee_id AS id FROM assignments a JOIN users u ON u.id = a.assignee_id WHERE a.state = 'active' AND u.role = 'reviewer' GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1`);
-  const month = await one(`SELECT to_char(now() - interval '120 days', 'YYYY-MM-DD') AS since, to_char(now() - interval '90 days', 'YYYY-MM-DD') AS before`);
+  const busiest = await one(
+    'SELECT speaker_id AS id, count(*)::int AS n FROM claims GROUP BY speaker_id ORDER BY n DESC LIMIT 1',
+  );
+  const quiet = await one(
+    'SELECT speaker_id AS id, count(*)::int AS n FROM claims GROUP BY speaker_id ORDER BY n, speaker_id LIMIT 1 OFFSET 150',
+  );
+  const document = await one(
+    'SELECT document_id AS id FROM claims WHERE document_id IS NOT NULL GROUP BY document_id ORDER BY count(*) DESC, document_id LIMIT 1',
+  );
+  const reviewer = await one(
+    `SELECT assignee_id AS id FROM assignments a JOIN users u ON u.id = a.assignee_id WHERE a.state = 'active' AND u.role = 'reviewer' GROUP BY assignee_id ORDER BY count(*) DESC LIMIT 1`,
+  );
+  const month = await one(
+    `SELECT to_char(now() - interval '120 days', 'YYYY-MM-DD') AS since, to_char(now() - interval '90 days', 'YYYY-MM-DD') AS before`,
+  );
   // Search words: one frequent in the texts, one rare; and the row halfway down each main order, for deep pages.
-  const frequent = await one(`SELECT word FROM ts_stat($$SELECT to_tsvector('english', text) FROM claims$$) AS s(word, ndoc, nentry) WHERE length(word) > 3 ORDER BY ndoc DESC LIMIT 1 OFFSET 5`);
-  const rare = await one(`SELECT word FROM ts_stat($$SELECT to_tsvector('english', text) FROM claims$$) AS s(word, ndoc, nentry) WHERE length(word) > 5 AND ndoc BETWEEN 20 AND 60 ORDER BY word LIMIT 1`);
+  const frequent = await one(
+    `SELECT word FROM ts_stat($$SELECT to_tsvector('english', text) FROM claims$$) AS s(word, ndoc, nentry) WHERE length(word) > 3 ORDER BY ndoc DESC LIMIT 1 OFFSET 5`,
+  );
+  const rare = await one(
+    `SELECT word FROM ts_stat($$SELECT to_tsvector('english', text) FROM claims$$) AS s(word, ndoc, nentry) WHERE length(word) > 5 AND ndoc BETWEEN 20 AND 60 ORDER BY word LIMIT 1`,
+  );
   // The API's cursor: base64url of [sort, the sort key as PostgreSQL prints it, id] (apps/api/src/claims/claims.query.ts).
   const cursorAt = async (sort, key, dir, where = 'true') => {
-    const row = await one(`SELECT (${key})::text AS key, c.id FROM claims c WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir} OFFSET $1 LIMIT 1`, [Math.floor(CLAIMS / 2)]);
+    const row = await one(
+      `SELECT (${key})::text AS key, c.id FROM claims c WHERE ${where} ORDER BY ${key} ${dir}, c.id ${dir} OFFSET $1 LIMIT 1`,
+      [Math.floor(CLAIMS / 2)],
+    );
     return Buffer.from(JSON.stringify([sort, row.key, row.id])).toString('base64url');
   };
-  const detectedDeep = await one(`SELECT (c.score)::text AS key, c.id FROM claims c WHERE state = 'detected' ORDER BY score DESC, id DESC OFFSET $1 LIMIT 1`, [Math.floor(CLAIMS / 5)]);
+  const detectedDeep = await one(
+    `SELECT (c.score)::text AS key, c.id FROM claims c WHERE state = 'detected' ORDER BY score DESC, id DESC OFFSET $1 LIMIT 1`,
+    [Math.floor(CLAIMS / 5)],
+  );
   const since24h = new Date(Date.now() - 24 * 3600_000).toISOString();
   const since30d = new Date(Date.now() - 30 * 24 * 3600_000).toISOString();
   return [
     // The inbox's views (apps/web/src/features/claims/InboxPage.tsx), default sort by score.
-    { name: 'view: to triage', params: { state: 'detected', checkworthy: 'true' } },
+    // What the inbox's "To triage" sends: moderators', interviewers' and questioners' lines left out.
+    { name: 'view: to triage', params: { state: 'detected', checkworthy: 'true', askers: 'exclude' } },
+    { name: 'view: to triage, askers included', params: { state: 'detected', checkworthy: 'true' } },
     { name: 'view: accepted', params: { state: 'accepted' } },
     { name: 'view: mine', params: { assignee: 'me', state: 'assigned,in_progress,changes_requested,in_review' } },
     { name: 'view: in progress', params: { state: 'assigned,in_progress,changes_requested' } },
@@ -301,7 +385,10 @@ async function benchCases() {
     { name: 'filter: detected in the last 24 h', params: { detectedSince: since24h } },
     { name: 'filter: detected in the last 30 days', params: { detectedSince: since30d } },
     // Combinations the inbox makes.
-    { name: 'combo: mine by due date', params: { assignee: 'me', state: 'assigned,in_progress,changes_requested,in_review', sort: 'due' } },
+    {
+      name: 'combo: mine by due date',
+      params: { assignee: 'me', state: 'assigned,in_progress,changes_requested,in_review', sort: 'due' },
+    },
     { name: 'combo: to triage, newest', params: { state: 'detected', checkworthy: 'true', sort: 'newest' } },
     { name: 'combo: busiest speaker, newest', params: { speakerId: busiest.id, sort: 'newest' } },
     { name: 'combo: type quantity, score ≥ 0.75, said', params: { type: 'quantity', minScore: '0.75', sort: 'said' } },
@@ -312,11 +399,26 @@ async function benchCases() {
     { name: 'search: phrase and exclusion', params: { q: '"health care" -insurance' } },
     { name: `search: "${frequent.word}", newest`, params: { q: frequent.word, sort: 'newest' } },
     { name: `search: "${frequent.word}", score`, params: { q: frequent.word, sort: 'score' } },
-    { name: `search: "${frequent.word}", to triage`, params: { q: frequent.word, state: 'detected', checkworthy: 'true' } },
+    {
+      name: `search: "${frequent.word}", to triage`,
+      params: { q: frequent.word, state: 'detected', checkworthy: 'true' },
+    },
     // Deep keyset pages: the row halfway down.
     { name: 'deep page: score, halfway', params: { cursor: await cursorAt('score', 'c.score', 'DESC') } },
-    { name: 'deep page: newest, halfway', params: { sort: 'newest', cursor: await cursorAt('newest', 'c.created_at', 'DESC') } },
-    { name: 'deep page: said, halfway', params: { sort: 'said', cursor: await cursorAt('said', 'coalesce(c.said_at, c.created_at)', 'DESC') } },
-    { name: 'deep page: state detected by score', params: { state: 'detected', cursor: Buffer.from(JSON.stringify(['score', detectedDeep.key, detectedDeep.id])).toString('base64url') } },
+    {
+      name: 'deep page: newest, halfway',
+      params: { sort: 'newest', cursor: await cursorAt('newest', 'c.created_at', 'DESC') },
+    },
+    {
+      name: 'deep page: said, halfway',
+      params: { sort: 'said', cursor: await cursorAt('said', 'coalesce(c.said_at, c.created_at)', 'DESC') },
+    },
+    {
+      name: 'deep page: state detected by score',
+      params: {
+        state: 'detected',
+        cursor: Buffer.from(JSON.stringify(['score', detectedDeep.key, detectedDeep.id])).toString('base64url'),
+      },
+    },
   ];
 }

@@ -5,7 +5,23 @@
 // sentences/s on the same machine in the same run, and CPU seconds per document of the API, the worker
 // and PostgreSQL (figures that do not depend on what else runs on the machine).
 // Writes the figures to docs/benchmarks.md. Not part of `npm test`.
-import { benchOptions, corpus, CORPUS_SQL, cpuSeconds, hasDebate, loadAverage, log, machine, percentile, prepare, samples, sleep, startPipeline, writeBenchSection, fail } from './bench-pipeline.mjs';
+import {
+  benchOptions,
+  corpus,
+  CORPUS_SQL,
+  cpuSeconds,
+  hasDebate,
+  loadAverage,
+  log,
+  machine,
+  percentile,
+  prepare,
+  samples,
+  sleep,
+  startPipeline,
+  writeBenchSection,
+  fail,
+} from './bench-pipeline.mjs';
 
 const options = benchOptions({ documents: 1000, idleSamples: 20, port: 3927 });
 const libs = await prepare(options);
@@ -20,7 +36,9 @@ for (const text of texts) librarySentences += detectClaims(text).sentences.lengt
 const librarySeconds = (performance.now() - libStart) / 1000;
 const libraryRate = librarySentences / librarySeconds;
 const libraryCpuPerDoc = ((cpuSeconds(process.pid) - libCpu) / texts.length) * 1000;
-log(`library: ${librarySentences} sentences in ${librarySeconds.toFixed(1)} s = ${Math.round(libraryRate)} sentences/s on one core (${libraryCpuPerDoc.toFixed(1)} ms CPU per document)`);
+log(
+  `library: ${librarySentences} sentences in ${librarySeconds.toFixed(1)} s = ${Math.round(libraryRate)} sentences/s on one core (${libraryCpuPerDoc.toFixed(1)} ms CPU per document)`,
+);
 
 const loadBefore = loadAverage();
 const p = await startPipeline({ name: 'factdesk_bench_ingest', port: options.port }, libs);
@@ -38,7 +56,10 @@ for (let i = 0; i < options.idleSamples; i += 1) {
   }
   idle.push(performance.now() - started);
 }
-if (idle.length) log(`idle: p50 ${Math.round(percentile(idle, 50))} ms, p95 ${Math.round(percentile(idle, 95))} ms from POST to done (sample-sized document)`);
+if (idle.length)
+  log(
+    `idle: p50 ${Math.round(percentile(idle, 50))} ms, p95 ${Math.round(percentile(idle, 95))} ms from POST to done (sample-sized document)`,
+  );
 
 // Throughput: every document submitted by several clients at once, until all are done.
 const cpuBefore = await p.cpu();
@@ -48,30 +69,49 @@ const submitSeconds = (performance.now() - loadStart) / 1000;
 await p.waitDone(texts.length);
 const totalSeconds = (performance.now() - loadStart) / 1000;
 const cpuDone = await p.cpu();
-log(`load: ${texts.length} documents done in ${totalSeconds.toFixed(1)} s (submitted in ${submitSeconds.toFixed(1)} s)${options.linkWait ? "; waiting for the claim-link queue…" : ""}`);
+log(
+  `load: ${texts.length} documents done in ${totalSeconds.toFixed(1)} s (submitted in ${submitSeconds.toFixed(1)} s)${options.linkWait ? '; waiting for the claim-link queue…' : ''}`,
+);
 // Linking follows `done` on a queue of its own: how long until every claim is linked too, and what it costs.
 if (options.linkWait) await p.waitLinked();
 const linkedSeconds = options.linkWait ? (performance.now() - loadStart) / 1000 : null;
 const cpuLinked = options.linkWait ? await p.cpu() : null;
-const { rows: latency } = await p.db.query(`SELECT extract(epoch FROM completed_at - created_at) * 1000 AS ms FROM documents d WHERE ${CORPUS_SQL}`);
+const { rows: latency } = await p.db.query(
+  `SELECT extract(epoch FROM completed_at - created_at) * 1000 AS ms FROM documents d WHERE ${CORPUS_SQL}`,
+);
 const ms = latency.map((r) => Number(r.ms));
 const docsPerSecond = texts.length / totalSeconds;
 const pipelineRate = librarySentences / totalSeconds;
 const linkedRate = linkedSeconds && librarySentences / linkedSeconds;
-const { rows: counts } = await p.db.query('SELECT (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM claim_matches)::int AS links');
-const perDoc = (from, to) => Object.fromEntries(Object.keys(to).map((k) => [k, ((to[k] - from[k]) / texts.length) * 1000]));
+const { rows: counts } = await p.db.query(
+  'SELECT (SELECT count(*) FROM claims)::int AS claims, (SELECT count(*) FROM claim_matches)::int AS links',
+);
+const perDoc = (from, to) =>
+  Object.fromEntries(Object.keys(to).map((k) => [k, ((to[k] - from[k]) / texts.length) * 1000]));
 const cpuToDone = perDoc(cpuBefore, cpuDone);
 const cpuToLinked = cpuLinked && perDoc(cpuBefore, cpuLinked);
-const cpuText = (c) => (c === null ? 'not measured (--no-link-wait)' : `API ${c.api.toFixed(1)} ms, worker ${c.worker.toFixed(1)} ms, PostgreSQL ${c.postgres.toFixed(1)} ms`);
+const cpuText = (c) =>
+  c === null
+    ? 'not measured (--no-link-wait)'
+    : `API ${c.api.toFixed(1)} ms, worker ${c.worker.toFixed(1)} ms, PostgreSQL ${c.postgres.toFixed(1)} ms`;
 const loadAfter = loadAverage();
-log(`load: ${docsPerSecond.toFixed(1)} documents/s, ${Math.round(pipelineRate)} sentences/s (${Math.round((pipelineRate / libraryRate) * 100)}% of the library), p50 ${Math.round(percentile(ms, 50))} ms, p95 ${Math.round(percentile(ms, 95))} ms; ${counts[0].claims} claims`);
-if (linkedSeconds) log(`linked: every claim linked after ${linkedSeconds.toFixed(1)} s (${Math.round(linkedRate)} sentences/s, ${Math.round((linkedRate / libraryRate) * 100)}% of the library); ${counts[0].links} links`);
-log(`CPU per document until done: ${cpuText(cpuToDone)}; until linked: ${cpuText(cpuToLinked)} (library alone ${libraryCpuPerDoc.toFixed(1)} ms); load average ${loadBefore} before, ${loadAfter} after`);
+log(
+  `load: ${docsPerSecond.toFixed(1)} documents/s, ${Math.round(pipelineRate)} sentences/s (${Math.round((pipelineRate / libraryRate) * 100)}% of the library), p50 ${Math.round(percentile(ms, 50))} ms, p95 ${Math.round(percentile(ms, 95))} ms; ${counts[0].claims} claims`,
+);
+if (linkedSeconds)
+  log(
+    `linked: every claim linked after ${linkedSeconds.toFixed(1)} s (${Math.round(linkedRate)} sentences/s, ${Math.round((linkedRate / libraryRate) * 100)}% of the library); ${counts[0].links} links`,
+  );
+log(
+  `CPU per document until done: ${cpuText(cpuToDone)}; until linked: ${cpuText(cpuToLinked)} (library alone ${libraryCpuPerDoc.toFixed(1)} ms); load average ${loadBefore} before, ${loadAfter} after`,
+);
 await p.stop();
 
 const ratio = pipelineRate / libraryRate;
 const idleP95 = percentile(idle, 95);
-writeBenchSection('bench:ingest', `
+writeBenchSection(
+  'bench:ingest',
+  `
 ## Ingestion: documents through API, Redis, worker and PostgreSQL (\`npm run bench:ingest\`)
 
 Measured ${new Date().toISOString().slice(0, 10)} on ${machine()}: the built API and
@@ -98,6 +138,7 @@ computing.
 | POST → done, sample-sized document, idle queue | ${idle.length ? `p50 ${Math.round(percentile(idle, 50))} ms, p95 ${Math.round(idleP95)} ms` : 'not measured'} | p95 < 1 s ${idle.length ? (idleP95 < 1000 ? '✓' : '✗') : ''} |
 | CPU per document until done (does not depend on other load) | ${cpuText(cpuToDone)} | library alone ${libraryCpuPerDoc.toFixed(1)} ms |
 | CPU per document until linked | ${cpuText(cpuToLinked)} | — |
-`);
+`,
+);
 log('wrote docs/benchmarks.md');
 process.exit(0);

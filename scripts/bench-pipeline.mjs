@@ -49,10 +49,15 @@ export async function prepare(options) {
   };
 }
 
-export const samples = readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(root, 'fixtures', f), 'utf8'));
+export const samples = readdirSync(join(root, 'fixtures'))
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(root, 'fixtures', f), 'utf8'));
 const DATA = process.env.BENCH_DATA ?? join(root, '../shared/data');
 const debate = existsSync(join(DATA, 'checkworthiness/checkthat2024_en/dev.jsonl'))
-  ? readFileSync(join(DATA, 'checkworthiness/checkthat2024_en/dev.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text)
+  ? readFileSync(join(DATA, 'checkworthiness/checkthat2024_en/dev.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).text)
   : [];
 export const hasDebate = debate.length > 0;
 
@@ -61,7 +66,10 @@ export function corpus(count) {
   return Array.from({ length: count }, (_, i) => {
     if (debate.length && i % 2 === 1) {
       const start = (i * 37) % Math.max(1, debate.length - 60);
-      return `Debate excerpt ${i}\n\n${debate.slice(start, start + 40).map((s) => `Speaker ${1 + (i % 3)}: ${s}`).join('\n\n')}`;
+      return `Debate excerpt ${i}\n\n${debate
+        .slice(start, start + 40)
+        .map((s) => `Speaker ${1 + (i % 3)}: ${s}`)
+        .join('\n\n')}`;
     }
     const paragraphs = samples[i % samples.length].split('\n').filter(Boolean);
     const keep = paragraphs.slice(0, Math.max(4, Math.round(paragraphs.length * (0.4 + ((i * 7) % 6) / 10))));
@@ -71,7 +79,8 @@ export function corpus(count) {
 /** Matches every document of corpus() in SQL (`d` is documents). */
 export const CORPUS_SQL = `(d.original_text LIKE '%(Benchmark copy%' OR d.original_text LIKE 'Debate excerpt%')`;
 
-export const percentile = (values, p) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
+export const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((p / 100) * values.length))];
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** utime + stime of a process, in seconds (Linux; USER_HZ is 100 here). */
@@ -94,13 +103,26 @@ export function rssBytes(pid) {
  * A fresh benchmark database, seeded, with the built API and one worker on it; signs in as the demo
  * editor. `stop()` ends both processes and drops the database.
  */
-export async function startPipeline({ name, port, logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn', env: extraEnv = {}, workerArgs = [], onWorkerLine }, { config, persistence }) {
+export async function startPipeline(
+  { name, port, logLevel = process.env.BENCH_LOG_LEVEL ?? 'warn', env: extraEnv = {}, workerArgs = [], onWorkerLine },
+  { config, persistence },
+) {
   const { default: pg } = await import('pg');
   const databaseUrl = persistence.databaseUrlWithName(config.loadConfig().databaseUrl, name);
   await persistence.dropDatabase(databaseUrl);
   await persistence.ensureDatabase(databaseUrl);
   await persistence.runMigrations(databaseUrl);
-  const env = { ...process.env, NODE_ENV: 'development', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: logLevel, REDIS_PREFIX: `${name}-${process.pid}`, LOGIN_RATE_LIMIT_MAX: '1000', ...extraEnv };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: logLevel,
+    REDIS_PREFIX: `${name}-${process.pid}`,
+    LOGIN_RATE_LIMIT_MAX: '1000',
+    ...extraEnv,
+  };
   const children = [];
   const spawnNode = (args, onLine) => {
     const child = spawn('node', args, { cwd: root, env, stdio: ['ignore', onLine ? 'pipe' : 'inherit', 'inherit'] });
@@ -120,11 +142,30 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
 
   const seed = spawn('node', ['apps/api/dist/cli/seed.js'], { cwd: root, env, stdio: 'ignore' });
   if ((await new Promise((r) => seed.on('exit', r))) !== 0) fail('seeding the benchmark database failed');
-  const api = spawnNode([...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), 'apps/api/dist/main.js']);
-  const worker = spawnNode([...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...workerArgs, 'apps/worker/dist/main.js'], onWorkerLine);
+  const api = spawnNode([
+    ...(process.env.BENCH_API_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+    'apps/api/dist/main.js',
+  ]);
+  const worker = spawnNode(
+    [
+      ...(process.env.BENCH_WORKER_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []),
+      ...workerArgs,
+      'apps/worker/dist/main.js',
+    ],
+    onWorkerLine,
+  );
   const base = `http://127.0.0.1:${port}`;
   await waitForUrl(`${base}/api/health`);
-  for (let i = 0; !(await fetch(`${base}/api/health`).then((r) => r.json(), () => null))?.workers; i += 1) {
+  for (
+    let i = 0;
+    !(
+      await fetch(`${base}/api/health`).then(
+        (r) => r.json(),
+        () => null,
+      )
+    )?.workers;
+    i += 1
+  ) {
     if (i > 300) fail('no worker announced itself');
     await sleep(100);
   }
@@ -133,12 +174,10 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
   const headers = { 'content-type': 'application/json', cookie: login.cookie, origin: base };
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const { Queue } = await import('bullmq');
-  const { Redis } = await import('ioredis');
-  const { bullConnection, QUEUE_NAMES, redisOptions, workerAnnouncements } = await import('@factdesk/queue');
+  const { createRedisClient, JobQueue, QUEUE_NAMES, workerAnnouncements } = await import('@factdesk/queue');
   const redisUrl = env.REDIS_URL ?? config.loadConfig().redisUrl;
-  const linkQueue = new Queue(QUEUE_NAMES.claimLink, { connection: bullConnection(redisUrl), prefix: env.REDIS_PREFIX });
-  const redis = new Redis(redisOptions(redisUrl));
+  const jobs = new JobQueue({ redisUrl, prefix: env.REDIS_PREFIX, connection: 'worker' });
+  const redis = createRedisClient(redisUrl, 'commands');
 
   /** POSTs one text document; returns its id. */
   const submit = async (text) => {
@@ -149,14 +188,18 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
   /** Submits every text with `submitters` clients at once; returns once all are accepted. */
   const submitAll = async (texts, submitters) => {
     let next = 0;
-    await Promise.all(Array.from({ length: submitters }, async () => {
-      while (next < texts.length) await submit(texts[next++]);
-    }));
+    await Promise.all(
+      Array.from({ length: submitters }, async () => {
+        while (next < texts.length) await submit(texts[next++]);
+      }),
+    );
   };
   /** Waits until `count` documents of the corpus are done; fails on a failed one. `onTick` runs between checks. */
   const waitDone = async (count, onTick) => {
     for (;;) {
-      const { rows } = await db.query(`SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM documents d WHERE ${CORPUS_SQL}`);
+      const { rows } = await db.query(
+        `SELECT count(*) FILTER (WHERE status = 'done')::int AS done, count(*) FILTER (WHERE status = 'failed')::int AS failed FROM documents d WHERE ${CORPUS_SQL}`,
+      );
       if (rows[0].failed) fail(`${rows[0].failed} documents failed`);
       if (rows[0].done >= count) return;
       await onTick?.(rows[0].done);
@@ -166,7 +209,14 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
   /** Waits until no claim-linking job is waiting or running (linking follows `done`). */
   const waitLinked = async () => {
     for (;;) {
-      const counts = await linkQueue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed');
+      const counts = await jobs.jobCounts(
+        QUEUE_NAMES.claimLink,
+        'waiting',
+        'active',
+        'delayed',
+        'prioritized',
+        'failed',
+      );
       if (counts.failed) fail(`${counts.failed} claim-linking jobs failed`);
       if (!counts.waiting && !counts.active && !counts.delayed && !counts.prioritized) return;
       await sleep(200);
@@ -179,16 +229,22 @@ export async function startPipeline({ name, port, logLevel = process.env.BENCH_L
   };
   /** CPU seconds so far of the API, the worker, and the PostgreSQL backends serving the benchmark database. */
   const cpu = async () => {
-    const { rows } = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
-    return { api: cpuSeconds(api.pid), worker: cpuSeconds(worker.pid), postgres: rows.reduce((sum, r) => sum + cpuSeconds(r.pid), 0) };
+    const { rows } = await db.query(
+      'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
+    return {
+      api: cpuSeconds(api.pid),
+      worker: cpuSeconds(worker.pid),
+      postgres: rows.reduce((sum, r) => sum + cpuSeconds(r.pid), 0),
+    };
   };
   const stop = async () => {
     await db.end();
     kill();
     await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.on('exit', r)) : null)));
     // The benchmark's queues and keys are its own (its prefix): none are left in the shared Redis.
-    await linkQueue.close();
-    for (let cursor = '0'; ; ) {
+    await jobs.close();
+    for (let cursor = '0'; ;) {
       const [next, keys] = await redis.scan(cursor, 'MATCH', `${env.REDIS_PREFIX}:*`, 'COUNT', 1000);
       if (keys.length) await redis.del(...keys);
       if ((cursor = next) === '0') break;

@@ -10,7 +10,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureInstalled, fail, loadAverage, log, machine, root, writeBenchSection } from './lib.mjs';
 
-const { values: opts } = parseArgs({ options: { data: { type: 'string', default: join(root, '../shared/data') }, only: { type: 'string' }, skip: { type: 'string' } } });
+const { values: opts } = parseArgs({
+  options: {
+    data: { type: 'string', default: join(root, '../shared/data') },
+    only: { type: 'string' },
+    skip: { type: 'string' },
+  },
+});
 const data = resolve(opts.data);
 
 /** Each benchmark: its npm script and the arguments it needs. */
@@ -25,10 +31,17 @@ const BENCHES = [
   { script: 'bench:soak', what: '5,000 documents end to end, worker memory' },
   { script: 'eval:matching', what: 'claim matching MAP@5 (CheckThat! 2020 Task 2)', args: ['--data', data, '--write'] },
 ];
-const names = (list) => list?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+const names = (list) =>
+  list
+    ?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean) ?? [];
 const unknown = [...names(opts.only), ...names(opts.skip)].filter((n) => !BENCHES.some((b) => b.script === n));
-if (unknown.length) fail(`unknown benchmark ${unknown.join(', ')}; they are ${BENCHES.map((b) => b.script).join(', ')}`);
-const selected = BENCHES.filter((b) => (!opts.only || names(opts.only).includes(b.script)) && !names(opts.skip).includes(b.script));
+if (unknown.length)
+  fail(`unknown benchmark ${unknown.join(', ')}; they are ${BENCHES.map((b) => b.script).join(', ')}`);
+const selected = BENCHES.filter(
+  (b) => (!opts.only || names(opts.only).includes(b.script)) && !names(opts.skip).includes(b.script),
+);
 
 ensureInstalled();
 const scripts = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts ?? {};
@@ -55,8 +68,14 @@ for (const b of selected) {
   if (b.record) {
     process.stdout.write(run.stdout ?? '');
     if (ok) {
-      const lines = run.stdout.trim().split('\n').map((l) => `- ${l}`);
-      writeBenchSection(b.script, `## Claim detection library (\`npm run ${b.script}\`)\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, one core, load average ${loadAverage()}:\n\n${lines.join('\n')}`);
+      const lines = run.stdout
+        .trim()
+        .split('\n')
+        .map((l) => `- ${l}`);
+      writeBenchSection(
+        b.script,
+        `## Claim detection library (\`npm run ${b.script}\`)\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${machine()}, one core, load average ${loadAverage()}:\n\n${lines.join('\n')}`,
+      );
     }
   }
   results.push({ ...b, ok, seconds, outcome: ok ? 'ran' : `failed (exit ${run.status ?? run.signal})` });
@@ -67,7 +86,13 @@ const file = join(root, 'docs/benchmarks.md');
 // The header sits under the title; each benchmark's own section is left as that benchmark wrote it.
 const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
 if (!current.includes('<!-- bench:header:start -->')) {
-  writeFileSync(file, current.replace(/^(# [^\n]*\n)?/, (title) => `${title || '# Benchmarks\n'}\n<!-- bench:header:start -->\n<!-- bench:header:end -->\n`));
+  writeFileSync(
+    file,
+    current.replace(
+      /^(# [^\n]*\n)?/,
+      (title) => `${title || '# Benchmarks\n'}\n<!-- bench:header:start -->\n<!-- bench:header:end -->\n`,
+    ),
+  );
 }
 const minutes = Math.round((Date.now() - started.getTime()) / 60_000);
 writeBenchSection(
@@ -78,8 +103,12 @@ ${loadBefore} before, ${loadAverage()} after. The load generators share the mach
 | benchmark | measures | this run | time |
 | --- | --- | --- | ---: |
 ${results.map((r) => `| \`npm run ${r.script}\` | ${r.what} | ${r.ok ? 'ran (its section has the figures)' : `**${r.outcome}**`} | ${r.seconds} s |`).join('\n')}
-${BENCHES.filter((b) => !selected.includes(b)).map((b) => `| \`npm run ${b.script}\` | ${b.what} | not run (--only/--skip) | — |`).join('\n')}`.trimEnd(),
+${BENCHES.filter((b) => !selected.includes(b))
+  .map((b) => `| \`npm run ${b.script}\` | ${b.what} | not run (--only/--skip) | — |`)
+  .join('\n')}`.trimEnd(),
 );
 const failed = results.filter((r) => !r.ok);
-log(`wrote docs/benchmarks.md's header; ${results.length - failed.length} of ${results.length} benchmarks ran${failed.length ? `; failed or missing: ${failed.map((r) => r.script).join(', ')}` : ''}`);
+log(
+  `wrote docs/benchmarks.md's header; ${results.length - failed.length} of ${results.length} benchmarks ran${failed.length ? `; failed or missing: ${failed.map((r) => r.script).join(', ')}` : ''}`,
+);
 process.exit(failed.length ? 1 : 0);

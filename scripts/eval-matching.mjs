@@ -1,5 +1,5 @@
 // `npm run eval:matching -- --data ../shared/data`: measures the claim matching the worker uses
-// (rankSimilarClaims in libs/persistence: PostgreSQL candidates re-ranked by @factdesk/claim-matching's
+// (rankSimilarClaims in libs/claim-matching: PostgreSQL candidates, from libs/persistence, re-ranked by its
 // trained model) on CLEF CheckThat! 2020 Task 2 in a scratch database of its own: each verified claim is a
 // claim with a published fact-check headlined by its Snopes title. Reports MAP@5 of the ranking (no
 // threshold), precision and recall of the links kept at the model's threshold, and ms per query, for the
@@ -12,14 +12,16 @@ const { values } = parseArgs({ options: { data: { type: 'string' }, write: { typ
 const splits = readCheckThat(values.data, 'eval:matching');
 
 ensureInstalled();
-run('npx', ['tsc', '-b', 'libs/persistence']);
+run('npx', ['tsc', '-b', 'libs/claim-matching']);
 const persistence = await import('@factdesk/persistence');
 const { loadConfig } = await import('@factdesk/config');
-const { linkPrecisionRecall, loadClaimMatcher, meanAveragePrecision } = await import('@factdesk/claim-matching');
+const { linkPrecisionRecall, loadClaimMatcher, meanAveragePrecision, rankSimilarClaims } =
+  await import('@factdesk/claim-matching');
 
 const matcher = loadClaimMatcher();
 const copiesOf = sameClaim(splits.vclaims);
 const data = await loadVerifiedClaims(persistence, loadConfig(), 'factdesk_eval_matching', splits.vclaims);
+const matches = new persistence.ClaimMatchesRepository(data.db);
 const results = {};
 try {
   for (const split of ['dev', 'train']) {
@@ -28,13 +30,24 @@ try {
     const started = performance.now();
     for (const q of queries) {
       // The whole top 5 (threshold 0) for MAP@5; the threshold is applied below, as the linker applies it.
-      const ranked = await persistence.rankSimilarClaims(data.db.manager, tweetAsClaim(q.text), { limit: 5, minSimilarity: 0 });
-      rankings.push({ ranked: ranked.map((c) => ({ id: data.ids.get(c.claimId), probability: c.similarity })), relevant: q.matches });
+      const ranked = await rankSimilarClaims(matches, tweetAsClaim(q.text), {
+        limit: 5,
+        minSimilarity: 0,
+      });
+      rankings.push({
+        ranked: ranked.map((c) => ({ id: data.ids.get(c.claimId), probability: c.similarity })),
+        relevant: q.matches,
+      });
     }
     const ms = (performance.now() - started) / queries.length;
-    const map = meanAveragePrecision(rankings.map((r) => ({ ranked: r.ranked.map((c) => c.id), relevant: r.relevant })));
+    const map = meanAveragePrecision(
+      rankings.map((r) => ({ ranked: r.ranked.map((c) => c.id), relevant: r.relevant })),
+    );
     // A link to a copy of the true match (same text but for quote marks) is a right link; MAP@5 keeps the official labels.
-    const links = linkPrecisionRecall(rankings.map((r) => ({ ...r, relevant: copiesOf(r.relevant) })), matcher.threshold);
+    const links = linkPrecisionRecall(
+      rankings.map((r) => ({ ...r, relevant: copiesOf(r.relevant) })),
+      matcher.threshold,
+    );
     results[split] = { queries: queries.length, map, ms, ...links };
     log(
       `claim matching on CheckThat! 2020 Task 2 ${split}: MAP@5 ${map.toFixed(4)} over ${queries.length} tweets against ${splits.vclaims.length} verified claims; ` +
@@ -47,7 +60,8 @@ try {
 
 if (values.write) {
   const { dev, train } = results;
-  const row = (name, r) => `| ${name} | ${r.queries} | ${r.map.toFixed(4)} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.ms.toFixed(1)} |`;
+  const row = (name, r) =>
+    `| ${name} | ${r.queries} | ${r.map.toFixed(4)} | ${r.precision.toFixed(3)} | ${r.recall.toFixed(3)} | ${r.ms.toFixed(1)} |`;
   writeBenchSection(
     'eval:matching',
     `

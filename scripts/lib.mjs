@@ -32,15 +32,28 @@ export function ensureInstalled() {
   run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
-export function build() {
+/** Builds every project (Nx, cached); `quiet` prints Nx's output only when the build fails. */
+export function build({ quiet = false } = {}) {
   log('building libraries, api, worker and web app…');
-  run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
+  const args = ['nx', 'run-many', '-t', 'build', '--outputStyle=static'];
+  if (!quiet) return run('npx', args);
+  const result = spawnSync('npx', args, { cwd: root, encoding: 'utf8', env: { ...process.env, NX_TUI: 'false' } });
+  if (result.status !== 0) {
+    process.stdout.write(result.stdout + result.stderr);
+    fail(`the build failed (exit ${result.status ?? result.signal})`);
+  }
 }
 
 /** Resolves once `url` answers 2xx; exits the script after `seconds`. */
 export async function waitForUrl(url, seconds = 30) {
-  for (const end = Date.now() + seconds * 1000; Date.now() < end; ) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
+  for (const end = Date.now() + seconds * 1000; Date.now() < end;) {
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return;
     await new Promise((r) => setTimeout(r, 100));
   }
   fail(`${url} did not answer within ${seconds} s`);
@@ -52,7 +65,10 @@ export function writeBenchSection(name, body) {
   const section = `<!-- ${name}:start -->\n${body.trim()}\n<!-- ${name}:end -->`;
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Benchmarks\n';
   const marked = new RegExp(`<!-- ${name}:start -->[\\s\\S]*<!-- ${name}:end -->`);
-  writeFileSync(file, marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`);
+  writeFileSync(
+    file,
+    marked.test(current) ? current.replace(marked, () => section) : `${current.trimEnd()}\n\n${section}\n`,
+  );
 }
 
 /** "2 × AMD EPYC 7B13, 23.4 GiB, Node.js v20.20.2": the machine a figure was measured on. */
@@ -63,11 +79,17 @@ export function machine() {
 
 /** The 1 / 5 / 15 minute load averages, as printed next to figures measured on a shared machine. */
 export function loadAverage() {
-  return loadavg().map((x) => x.toFixed(2)).join(' / ');
+  return loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' / ');
 }
 
 /** Signs in as the demo editor; the session cookie (`name=value`), or null with the status when refused. */
 export async function demoEditorCookie(base, password = process.env.DEMO_PASSWORD ?? 'factdesk-demo') {
-  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@demo.factdesk', password }) });
+  const login = await fetch(`${base}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'editor@demo.factdesk', password }),
+  });
   return login.ok ? { cookie: login.headers.get('set-cookie').split(';')[0] } : { cookie: null, status: login.status };
 }

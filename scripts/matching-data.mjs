@@ -12,7 +12,11 @@ export function readCheckThat(data, script) {
   if (!dir || !['vclaims', 'train', 'dev'].every((f) => existsSync(join(dir, `${f}.jsonl`)))) {
     fail(`usage: npm run ${script} -- --data <dir with ${DATA_DIR}/{vclaims,train,dev}.jsonl> (e.g. ../shared/data)`);
   }
-  const read = (f) => readFileSync(join(dir, `${f}.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const read = (f) =>
+    readFileSync(join(dir, `${f}.jsonl`), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
   return { vclaims: read('vclaims'), train: read('train'), dev: read('dev') };
 }
 
@@ -58,11 +62,16 @@ export async function loadVerifiedClaims(persistence, config, name, verified) {
   await runMigrations(url);
   const db = createDataSource({ databaseUrl: url, poolSize: 2, applicationName: name });
   await db.initialize();
-  const [user] = await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('eval@factdesk.invalid', 'Eval', 'admin', 'x') RETURNING id`);
+  const [user] = await db.query(
+    `INSERT INTO users (email, name, role, password_hash) VALUES ('eval@factdesk.invalid', 'Eval', 'admin', 'x') RETURNING id`,
+  );
   const ids = new Map();
   for (let i = 0; i < vclaims.length; i += 1000) {
     const chunk = vclaims.slice(i, i + 1000);
-    const rows = await db.query(`INSERT INTO claims (text, state) SELECT unnest($1::text[]), 'published' RETURNING id`, [chunk.map((v) => v.text)]);
+    const rows = await db.query(
+      `INSERT INTO claims (text, state) SELECT unnest($1::text[]), 'published' RETURNING id`,
+      [chunk.map((v) => v.text)],
+    );
     rows.forEach((r, j) => ids.set(r.id, chunk[j].id));
     await db.query(
       `WITH fc AS (
@@ -96,7 +105,11 @@ export async function loadVerifiedClaims(persistence, config, name, verified) {
  * MAP@5 keeps the official labels.
  */
 export function sameClaim(vclaims) {
-  const key = (t) => t.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const key = (t) =>
+    t
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   const groups = new Map();
   for (const v of vclaims) groups.set(key(v.text), [...(groups.get(key(v.text)) ?? []), v.id]);
   const textOf = new Map(vclaims.map((v) => [v.id, v.text]));

@@ -11,7 +11,8 @@ if (!name || !/^[A-Z][A-Za-z0-9]+$/.test(name)) fail('usage: npm run migration:g
 ensureInstalled();
 if (!process.env.SKIP_BUILD) build();
 const { loadConfig } = await import('@factdesk/config');
-const { databaseUrlWithName, dropDatabase, ensureDatabase, pendingSchemaChanges, runMigrations } = await import('@factdesk/persistence');
+const { databaseUrlWithName, dropDatabase, ensureDatabase, pendingSchemaChanges, runMigrations } =
+  await import('@factdesk/persistence');
 
 const scratch = databaseUrlWithName(loadConfig().databaseUrl, 'factdesk_migration_scratch');
 await dropDatabase(scratch);
@@ -26,7 +27,8 @@ try {
   const timestamp = Date.now();
   const className = `${name}${timestamp}`;
   const literal = (sql) => '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
-  const q = ({ query, parameters }) => `    await queryRunner.query(${literal(query)}${parameters ? `, ${JSON.stringify(parameters)}` : ''});`;
+  const q = ({ query, parameters }) =>
+    `    await queryRunner.query(${literal(query)}${parameters ? `, ${JSON.stringify(parameters)}` : ''});`;
   const file = `import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 export class ${className} implements MigrationInterface {
@@ -48,7 +50,9 @@ ${down.map(q).join('\n')}
     .replace(/^(import type .*\n)/m, `$1import { ${className} } from './${fileName}.js';\n`)
     .replace(/\];\s*$/, `  ${className},\n];\n`);
   writeFileSync(indexPath, index);
-  log(`wrote migrations/src/${fileName}.ts (${up.length} statements); review it, add what TypeORM cannot express, and commit`);
+  log(
+    `wrote migrations/src/${fileName}.ts (${up.length} statements); review it, add what TypeORM cannot express, and commit`,
+  );
 } finally {
   await dropDatabase(scratch);
 }

@@ -1,12 +1,14 @@
 // `npm start`: install what is missing, build, migrate, seed, then run the API (which serves the
-// web app) and the worker until Ctrl-C. Prints the URLs and the demo sign-ins once healthy.
+// web app) and the worker until Ctrl-C, restarting either if it dies. Prints the URLs and the demo
+// sign-ins last, once healthy.
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, demoEditorCookie, ensureInstalled, fail, log, root, run } from './lib.mjs';
+import { supervise } from './supervise.mjs';
 
 ensureInstalled();
-build();
+build({ quiet: true });
 
 const { exitWithReason, loadConfigOrExit } = await import('@factdesk/config');
 const { checkRedis } = await import('@factdesk/queue');
@@ -21,32 +23,31 @@ const seeded = await new Promise((resolve) => {
   child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out)) : fail('seeding failed')));
 });
 
-const children = [
-  ['api', 'apps/api/dist/main.js'],
-  ['worker', 'apps/worker/dist/main.js'],
-].map(([name, file]) => {
-  const child = spawn('node', [file], { cwd: root, stdio: 'inherit', env: process.env });
-  child.on('exit', (code, signal) => {
-    if (stopping) return;
-    log(`${name} exited (${signal ?? code}); stopping`);
-    stop(code || 1);
-  });
-  return child;
-});
-
+// The API and the worker run supervised: one that exits unexpectedly is restarted (see supervise.mjs).
+const system = supervise(
+  [
+    { name: 'api', file: 'apps/api/dist/main.js' },
+    { name: 'worker', file: 'apps/worker/dist/main.js' },
+  ],
+  { cwd: root, env: process.env, log, onFatal: (code) => process.exit(code) },
+);
 let stopping = false;
-function stop(code = 0) {
+function stop() {
+  if (stopping) return;
   stopping = true;
-  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null))).then(() => process.exit(code));
+  log('stopping…');
+  system.stop().then(() => process.exit(0));
 }
-process.on('SIGINT', () => stop(0));
-process.on('SIGTERM', () => stop(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
 
 const base = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
 const deadline = Date.now() + 60_000;
 while (Date.now() < deadline && !stopping) {
-  const ok = await fetch(`${base}/api/health`).then((r) => r.ok, () => false);
+  const ok = await fetch(`${base}/api/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
   if (ok) break;
   await new Promise((r) => setTimeout(r, 300));
 }
@@ -62,10 +63,13 @@ async function ingestSamples() {
       body: JSON.stringify({ text: readFileSync(join(root, 'fixtures', file), 'utf8') }),
     });
     const body = await res.json();
-    log(`demo document ${file}: ${res.status === 200 ? 'already ingested' : res.ok ? 'submitted' : `refused (${body.message})`}`);
+    log(
+      `demo document ${file}: ${res.status === 200 ? 'already ingested' : res.ok ? 'submitted' : `refused (${body.message})`}`,
+    );
   }
 }
-if (!stopping && seeded.demoUsers.length) await ingestSamples().catch((err) => log(`demo documents skipped: ${err.message}`));
+if (!stopping && seeded.demoUsers.length)
+  await ingestSamples().catch((err) => log(`demo documents skipped: ${err.message}`));
 
 if (!stopping) {
   const lines = [
@@ -79,7 +83,10 @@ if (!stopping) {
   ];
   if (seeded.demoUsers.length) {
     lines.push('  Demo sign-ins (password: ' + seeded.demoPassword + '):');
-    for (const u of seeded.demoUsers) lines.push(`    ${u.role.padEnd(9)} ${u.email}${u.created ? '' : '  (existing account: its password is unchanged)'}`);
+    for (const u of seeded.demoUsers)
+      lines.push(
+        `    ${u.role.padEnd(9)} ${u.email}${u.created ? '' : '  (existing account: its password is unchanged)'}`,
+      );
   }
   lines.push('Press Ctrl-C to stop.', '');
   process.stdout.write(lines.join('\n') + '\n');

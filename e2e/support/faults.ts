@@ -5,21 +5,9 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { Queue } from 'bullmq';
-import { bullConnection, QUEUE_NAMES } from '@factdesk/queue';
+import { eventually } from '@factdesk/testing';
+import { JobQueue, QUEUE_NAMES } from '@factdesk/queue';
 import { freePort, ROOT } from './stack.js';
-
-/** Polls until `check` returns a truthy value; fails naming `what` (and the last value seen) after the deadline. */
-export async function waitFor<T>(what: string, check: () => Promise<T> | T, timeoutMs = 60_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await check();
-    if (last) return last;
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
 
 /**
  * A TCP proxy the test owns, in front of a service (Redis here): `cut()` drops every connection and
@@ -66,8 +54,15 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
 }
 
 /** Signs a demo user in over HTTP; the headers make cookie-authenticated writes from the app's own origin. */
-export async function signInHeaders(baseUrl: string, who: 'admin' | 'editor' | 'reviewer' = 'editor'): Promise<Record<string, string>> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: `${who}@demo.factdesk`, password: 'factdesk-demo' }) });
+export async function signInHeaders(
+  baseUrl: string,
+  who: 'admin' | 'editor' | 'reviewer' = 'editor',
+): Promise<Record<string, string>> {
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `${who}@demo.factdesk`, password: 'factdesk-demo' }),
+  });
   if (!res.ok) throw new Error(`sign-in as ${who} answered ${res.status}: ${await res.text()}`);
   return { 'content-type': 'application/json', cookie: res.headers.get('set-cookie')!.split(';')[0], origin: baseUrl };
 }
@@ -91,14 +86,23 @@ export function sampleTexts(n: number, label: string): string[] {
 }
 
 /** Submits texts as documents (a few at a time) and returns the HTTP answers in order. */
-export async function submitTexts(baseUrl: string, headers: Record<string, string>, texts: string[], parallel = 5): Promise<{ status: number; body: { document?: { id: string } } }[]> {
+export async function submitTexts(
+  baseUrl: string,
+  headers: Record<string, string>,
+  texts: string[],
+  parallel = 5,
+): Promise<{ status: number; body: { document?: { id: string } } }[]> {
   const answers: { status: number; body: { document?: { id: string } } }[] = new Array(texts.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: parallel }, async () => {
       while (next < texts.length) {
         const i = next++;
-        const res = await fetch(`${baseUrl}/api/documents`, { method: 'POST', headers, body: JSON.stringify({ text: texts[i] }) });
+        const res = await fetch(`${baseUrl}/api/documents`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify({ text: texts[i] }),
+        });
         answers[i] = { status: res.status, body: await res.json() };
       }
     }),
@@ -135,7 +139,14 @@ process.stdin.on('data', (d) => (input += d)).on('end', () => {
   const spans = JSON.parse(input).map((t) => detectClaims(t).sentences.filter((s) => s.checkworthy).map((s) => s.start + '-' + s.end));
   process.stdout.write(JSON.stringify(spans));
 });`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, input: JSON.stringify(texts), maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' }));
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      input: JSON.stringify(texts),
+      maxBuffer: 256 * 1024 * 1024,
+      encoding: 'utf8',
+    }),
+  );
 }
 
 /**
@@ -156,18 +167,37 @@ export async function claimDifferences(db: pg.Client): Promise<string[]> {
     if (JSON.stringify(got) !== JSON.stringify(want)) {
       const missing = want.filter((w) => !got.includes(w));
       const extra = got.filter((g, j) => !want.includes(g) || got.indexOf(g) !== j);
-      problems.push(`${doc.id}: ${doc.spans.length} claims stored, ${want.length} expected; missing ${missing.join(' ') || 'none'}; extra or twice ${extra.join(' ') || 'none'}`);
+      problems.push(
+        `${doc.id}: ${doc.spans.length} claims stored, ${want.length} expected; missing ${missing.join(' ') || 'none'}; extra or twice ${extra.join(' ') || 'none'}`,
+      );
     }
   });
   return problems;
 }
 
 /** The detection queue's jobs (any state) as BullMQ records them: which document, how often started, how it ended. */
-export async function detectionJobs(env: Record<string, string>): Promise<{ documentId: string; attemptsStarted: number; attemptsMade: number; state: string }[]> {
-  const queue = new Queue(QUEUE_NAMES.documentDetect, { connection: bullConnection(env.REDIS_URL), prefix: env.REDIS_PREFIX });
+export async function detectionJobs(
+  env: Record<string, string>,
+): Promise<{ documentId: string; attemptsStarted: number; attemptsMade: number; state: string }[]> {
+  const queue = new JobQueue({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX, connection: 'worker' });
   try {
-    const jobs = await queue.getJobs(['completed', 'failed', 'active', 'waiting', 'delayed', 'prioritized', 'waiting-children'], 0, -1);
-    return Promise.all(jobs.map(async (j) => ({ documentId: j.data.documentId, attemptsStarted: j.attemptsStarted, attemptsMade: j.attemptsMade, state: await j.getState() })));
+    const jobs = await queue.getJobs(QUEUE_NAMES.documentDetect, [
+      'completed',
+      'failed',
+      'active',
+      'waiting',
+      'delayed',
+      'prioritized',
+      'waiting-children',
+    ]);
+    return Promise.all(
+      jobs.map(async (j) => ({
+        documentId: j.data.documentId,
+        attemptsStarted: j.attemptsStarted,
+        attemptsMade: j.attemptsMade,
+        state: await j.getState(),
+      })),
+    );
   } finally {
     await queue.close();
   }
@@ -200,8 +230,23 @@ export async function ownRedis(): Promise<OwnRedis> {
     url: `redis://127.0.0.1:${port}`,
     async start() {
       if (server) return;
-      server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'noeviction'], { stdio: 'ignore' });
-      await waitFor(`redis-server on port ${port}`, alive, 10_000, 50);
+      server = spawn(
+        'redis-server',
+        [
+          '--port',
+          String(port),
+          '--bind',
+          '127.0.0.1',
+          '--save',
+          '',
+          '--appendonly',
+          'no',
+          '--maxmemory-policy',
+          'noeviction',
+        ],
+        { stdio: 'ignore' },
+      );
+      await eventually(alive, { timeout: 10_000, interval: 50, message: `redis-server on port ${port}` });
     },
     async stop() {
       if (!server || server.exitCode !== null) return;

@@ -4,7 +4,13 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTestDatabase, createTestRedisPrefix, type TestDatabase, type TestRedisPrefix } from '@factdesk/testing';
+import {
+  createTestDatabase,
+  createTestRedisPrefix,
+  eventually,
+  type TestDatabase,
+  type TestRedisPrefix,
+} from '@factdesk/testing';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -27,11 +33,18 @@ export interface Proc {
 export function runBuilt(entry: string, env: Record<string, string>): Proc {
   const file = join(ROOT, entry);
   if (!existsSync(file)) throw new Error(`${entry} is not built: run the build first (npm test does)`);
-  const child = spawn(process.execPath, [file], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [file], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
   return { child, output: () => out, exited };
 }
 
@@ -45,14 +58,19 @@ export async function stopProc(proc: Proc | null | undefined): Promise<void> {
 }
 
 export async function waitForHealth(baseUrl: string, proc: Proc, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (proc.child.exitCode !== null) throw new Error(`process exited early:\n${proc.output()}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`no healthy answer from ${baseUrl} within ${timeoutMs} ms:\n${proc.output()}`);
+  let exited = false;
+  await eventually(
+    async () => {
+      // A process that exited will not become healthy: stop waiting (the error names it).
+      if (proc.child.exitCode !== null) return (exited = true);
+      return fetch(`${baseUrl}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
+    },
+    { timeout: timeoutMs, interval: 200, message: () => `a healthy answer from ${baseUrl}:\n${proc.output()}` },
+  );
+  if (exited) throw new Error(`process exited early:\n${proc.output()}`);
 }
 
 export interface Stack {

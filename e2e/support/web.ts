@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { eventually } from '@factdesk/testing';
 import { ARTIFACTS } from './browser.js';
 
 export const DEMO_PASSWORD = 'factdesk-demo';
@@ -12,7 +13,11 @@ export const DEMO = {
 } as const;
 
 /** A signed-in page of its own (separate cookies) at a laptop's viewport; page errors are collected. */
-export async function signIn(browser: Browser, baseUrl: string, who: keyof typeof DEMO): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function signIn(
+  browser: Browser,
+  baseUrl: string,
+  who: keyof typeof DEMO,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -63,36 +68,67 @@ export interface AxeViolation {
 }
 
 /**
- * axe-core's serious and critical violations on the page as it is now. The source is evaluated through
- * the DevTools protocol: an injected inline <script> would be refused by the app's CSP (script-src 'self').
+ * Every axe-core violation on the page as it is now. The source is evaluated through the DevTools protocol:
+ * an injected inline <script> would be refused by the app's CSP (script-src 'self').
  */
-export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+export async function a11yViolations(page: Page): Promise<AxeViolation[]> {
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   if (!loaded) await page.evaluate(axeSource);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe;
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousA11yViolations(page: Page): Promise<AxeViolation[]> {
+  return (await a11yViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
 /** A field by the start of its label: required fields' labels end with " *". */
-export const labelled = (scope: Page | ReturnType<Page['locator']>, label: string) => scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).first();
+export const labelled = (scope: Page | ReturnType<Page['locator']>, label: string) =>
+  scope.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`)).first();
 
 /** Picks an option in a Mantine Select (an input opening a listbox). */
-export async function choose(page: Page, label: string, option: string | RegExp, scope: Page | ReturnType<Page['locator']> = page): Promise<void> {
+export async function choose(
+  page: Page,
+  label: string,
+  option: string | RegExp,
+  scope: Page | ReturnType<Page['locator']> = page,
+): Promise<void> {
   await labelled(scope, label).click();
   await page.getByRole('option', { name: option }).first().click();
 }
 
-/** Polls a document (through `get`) until the worker has processed it; fails on a failed one or after a minute. */
+/** Waits (through `get`) until the worker has processed a document; fails on a failed one or after a minute. */
 export async function waitForDocument(get: () => Promise<{ status: string; error: string | null }>): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    const d = await get();
-    if (d.status === 'done') return;
-    if (d.status === 'failed') throw new Error(`ingestion failed: ${d.error}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the document was not processed within a minute');
+  const d = await eventually(
+    async () => {
+      const d = await get();
+      return d.status === 'done' || d.status === 'failed' ? d : null;
+    },
+    { timeout: 60_000, interval: 500, message: 'the document to be processed' },
+  );
+  if (d.status === 'failed') throw new Error(`ingestion failed: ${d.error}`);
+}
+
+/** A JSON API call as the signed-in page (its cookie, the site's origin); throws on an error status. */
+export async function apiCall<T>(
+  page: Page,
+  baseUrl: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const res = await page.request.fetch(`${baseUrl}/api${path}`, { method, data: body, headers: { origin: baseUrl } });
+  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
+  return (res.status() === 204 ? undefined : await res.json()) as T;
 }

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { databaseUrlWithName } from '@factdesk/persistence';
 import { freePort, ROOT, runBuilt, startStack, waitForHealth, type Proc, type Stack } from '../support/stack.js';
+import { waitForDocument } from '../support/web.js';
 
 // The backup and restore procedure of docs/operations.md, run as written: pg_dump of a working
 // install, pg_restore into a fresh database, the migrate command, and the app on the restored copy.
@@ -24,20 +25,35 @@ afterAll(async () => {
     restoredApi.child.kill('SIGTERM');
     await restoredApi.exited;
   }
-  if (restoredUrl) await exec('dropdb', ['--if-exists', '--force', '--maintenance-db', databaseUrlWithName(restoredUrl, 'postgres'), new URL(restoredUrl).pathname.slice(1)]).catch(() => undefined);
+  if (restoredUrl)
+    await exec('dropdb', [
+      '--if-exists',
+      '--force',
+      '--maintenance-db',
+      databaseUrlWithName(restoredUrl, 'postgres'),
+      new URL(restoredUrl).pathname.slice(1),
+    ]).catch(() => undefined);
   await stack?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function session(baseUrl: string, email: string): Promise<string> {
-  const res = await fetch(`${baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'factdesk-demo' }) });
+  const res = await fetch(`${baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: 'factdesk-demo' }),
+  });
   expect(res.status).toBe(200);
   return res.headers.get('set-cookie')!.split(';')[0];
 }
 
 function client(baseUrl: string, cookie: string) {
   return async (method: string, path: string, body?: unknown, expected = [200, 201]) => {
-    const res = await fetch(`${baseUrl}${path}`, { method, headers: { cookie, origin: baseUrl, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { cookie, origin: baseUrl, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     if (!expected.includes(res.status)) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return text ? JSON.parse(text) : undefined;
@@ -52,15 +68,13 @@ it('a dump restored into a fresh database runs the app with every document, clai
   // A working install: an ingested sample and a published fact-check.
   const text = readFileSync(join(ROOT, 'fixtures/lavrov-minsk-2022-06-30.txt'), 'utf8');
   const { document } = await editor('POST', '/api/documents', { text, title: 'Backup test' });
-  for (let i = 0; i < 240; i += 1) {
-    const { status } = await editor('GET', `/api/documents/${document.id}`);
-    if (status === 'done') break;
-    if (status === 'failed') throw new Error('ingestion failed');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForDocument(() => editor('GET', `/api/documents/${document.id}`));
   const me = await reviewer('GET', '/api/me');
   const rating = (await editor('GET', '/api/ratings')).find((r: { slug: string }) => r.slug === 'false');
-  const claim = await editor('POST', '/api/claims', { text: 'The bridge cost twice its budget.', speakerName: 'A Minister' });
+  const claim = await editor('POST', '/api/claims', {
+    text: 'The bridge cost twice its budget.',
+    speakerName: 'A Minister',
+  });
   const url = `/api/claims/${claim.id}`;
   await editor('PUT', `${url}/assignment`, { assigneeId: me.user.id });
   await reviewer('PUT', `${url}/verdict`, {
@@ -69,7 +83,15 @@ it('a dump restored into a fresh database runs the app with every document, clai
     headline: 'The bridge did not cost twice its budget',
     conclusion: 'The audit office puts the overrun at 12%.',
     analysis: 'The **audit** says otherwise.',
-    sources: [{ url: 'https://audit.example.org/bridge', title: 'Audit report', publisher: 'Audit Office', kind: 'primary', quote: 'overrun of 12%' }],
+    sources: [
+      {
+        url: 'https://audit.example.org/bridge',
+        title: 'Audit report',
+        publisher: 'Audit Office',
+        kind: 'primary',
+        quote: 'overrun of 12%',
+      },
+    ],
   });
   await reviewer('POST', `${url}/submit`);
   await editor('POST', `${url}/approve`);
@@ -78,9 +100,11 @@ it('a dump restored into a fresh database runs the app with every document, clai
   const live = new pg.Client({ connectionString: stack.database.url });
   await live.connect();
   const counts = async (c: pg.Client) =>
-    (await c.query(`SELECT (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM claims)::int AS claims,
+    (
+      await c.query(`SELECT (SELECT count(*) FROM documents)::int AS documents, (SELECT count(*) FROM claims)::int AS claims,
                            (SELECT count(*) FROM fact_checks)::int AS fact_checks, (SELECT count(*) FROM audit_events)::int AS audit_events,
-                           (SELECT count(*) FROM sessions)::int AS sessions`)).rows[0];
+                           (SELECT count(*) FROM sessions)::int AS sessions`)
+    ).rows[0];
   const before = await counts(live);
   await live.end();
   expect(before.claims).toBeGreaterThan(1);
@@ -89,7 +113,11 @@ it('a dump restored into a fresh database runs the app with every document, clai
   const dump = join(dir, 'factdesk.dump');
   await exec('pg_dump', ['--format=custom', '--no-owner', `--file=${dump}`, stack.database.url]);
   restoredUrl = databaseUrlWithName(stack.database.url, `${stack.database.name}_restored`);
-  await exec('createdb', ['--maintenance-db', databaseUrlWithName(restoredUrl, 'postgres'), new URL(restoredUrl).pathname.slice(1)]);
+  await exec('createdb', [
+    '--maintenance-db',
+    databaseUrlWithName(restoredUrl, 'postgres'),
+    new URL(restoredUrl).pathname.slice(1),
+  ]);
   await exec('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${restoredUrl}`, dump]);
 
   const env = { ...stack.env, DATABASE_URL: restoredUrl, PORT: String(await freePort()) };
@@ -120,6 +148,11 @@ it('a dump restored into a fresh database runs the app with every document, clai
   expect(doc.status).toBe('done');
   expect(doc.claims.length).toBeGreaterThan(0);
   // New writes work on the restored copy (sequences and triggers restored).
-  const added = await restoredEditor('POST', '/api/claims', { text: 'Written after the restore.', speakerName: 'A Minister' });
-  expect(await restoredEditor('GET', `/api/claims/${added.id}/history`)).toEqual([expect.objectContaining({ action: expect.any(String) })]);
+  const added = await restoredEditor('POST', '/api/claims', {
+    text: 'Written after the restore.',
+    speakerName: 'A Minister',
+  });
+  expect(await restoredEditor('GET', `/api/claims/${added.id}/history`)).toEqual([
+    expect.objectContaining({ action: expect.any(String) }),
+  ]);
 }, 180_000);

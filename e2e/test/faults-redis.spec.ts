@@ -1,6 +1,17 @@
 import type pg from 'pg';
-import { TEST_REDIS_URL } from '@factdesk/testing';
-import { claimDifferences, connectDb, countDocuments, ownRedis, sampleTexts, signInHeaders, startTcpProxy, submitTexts, waitFor, type OwnRedis, type TcpProxy } from '../support/faults.js';
+import { eventually, TEST_REDIS_URL } from '@factdesk/testing';
+import {
+  claimDifferences,
+  connectDb,
+  countDocuments,
+  ownRedis,
+  sampleTexts,
+  signInHeaders,
+  startTcpProxy,
+  submitTexts,
+  type OwnRedis,
+  type TcpProxy,
+} from '../support/faults.js';
 import { startStack, type Stack } from '../support/stack.js';
 
 // Issue 9, fault 2. The API and the worker reach Redis only through a proxy this test owns; cutting it makes
@@ -15,7 +26,10 @@ beforeAll(async () => {
   viaProxy.hostname = '127.0.0.1';
   viaProxy.port = String(proxy.port);
   // A quick sweep, so the test need not wait the production minutes.
-  stack = await startStack({ worker: true, env: { REDIS_URL: viaProxy.toString(), SWEEP_INTERVAL_SECONDS: '1', SWEEP_STALE_SECONDS: '5' } });
+  stack = await startStack({
+    worker: true,
+    env: { REDIS_URL: viaProxy.toString(), SWEEP_INTERVAL_SECONDS: '1', SWEEP_STALE_SECONDS: '5' },
+  });
   db = await connectDb(stack.database.url);
 });
 afterAll(async () => {
@@ -28,7 +42,10 @@ afterAll(async () => {
 it('documents submitted while Redis is unreachable are all accepted and stored, and all processed once Redis is back, without resubmitting', async () => {
   const N = 20;
   const headers = await signInHeaders(stack.baseUrl);
-  await waitFor('the worker to announce itself', async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, 30_000);
+  await eventually(async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, {
+    timeout: 30_000,
+    message: 'the worker to announce itself',
+  });
 
   await proxy.cut();
   const health = await fetch(`${stack.baseUrl}/api/health`);
@@ -48,7 +65,11 @@ it('documents submitted while Redis is unreachable are all accepted and stored, 
 
   await proxy.restore();
   // Nobody resubmits: the worker's sweep finds the queued rows and enqueues them.
-  await waitFor(`all ${N} documents done`, async () => (await countDocuments(db!, 'done')) === N, 90_000, 250);
+  await eventually(async () => (await countDocuments(db!, 'done')) === N, {
+    timeout: 90_000,
+    interval: 250,
+    message: `all ${N} documents done`,
+  });
   expect(await claimDifferences(db!)).toEqual([]);
   expect((await (await fetch(`${stack.baseUrl}/api/health`)).json()).redis).toMatchObject({ ok: true });
 }, 150_000);
@@ -62,7 +83,10 @@ describe('Redis restarted without its data', () => {
   beforeAll(async () => {
     redis = await ownRedis();
     await redis.start();
-    stack = await startStack({ worker: true, env: { REDIS_URL: redis.url, SWEEP_INTERVAL_SECONDS: '1', SWEEP_STALE_SECONDS: '5' } });
+    stack = await startStack({
+      worker: true,
+      env: { REDIS_URL: redis.url, SWEEP_INTERVAL_SECONDS: '1', SWEEP_STALE_SECONDS: '5' },
+    });
     db = await connectDb(stack.database.url);
   });
   afterAll(async () => {
@@ -75,13 +99,20 @@ describe('Redis restarted without its data', () => {
   it('documents submitted while Redis is down are processed after it restarts empty, without resubmitting', async () => {
     const N = 10;
     const headers = await signInHeaders(stack.baseUrl);
-    await waitFor('the worker to announce itself', async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, 30_000);
+    await eventually(async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, {
+      timeout: 30_000,
+      message: 'the worker to announce itself',
+    });
     await redis.stop();
     const answers = await submitTexts(stack.baseUrl, headers, sampleTexts(N, 'Redis restarted'));
     expect(answers.map((a) => a.status)).toEqual(new Array(N).fill(201));
     expect(await countDocuments(db!, 'queued')).toBe(N);
     await redis.start();
-    await waitFor(`all ${N} documents done`, async () => (await countDocuments(db!, 'done')) === N, 60_000, 250);
+    await eventually(async () => (await countDocuments(db!, 'done')) === N, {
+      timeout: 60_000,
+      interval: 250,
+      message: `all ${N} documents done`,
+    });
     expect(await claimDifferences(db!)).toEqual([]);
   }, 120_000);
 });

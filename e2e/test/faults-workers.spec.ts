@@ -1,5 +1,14 @@
 import type pg from 'pg';
-import { claimDifferences, connectDb, countDocuments, detectionJobs, sampleTexts, signInHeaders, submitTexts, waitFor } from '../support/faults.js';
+import {
+  claimDifferences,
+  connectDb,
+  countDocuments,
+  detectionJobs,
+  sampleTexts,
+  signInHeaders,
+  submitTexts,
+} from '../support/faults.js';
+import { eventually } from '@factdesk/testing';
 import { runBuilt, startStack, stopProc, type Proc, type Stack } from '../support/stack.js';
 
 // Issue 9, fault 4.
@@ -19,12 +28,21 @@ afterAll(async () => {
 
 it('two workers at once on 200 documents process each document once: one detection run each, exactly the clean-run claims', async () => {
   const N = 200;
-  await waitFor('both workers to announce themselves', async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 2, 30_000);
+  await eventually(async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 2, {
+    timeout: 30_000,
+    message: 'both workers to announce themselves',
+  });
   const headers = await signInHeaders(stack.baseUrl);
   const answers = await submitTexts(stack.baseUrl, headers, sampleTexts(N, 'Two workers'));
   expect(answers.map((a) => a.status)).toEqual(new Array(N).fill(201));
 
-  await waitFor(`all ${N} documents done`, async () => (await countDocuments(db!, 'done')) === N || stack.worker!.child.exitCode !== null || second!.child.exitCode !== null, 150_000, 250);
+  await eventually(
+    async () =>
+      (await countDocuments(db!, 'done')) === N ||
+      stack.worker!.child.exitCode !== null ||
+      second!.child.exitCode !== null,
+    { timeout: 150_000, interval: 250, message: `all ${N} documents done` },
+  );
   expect([stack.worker!.child.exitCode, second!.child.exitCode]).toEqual([null, null]);
   expect(await countDocuments(db!, 'done')).toBe(N);
   expect(await claimDifferences(db!)).toEqual([]);

@@ -1,7 +1,15 @@
 import { connect } from 'node:net';
 import type pg from 'pg';
-import { createTestDatabase, createTestRedisPrefix, type TestDatabase } from '@factdesk/testing';
-import { claimDifferences, connectDb, countDocuments, detectionJobs, sampleTexts, signInHeaders, submitTexts, waitFor } from '../support/faults.js';
+import { eventually, createTestDatabase, createTestRedisPrefix, type TestDatabase } from '@factdesk/testing';
+import {
+  claimDifferences,
+  connectDb,
+  countDocuments,
+  detectionJobs,
+  sampleTexts,
+  signInHeaders,
+  submitTexts,
+} from '../support/faults.js';
 import { freePort, runBuilt, startStack, stopProc, waitForHealth, type Proc, type Stack } from '../support/stack.js';
 
 let database: TestDatabase;
@@ -10,7 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => database.drop());
 
-const base = () => ({ NODE_ENV: 'test', DATABASE_URL: database.url, REDIS_PREFIX: createTestRedisPrefix().prefix, LOG_LEVEL: 'warn' });
+const base = () => ({
+  NODE_ENV: 'test',
+  DATABASE_URL: database.url,
+  REDIS_PREFIX: createTestRedisPrefix().prefix,
+  LOG_LEVEL: 'warn',
+});
 
 describe.each(['apps/api/dist/main.js', 'apps/worker/dist/main.js'])('%s', (entry) => {
   it('exits with one clear line when PostgreSQL cannot be reached', async () => {
@@ -24,13 +37,17 @@ describe.each(['apps/api/dist/main.js', 'apps/worker/dist/main.js'])('%s', (entr
   it('exits with one clear line when Redis cannot be reached', async () => {
     const p = runBuilt(entry, { ...base(), REDIS_URL: 'redis://127.0.0.1:1' });
     expect((await p.exited).code).toBe(1);
-    expect(p.output().trim()).toMatch(/^factdesk-(api|worker): cannot reach Redis at 127\.0\.0\.1:1 \(ECONNREFUSED\)\. Start it/);
+    expect(p.output().trim()).toMatch(
+      /^factdesk-(api|worker): cannot reach Redis at 127\.0\.0\.1:1 \(ECONNREFUSED\)\. Start it/,
+    );
   });
 
   it('exits with one clear line on bad configuration', async () => {
     const p = runBuilt(entry, { ...base(), NODE_ENV: 'production', REDIS_URL: 'http://nope' });
     expect((await p.exited).code).toBe(1);
-    expect(p.output().trim()).toMatch(/^factdesk-(api|worker): invalid configuration: .*REDIS_URL must be a URL starting with redis:/);
+    expect(p.output().trim()).toMatch(
+      /^factdesk-(api|worker): invalid configuration: .*REDIS_URL must be a URL starting with redis:/,
+    );
   });
 });
 
@@ -49,12 +66,10 @@ it('the worker starts, announces itself, and exits 0 on SIGTERM', async () => {
   const api = runBuilt('apps/api/dist/main.js', env);
   try {
     await waitForHealth(`http://127.0.0.1:${port}`, api);
-    const deadline = Date.now() + 15_000;
-    let workers = 0;
-    while (Date.now() < deadline && workers === 0) {
-      workers = (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).workers;
-      if (!workers) await new Promise((r) => setTimeout(r, 200));
-    }
+    const workers = await eventually(
+      async () => (await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).workers || null,
+      { timeout: 15_000, interval: 200, message: 'the worker to announce itself' },
+    );
     expect(workers).toBe(1);
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toEqual({ code: 0, signal: null });
@@ -83,11 +98,19 @@ describe('SIGTERM with work in flight', () => {
   });
 
   const waitingInPostgres = async (applicationName: string) =>
-    (await db!.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'`, [applicationName])).rows[0].n;
+    (
+      await db!.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'`,
+        [applicationName],
+      )
+    ).rows[0].n;
 
   it('the worker finishes the job in hand, then exits 0', async () => {
     worker = runBuilt('apps/worker/dist/main.js', { ...stack.env, LOG_LEVEL: 'info' });
-    await waitFor('the worker to announce itself', async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, 30_000);
+    await eventually(async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === 1, {
+      timeout: 30_000,
+      message: 'the worker to announce itself',
+    });
     const headers = await signInHeaders(stack.baseUrl);
     const locker = await connectDb(stack.database.url);
     try {
@@ -95,9 +118,15 @@ describe('SIGTERM with work in flight', () => {
       await locker.query('LOCK TABLE claims IN SHARE MODE'); // reads pass, the job's claim inserts wait
       const [submitted] = await submitTexts(stack.baseUrl, headers, sampleTexts(1, 'SIGTERM'));
       expect(submitted.status).toBe(201);
-      await waitFor('the detection job waiting in PostgreSQL', async () => (await waitingInPostgres('factdesk-worker')) >= 1);
+      await eventually(async () => (await waitingInPostgres('factdesk-worker')) >= 1, {
+        timeout: 60_000,
+        message: 'the detection job waiting in PostgreSQL',
+      });
       worker.child.kill('SIGTERM');
-      await waitFor('the worker to take the signal', () => /SIGTERM: finishing in-flight work/.test(worker!.output()));
+      await eventually(() => /SIGTERM: finishing in-flight work/.test(worker!.output()), {
+        timeout: 60_000,
+        message: 'the worker to take the signal',
+      });
       expect(worker.child.exitCode).toBeNull();
       expect(await countDocuments(db!, 'done')).toBe(0);
       await locker.query('COMMIT');
@@ -117,10 +146,18 @@ describe('SIGTERM with work in flight', () => {
     try {
       await locker.query('BEGIN');
       await locker.query('LOCK TABLE claims IN ACCESS EXCLUSIVE MODE');
-      const slow = fetch(`${stack.baseUrl}/api/claims`, { headers, signal: AbortSignal.timeout(60_000) }).then(async (r) => ({ status: r.status, body: await r.json() }));
-      await waitFor('the request waiting in PostgreSQL', async () => (await waitingInPostgres('factdesk-api')) >= 1);
+      const slow = fetch(`${stack.baseUrl}/api/claims`, { headers, signal: AbortSignal.timeout(60_000) }).then(
+        async (r) => ({ status: r.status, body: await r.json() }),
+      );
+      await eventually(async () => (await waitingInPostgres('factdesk-api')) >= 1, {
+        timeout: 60_000,
+        message: 'the request waiting in PostgreSQL',
+      });
       stack.api.child.kill('SIGTERM');
-      await waitFor('the API to stop accepting connections', async () => !(await accepts(port)));
+      await eventually(async () => !(await accepts(port)), {
+        timeout: 60_000,
+        message: 'the API to stop accepting connections',
+      });
       expect(stack.api.child.exitCode).toBeNull();
       await locker.query('COMMIT');
       const answer = await slow;

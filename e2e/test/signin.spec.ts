@@ -46,6 +46,27 @@ describe('signing in through the web app', () => {
     await context.close();
   });
 
+  it('leaves the console clean on the sign-in page: being signed out is not an error', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') problems.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+    const me = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
+    await page.goto(`${stack.baseUrl}/`);
+    await page.waitForURL('**/login');
+    expect((await me).status()).toBe(200);
+    await page.getByLabel('Email').waitFor();
+    // Reload the sign-in page itself too: it asks "who am I" again.
+    await page.reload();
+    await page.getByLabel('Email').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('shows a readable error for a wrong password', async () => {
     const page = await browser.newPage();
     await page.goto(`${stack.baseUrl}/login`);

@@ -2,6 +2,7 @@ import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
+import { eventually } from '@factdesk/testing';
 import { startStack, type Stack } from '../support/stack.js';
 import { labelled, screenshot, seriousA11yViolations, signIn } from '../support/web.js';
 
@@ -22,18 +23,22 @@ let browser: Browser;
 beforeAll(async () => {
   feedServer = createServer((req, res) => {
     if (req.url === '/feed.xml') {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(
-        `<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry of Economy</title><link>${feedBase}/</link><description>Press releases</description>` +
-          `<item><guid isPermaLink="false">release-1</guid><title>Exports at a record high</title><link>${feedBase}/press/exports-record</link><pubDate>${new Date().toUTCString()}</pubDate></item>` +
-          `</channel></rss>`,
-      );
+      res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end(
+          `<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry of Economy</title><link>${feedBase}/</link><description>Press releases</description>` +
+            `<item><guid isPermaLink="false">release-1</guid><title>Exports at a record high</title><link>${feedBase}/press/exports-record</link><pubDate>${new Date().toUTCString()}</pubDate></item>` +
+            `</channel></rss>`,
+        );
       return;
     }
     if (req.url === '/press/exports-record') {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
-        `<html><head><title>Exports at a record high</title></head><body><article><h1>Exports at a record high</h1>` +
-          `<p>${CLAIM}</p><p>He said unemployment fell to 3 percent last year, the lowest level since 1991.</p></article></body></html>`,
-      );
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<html><head><title>Exports at a record high</title></head><body><article><h1>Exports at a record high</h1>` +
+            `<p>${CLAIM}</p><p>He said unemployment fell to 3 percent last year, the lowest level since 1991.</p></article></body></html>`,
+        );
       return;
     }
     res.writeHead(404).end();
@@ -50,7 +55,8 @@ afterAll(async () => {
   feedServer?.close();
 });
 
-const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
 it('a source added in the web app brings its claims into the inbox on its own, and Today lists them under the source', async () => {
   const { context, page, errors } = await signIn(browser, stack.baseUrl, 'editor');
@@ -77,14 +83,22 @@ it('a source added in the web app brings its claims into the inbox on its own, a
     await row.getByText('OK', { exact: true }).waitFor({ timeout: 30_000 });
 
     // The article's claims reach the inbox with nobody pasting anything.
-    const deadline = Date.now() + 45_000;
     const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
-    for (;;) {
-      const claims = (await fetch(`${stack.baseUrl}/api/claims?limit=50`, { headers: { cookie } }).then((r) => r.json())) as { items: { text: string }[] };
-      if (claims.items.some((c) => c.text.includes('exports grew by 40 percent'))) break;
-      if (Date.now() > deadline) throw new Error(`no claim from the feed's article yet: ${JSON.stringify(claims.items.map((c) => c.text))}\n${stack.worker?.output()}`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    let texts: string[] = [];
+    await eventually(
+      async () => {
+        const claims = (await fetch(`${stack.baseUrl}/api/claims?limit=50`, { headers: { cookie } }).then((r) =>
+          r.json(),
+        )) as { items: { text: string }[] };
+        texts = claims.items.map((c) => c.text);
+        return texts.some((t) => t.includes('exports grew by 40 percent'));
+      },
+      {
+        timeout: 45_000,
+        interval: 500,
+        message: () => `a claim from the feed's article: ${JSON.stringify(texts)}\n${stack.worker?.output()}`,
+      },
+    );
     await page.reload();
     await row.getByText('OK', { exact: true }).waitFor();
     expect(await row.textContent()).not.toContain('Never');
@@ -92,7 +106,10 @@ it('a source added in the web app brings its claims into the inbox on its own, a
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await nav(page, 'Claims').click();
-    await page.getByText(/exports grew by 40 percent/).first().waitFor();
+    await page
+      .getByText(/exports grew by 40 percent/)
+      .first()
+      .waitFor();
 
     await nav(page, 'Today').click();
     await page.getByText('By source', { exact: true }).click();

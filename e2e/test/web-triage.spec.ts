@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ClaimDetailDto, DocumentDto, DocumentSubmissionDto, Page as ApiPage, ClaimSummaryDto, UserDto } from '@factdesk/domain';
+import type {
+  ClaimDetailDto,
+  DocumentDto,
+  DocumentSubmissionDto,
+  Page as ApiPage,
+  ClaimSummaryDto,
+  UserDto,
+} from '@factdesk/domain';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../support/browser.js';
 import { ROOT, startStack, type Stack } from '../support/stack.js';
-import { labelled, screenshot, signIn, waitForDocument } from '../support/web.js';
+import { apiCall, labelled, screenshot, signIn, waitForDocument } from '../support/web.js';
 
 /* Keyboard triage in the inbox, a stale verdict save reapplied, and what a reviewer is not offered. */
 let stack: Stack;
@@ -12,21 +19,22 @@ let browser: Browser;
 let editor: Awaited<ReturnType<typeof signIn>>;
 
 /** The API as the signed-in page's user (its cookies; writes carry the app's origin like the app's fetches). */
-async function call<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await page.request.fetch(`${stack.baseUrl}/api${path}`, { method, data: body, headers: { origin: stack.baseUrl } });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (res.status() === 204 ? undefined : await res.json()) as T;
-}
+const call = <T>(page: Page, method: string, path: string, body?: unknown) =>
+  apiCall<T>(page, stack.baseUrl, method, path, body);
 
 const stateOf = async (id: string) => (await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${id}`)).state;
-const currentRowText = (page: Page) => page.locator('[data-testid="claim-row"][aria-current="true"] .claim-link').textContent();
+const currentRowText = (page: Page) =>
+  page.locator('[data-testid="claim-row"][aria-current="true"] .claim-link').textContent();
 
 beforeAll(async () => {
   stack = await startStack({ worker: true });
   browser = await launchBrowser();
   editor = await signIn(browser, stack.baseUrl, 'editor');
   const text = readFileSync(join(ROOT, 'fixtures/lavrov-minsk-2022-06-30.txt'), 'utf8');
-  const { document } = await call<DocumentSubmissionDto>(editor.page, 'POST', '/documents', { text, outlet: 'Russian Foreign Ministry' });
+  const { document } = await call<DocumentSubmissionDto>(editor.page, 'POST', '/documents', {
+    text,
+    outlet: 'Russian Foreign Ministry',
+  });
   await waitForDocument(() => call<DocumentDto>(editor.page, 'GET', `/documents/${document.id}`));
 }, 120_000);
 afterAll(async () => {
@@ -40,7 +48,8 @@ describe('the claims inbox from the keyboard', () => {
     const page = editor.page;
     await page.goto(`${stack.baseUrl}/claims`);
     await page.getByTestId('claim-row').first().waitFor();
-    const ids = async () => (await call<ApiPage<ClaimSummaryDto>>(page, 'GET', '/claims?state=detected&checkworthy=true&limit=10')).items;
+    const ids = async () =>
+      (await call<ApiPage<ClaimSummaryDto>>(page, 'GET', '/claims?state=detected&checkworthy=true&limit=10')).items;
     const before = await ids();
 
     await page.keyboard.press('?');
@@ -114,11 +123,21 @@ describe('a verdict saved by someone else meanwhile', () => {
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByText(/^Version 2 · saved/).waitFor();
     const verdict = (await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${claimId}`)).verdict!;
-    expect(verdict).toMatchObject({ version: 2, headline: 'Headline from the other tab', conclusion: 'My conclusion, written in the first tab.' });
+    expect(verdict).toMatchObject({
+      version: 2,
+      headline: 'Headline from the other tab',
+      conclusion: 'My conclusion, written in the first tab.',
+    });
 
     // A reviewer is offered no editor screens and no publishing.
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Claims', 'Documents', 'Public site', 'Feed']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Dashboard',
+      'Claims',
+      'Documents',
+      'Public site',
+      'Feed',
+    ]);
     await page.goto(`${stack.baseUrl}/review`);
     await page.getByText('Not for your role').waitFor();
     expect(reviewer.errors).toEqual([]);

@@ -16,7 +16,8 @@ import { DEMO, DEMO_PASSWORD, waitForDocument } from '../support/web.js';
  */
 
 /** A payload that sets window.__xss if any part of it is ever parsed as markup; `label` finds it as text. */
-const hostile = (label: string) => `${label} <script>window.__xss=1</script><img src=x onerror="window.__xss=1">"><svg onload="window.__xss=1">`;
+const hostile = (label: string) =>
+  `${label} <script>window.__xss=1</script><img src=x onerror="window.__xss=1">"><svg onload="window.__xss=1">`;
 const JS_URL = 'javascript:window.__xss=1';
 const ANALYSIS = [
   '## analysis-md <script>window.__xss=1</script>',
@@ -52,7 +53,11 @@ async function session(who: keyof typeof DEMO): Promise<Session> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByTestId('role').waitFor();
   const raw = async (method: string, path: string, body?: unknown) => {
-    const res = await page.request.fetch(`${stack.baseUrl}/api${path}`, { method, data: body, headers: { origin: stack.baseUrl } });
+    const res = await page.request.fetch(`${stack.baseUrl}/api${path}`, {
+      method,
+      data: body,
+      headers: { origin: stack.baseUrl },
+    });
     return { status: res.status(), body: res.status() === 204 ? undefined : await res.json() };
   };
   const api = async (method: string, path: string, body?: unknown) => {
@@ -70,21 +75,40 @@ async function expectInert(page: Page, screen: string): Promise<void> {
     return {
       xss: (window as unknown as { __xss?: unknown }).__xss,
       // Data inside a JSON-LD block is not run; a block the payload could close early would be.
-      scripts: [...document.querySelectorAll('script')].filter((s) => (s.type === 'application/ld+json' ? /<\/?script/i.test(s.textContent ?? '') : (s.textContent ?? '').includes('__xss'))).length,
-      handlers: all.flatMap((el) => [...el.attributes].filter((a) => a.name.toLowerCase().startsWith('on')).map((a) => `<${el.tagName.toLowerCase()} ${a.name}>`)),
+      scripts: [...document.querySelectorAll('script')].filter((s) =>
+        s.type === 'application/ld+json'
+          ? /<\/?script/i.test(s.textContent ?? '')
+          : (s.textContent ?? '').includes('__xss'),
+      ).length,
+      handlers: all.flatMap((el) =>
+        [...el.attributes]
+          .filter((a) => a.name.toLowerCase().startsWith('on'))
+          .map((a) => `<${el.tagName.toLowerCase()} ${a.name}>`),
+      ),
       javascriptUrls: all
         .flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((n) => el.getAttribute(n) ?? ''))
         .filter((v) => /^\s*javascript:/i.test(v)),
       // Sanitised Markdown may keep an <img> (without its handler); anywhere else it came from the payload. (An
       // injected <svg> would carry its onload: the app's own icons are svg too.)
-      injectedElements: [...document.querySelectorAll('img[src="x"], iframe, object, embed')].filter((el) => !(el.tagName === 'IMG' && el.closest('.markdown'))).map((el) => el.outerHTML.slice(0, 120)),
+      injectedElements: [...document.querySelectorAll('img[src="x"], iframe, object, embed')]
+        .filter((el) => !(el.tagName === 'IMG' && el.closest('.markdown')))
+        .map((el) => el.outerHTML.slice(0, 120)),
     };
   });
-  expect({ screen, ...found, dialogs }).toEqual({ screen, xss: undefined, scripts: 0, handlers: [], javascriptUrls: [], injectedElements: [], dialogs: [] });
+  expect({ screen, ...found, dialogs }).toEqual({
+    screen,
+    xss: undefined,
+    scripts: 0,
+    handlers: [],
+    javascriptUrls: [],
+    injectedElements: [],
+    dialogs: [],
+  });
 }
 
 /** Waits until `label`'s payload shows on the page as text. */
-const showsAsText = (page: Page, label: string) => page.getByText(`${label} <script>window.__xss=1</script>`).first().waitFor({ timeout: 20_000 });
+const showsAsText = (page: Page, label: string) =>
+  page.getByText(`${label} <script>window.__xss=1</script>`).first().waitFor({ timeout: 20_000 });
 
 let editor: Session;
 let reviewer: Session;
@@ -103,11 +127,17 @@ beforeAll(async () => {
 
   // A document whose title, outlet and text carry script; the worker turns its sentences into claims.
   const text = `${hostile('doc-text')}\n\nMinister Ivanov said wheat exports grew by 40 percent in 2021. ${hostile('doc-claim')} The budget deficit reached 3 percent of GDP.`;
-  const { document } = await editor.api('POST', '/documents', { text, title: hostile('doc-title'), outlet: hostile('doc-outlet') });
+  const { document } = await editor.api('POST', '/documents', {
+    text,
+    title: hostile('doc-title'),
+    outlet: hostile('doc-outlet'),
+  });
   ids.document = document.id;
 
   const reviewerId = (await reviewer.api<{ user: { id: string } }>('GET', '/me')).user.id;
-  const rating = (await editor.api<{ id: string; slug: string }[]>('GET', '/ratings')).find((r) => r.slug === 'false') ?? (await editor.api<{ id: string }[]>('GET', '/ratings'))[0];
+  const rating =
+    (await editor.api<{ id: string; slug: string }[]>('GET', '/ratings')).find((r) => r.slug === 'false') ??
+    (await editor.api<{ id: string }[]>('GET', '/ratings'))[0];
 
   const verdict = (label: string) => ({
     version: 0,
@@ -115,17 +145,37 @@ beforeAll(async () => {
     headline: hostile(`${label}-headline`),
     conclusion: hostile(`${label}-conclusion`),
     analysis: ANALYSIS,
-    sources: [{ url: 'https://example.org/report?q=%22%3E%3Cscript%3Ewindow.__xss=1%3C/script%3E', title: hostile(`${label}-source-title`), publisher: hostile(`${label}-publisher`), quote: hostile(`${label}-quote`), kind: 'primary' }],
+    sources: [
+      {
+        url: 'https://example.org/report?q=%22%3E%3Cscript%3Ewindow.__xss=1%3C/script%3E',
+        title: hostile(`${label}-source-title`),
+        publisher: hostile(`${label}-publisher`),
+        quote: hostile(`${label}-quote`),
+        kind: 'primary',
+      },
+    ],
   });
 
   // Claim 1: through the whole workflow to a published fact-check.
-  const claim = await editor.api('POST', '/claims', { text: hostile('claim-text') + ' Exports grew by 40 percent.', speakerName: hostile('speaker-name') });
+  const claim = await editor.api('POST', '/claims', {
+    text: hostile('claim-text') + ' Exports grew by 40 percent.',
+    speakerName: hostile('speaker-name'),
+  });
   ids.published = claim.id;
   ids.speaker = (await editor.api('GET', `/claims/${claim.id}`)).speaker.id;
-  await editor.api('PATCH', `/speakers/${ids.speaker}`, { description: hostile('speaker-description'), aliases: [hostile('speaker-alias')] });
-  await editor.api('PUT', `/claims/${claim.id}/assignment`, { assigneeId: reviewerId, note: hostile('assignment-note') });
+  await editor.api('PATCH', `/speakers/${ids.speaker}`, {
+    description: hostile('speaker-description'),
+    aliases: [hostile('speaker-alias')],
+  });
+  await editor.api('PUT', `/claims/${claim.id}/assignment`, {
+    assigneeId: reviewerId,
+    note: hostile('assignment-note'),
+  });
   // A javascript: source link is refused at the door.
-  const refused = await reviewer.raw('PUT', `/claims/${claim.id}/verdict`, { ...verdict('published'), sources: [{ url: JS_URL, title: 'x', kind: 'primary' }] });
+  const refused = await reviewer.raw('PUT', `/claims/${claim.id}/verdict`, {
+    ...verdict('published'),
+    sources: [{ url: JS_URL, title: 'x', kind: 'primary' }],
+  });
   expect(refused.status).toBe(400);
   await reviewer.api('PUT', `/claims/${claim.id}/verdict`, verdict('published'));
   await reviewer.api('POST', `/claims/${claim.id}/comments`, { body: hostile('reviewer-comment') });
@@ -135,20 +185,35 @@ beforeAll(async () => {
   ids.slug = (await editor.api('POST', `/claims/${claim.id}/publish`)).slug;
 
   // Claim 2: left in review, so the review queue and the verdict editor show it.
-  const second = await editor.api('POST', '/claims', { text: hostile('review-claim') + ' The deficit reached 3 percent.', speakerName: hostile('speaker-name') });
+  const second = await editor.api('POST', '/claims', {
+    text: hostile('review-claim') + ' The deficit reached 3 percent.',
+    speakerName: hostile('speaker-name'),
+  });
   ids.inReview = second.id;
   await editor.api('PUT', `/claims/${second.id}/assignment`, { assigneeId: reviewerId });
   await reviewer.api('PUT', `/claims/${second.id}/verdict`, verdict('review'));
   await reviewer.api('POST', `/claims/${second.id}/submit`);
 
-  await editor.api('POST', '/sources', { name: hostile('source-name'), url: 'http://127.0.0.1:9/feed.xml', defaultOutlet: hostile('source-outlet') });
-  await admin.api('POST', '/users', { email: 'hostile@test.factdesk', name: hostile('user-name'), role: 'reviewer', password: 'a-long-enough-password' });
+  await editor.api('POST', '/sources', {
+    name: hostile('source-name'),
+    url: 'http://127.0.0.1:9/feed.xml',
+    defaultOutlet: hostile('source-outlet'),
+  });
+  await admin.api('POST', '/users', {
+    email: 'hostile@test.factdesk',
+    name: hostile('user-name'),
+    role: 'reviewer',
+    password: 'a-long-enough-password',
+  });
   await admin.api('PUT', '/site-pages/methodology', { title: hostile('page-title'), body: ANALYSIS });
   await admin.api('POST', '/webhooks', { url: 'http://127.0.0.1:9/hook', description: hostile('webhook-description') });
 
   // Links that got past validation some other way (an older version, a migration, a bug): written
   // straight into the database, so the screens' own rendering is what is tested.
-  await db.query(`UPDATE verdict_sources SET url = $1 WHERE verdict_id = (SELECT id FROM verdicts WHERE claim_id = $2)`, [JS_URL, second.id]);
+  await db.query(
+    `UPDATE verdict_sources SET url = $1 WHERE verdict_id = (SELECT id FROM verdicts WHERE claim_id = $2)`,
+    [JS_URL, second.id],
+  );
   await db.query(`UPDATE documents SET source_url = $1 WHERE id = $2`, [JS_URL, ids.document]);
 
   await waitForDocument(() => editor.api('GET', `/documents/${ids.document}`));
@@ -166,7 +231,9 @@ async function visit(s: Session, path: string, labels: string[], screen = path):
     for (const label of labels) await showsAsText(s.page, label);
     await expectInert(s.page, screen);
   } catch (err) {
-    await s.page.screenshot({ path: join(ARTIFACTS, `web-xss-failure-${screen.replace(/[^a-z0-9]+/gi, '-')}.png`) }).catch(() => undefined);
+    await s.page
+      .screenshot({ path: join(ARTIFACTS, `web-xss-failure-${screen.replace(/[^a-z0-9]+/gi, '-')}.png`) })
+      .catch(() => undefined);
     throw err;
   }
 }
@@ -179,7 +246,15 @@ describe('staff screens show script as text', () => {
   });
 
   it('the published claim: detail, verdict, sources, comments, history', async () => {
-    await visit(editor, `/claims/${ids.published}`, ['claim-text', 'speaker-name', 'published-headline', 'published-conclusion', 'published-source-title', 'reviewer-comment', 'editor-comment']);
+    await visit(editor, `/claims/${ids.published}`, [
+      'claim-text',
+      'speaker-name',
+      'published-headline',
+      'published-conclusion',
+      'published-source-title',
+      'reviewer-comment',
+      'editor-comment',
+    ]);
     // The analysis Markdown: its heading is text, its script and handlers are gone, its javascript: links are not links.
     await editor.page.getByText('analysis-md').first().waitFor();
   });
@@ -236,7 +311,12 @@ describe('the admin screens show script as text', () => {
 describe('public pages and feeds show script as text', () => {
   it('the fact-check page and the index', async () => {
     const page = reviewer.page;
-    await visit(reviewer, `/fact-checks/${ids.slug}`, ['published-headline', 'published-conclusion', 'published-source-title', 'speaker-name']);
+    await visit(reviewer, `/fact-checks/${ids.slug}`, [
+      'published-headline',
+      'published-conclusion',
+      'published-source-title',
+      'speaker-name',
+    ]);
     expect(await page.getByText('analysis-md').count()).toBeGreaterThan(0);
     expect(await page.getByRole('link', { name: 'a markdown link' }).count()).toBe(0);
     await visit(reviewer, '/fact-checks', ['published-headline'], 'public index');
@@ -261,7 +341,9 @@ describe('public pages and feeds show script as text', () => {
         const html = JSON.stringify(JSON.parse(body)).replace(/\\"/g, '"');
         for (const item of (JSON.parse(body).items ?? []) as { content_html?: string }[]) {
           // Markup in content_html is the sanitiser's: no script, image, frame or svg tag, no handler or javascript: link in any tag.
-          expect(item.content_html ?? '').not.toMatch(/<(script|svg|img|iframe)\b|<[^>]*\son\w+\s*=|<[^>]*href\s*=\s*["']?\s*javascript:/i);
+          expect(item.content_html ?? '').not.toMatch(
+            /<(script|svg|img|iframe)\b|<[^>]*\son\w+\s*=|<[^>]*href\s*=\s*["']?\s*javascript:/i,
+          );
         }
         expect(html).toContain('published-headline <script>');
       } else {

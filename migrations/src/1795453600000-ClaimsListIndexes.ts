@@ -13,8 +13,12 @@ export class ClaimsListIndexes1795453600000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "IDX_claims_score_id" ON "claims" ("score", "id")`);
     await queryRunner.query(`CREATE INDEX "IDX_claims_created_id" ON "claims" ("created_at", "id")`);
     // The "said" sort's key: when it was said, or else when it was detected.
-    await queryRunner.query(`CREATE INDEX "IDX_claims_said_id" ON "claims" ((coalesce("said_at", "created_at")), "id")`);
-    await queryRunner.query(`CREATE INDEX "IDX_assignments_active_due" ON "assignments" ("due_at", "claim_id") WHERE "state" = 'active' AND "due_at" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_claims_said_id" ON "claims" ((coalesce("said_at", "created_at")), "id")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_assignments_active_due" ON "assignments" ("due_at", "claim_id") WHERE "state" = 'active' AND "due_at" IS NOT NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

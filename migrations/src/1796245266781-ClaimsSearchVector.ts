@@ -10,7 +10,9 @@ export class ClaimsSearchVector1796245266781 implements MigrationInterface {
   name = 'ClaimsSearchVector1796245266781';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "claims" ADD "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED NOT NULL`);
+    await queryRunner.query(
+      `ALTER TABLE "claims" ADD "search_vector" tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED NOT NULL`,
+    );
     await queryRunner.query(
       `INSERT INTO "typeorm_metadata"("database", "schema", "table", "type", "name", "value") VALUES (current_database(), current_schema(), 'claims', 'GENERATED_COLUMN', 'search_vector', $1)`,
       ["to_tsvector('english', text)"],
@@ -20,9 +22,13 @@ export class ClaimsSearchVector1796245266781 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE INDEX "IDX_claims_text_search" ON "claims" USING GIN (to_tsvector('english', "text"))`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_claims_text_search" ON "claims" USING GIN (to_tsvector('english', "text"))`,
+    );
     await queryRunner.query(`DROP INDEX "public"."IDX_claims_search_vector"`);
-    await queryRunner.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'claims' AND "name" = 'search_vector' AND "schema" = current_schema() AND "database" = current_database()`);
+    await queryRunner.query(
+      `DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'claims' AND "name" = 'search_vector' AND "schema" = current_schema() AND "database" = current_database()`,
+    );
     await queryRunner.query(`ALTER TABLE "claims" DROP COLUMN "search_vector"`);
   }
 }

@@ -20,9 +20,13 @@ export class ClaimsActiveAssignment1796266453247 implements MigrationInterface {
     await queryRunner.query(
       `UPDATE "claims" c SET "assignee_id" = a."assignee_id", "due_at" = a."due_at" FROM "assignments" a WHERE a."claim_id" = c."id" AND a."state" = 'active'`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_claims_assignee_score" ON "claims" ("assignee_id", "score", "id") WHERE "assignee_id" IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_claims_assignee_score" ON "claims" ("assignee_id", "score", "id") WHERE "assignee_id" IS NOT NULL`,
+    );
     // The "due" sort's key: the due date, or else infinity (after every date), with the id for keyset paging.
-    await queryRunner.query(`CREATE INDEX "IDX_claims_due_id" ON "claims" ((coalesce("due_at", 'infinity'::timestamptz)), "id")`);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_claims_due_id" ON "claims" ((coalesce("due_at", 'infinity'::timestamptz)), "id")`,
+    );
     await queryRunner.query(
       `CREATE INDEX "IDX_claims_assignee_due_id" ON "claims" ("assignee_id", (coalesce("due_at", 'infinity'::timestamptz)), "id") WHERE "assignee_id" IS NOT NULL`,
     );
@@ -47,7 +51,9 @@ BEGIN
   UPDATE claims SET assignee_id = NULL, due_at = NULL WHERE assignee_id IS NOT NULL OR due_at IS NOT NULL;
   RETURN NULL;
 END $$`);
-    await queryRunner.query(`CREATE TRIGGER "assignments_truncate_claim_active_assignment" AFTER TRUNCATE ON "assignments" FOR EACH STATEMENT EXECUTE FUNCTION factdesk_claims_unassigned()`);
+    await queryRunner.query(
+      `CREATE TRIGGER "assignments_truncate_claim_active_assignment" AFTER TRUNCATE ON "assignments" FOR EACH STATEMENT EXECUTE FUNCTION factdesk_claims_unassigned()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -32,7 +32,9 @@ END $$`);
       `CREATE TRIGGER "users_access_change" AFTER DELETE OR UPDATE OF "role", "active", "name", "email", "password_hash" ON "users" FOR EACH ROW EXECUTE FUNCTION factdesk_access_changed()`,
     );
     for (const table of ['sessions', 'api_tokens', 'users']) {
-      await queryRunner.query(`CREATE TRIGGER "${table}_access_truncate" AFTER TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION factdesk_access_changed()`);
+      await queryRunner.query(
+        `CREATE TRIGGER "${table}_access_truncate" AFTER TRUNCATE ON "${table}" FOR EACH STATEMENT EXECUTE FUNCTION factdesk_access_changed()`,
+      );
     }
   }
 

@@ -11,9 +11,24 @@ export class ClaimsSortIndexesCovering1796266453250 implements MigrationInterfac
   name = 'ClaimsSortIndexesCovering1796266453250';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await this.replace(queryRunner, 'IDX_claims_score_id', '"score", "id"', '"state", "claim_type", "checkworthy", "created_at", "said_at"');
-    await this.replace(queryRunner, 'IDX_claims_created_id', '"created_at", "id"', '"state", "claim_type", "checkworthy", "score", "said_at"');
-    await this.replace(queryRunner, 'IDX_claims_said_id', '(coalesce("said_at", "created_at")), "id"', '"state", "claim_type", "checkworthy", "score", "created_at", "said_at"');
+    await this.replace(
+      queryRunner,
+      'IDX_claims_score_id',
+      '"score", "id"',
+      '"state", "claim_type", "checkworthy", "created_at", "said_at"',
+    );
+    await this.replace(
+      queryRunner,
+      'IDX_claims_created_id',
+      '"created_at", "id"',
+      '"state", "claim_type", "checkworthy", "score", "said_at"',
+    );
+    await this.replace(
+      queryRunner,
+      'IDX_claims_said_id',
+      '(coalesce("said_at", "created_at")), "id"',
+      '"state", "claim_type", "checkworthy", "score", "created_at", "said_at"',
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { VerdictDrafts1796330000000 } from './1796330000000-VerdictDrafts.js';
 import { ClaimsSearchVector1796245266781 } from './1796245266781-ClaimsSearchVector.js';
 import { SourceItems1795452066622 } from './1795452066622-SourceItems.js';
 import { PublicSiteWebhooks1795449850096 } from './1795449850096-PublicSiteWebhooks.js';
@@ -11,6 +12,9 @@ import { ClaimsActiveAssignment1796266453247 } from './1796266453247-ClaimsActiv
 import { AccessChangeNotify1796266453248 } from './1796266453248-AccessChangeNotify.js';
 import { ClaimsSearchNoPendingList1796266453249 } from './1796266453249-ClaimsSearchNoPendingList.js';
 import { ClaimsSortIndexesCovering1796266453250 } from './1796266453250-ClaimsSortIndexesCovering.js';
+import { DocumentSpeakerRoles1796310000000 } from './1796310000000-DocumentSpeakerRoles.js';
+import { DocumentSentences1796320000000 } from './1796320000000-DocumentSentences.js';
+import { FactCheckSearchVector1796360000000 } from './1796360000000-FactCheckSearchVector.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +30,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AccessChangeNotify1796266453248,
   ClaimsSearchNoPendingList1796266453249,
   ClaimsSortIndexesCovering1796266453250,
+  DocumentSpeakerRoles1796310000000,
+  DocumentSentences1796320000000,
+  VerdictDrafts1796330000000,
+  FactCheckSearchVector1796360000000,
 ];

@@ -16,10 +16,13 @@ import type { Logger } from 'pino';
 import { createLogger, PinoNestLogger, type AppConfig } from '@factdesk/config';
 import { AppModule } from './app.module.js';
 import { registerRequestGuards } from './common/request-guards.js';
+import { errorBody } from './common/errors.js';
+import { DOMAIN_SCHEMAS } from './openapi/domain-schemas.js';
+import { checkResponses } from './openapi/response-check.js';
 import { DOCUMENT_UPLOAD_ROUTE } from './documents/documents.controller.js';
 import { mountQueueDashboard } from './queues/queue-dashboard.js';
 import { SESSION_COOKIE } from './auth/tokens.js';
-import { PUBLIC_PATHS, rewritePublicUrl } from './public/public.controller.js';
+import { PUBLIC_PATHS, rewritePublicUrl } from './public/public-paths.js';
 import { answerFromCache } from './public/public-fast-path.js';
 import { PublicCache } from './public/public-cache.js';
 import { REDIS } from './redis/redis.module.js';
@@ -42,8 +45,12 @@ function webDist(config: AppConfig): string | undefined {
 }
 
 /** Builds the API application: used by main.ts and by the integration tests alike. */
-export async function createApp(config: AppConfig, logger: Logger = createLogger('factdesk-api', config.logLevel)): Promise<NestFastifyApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: Logger = createLogger('factdesk-api', config.logLevel, config.logFormat),
+): Promise<NestFastifyApplication> {
   // Cached public pages and feeds are answered in front of Fastify (see answerFromCache), once the app exists.
+  // eslint-disable-next-line prefer-const -- assigned after the adapter that calls it is built
   let fromCache: ((req: IncomingMessage, res: ServerResponse) => boolean) | undefined;
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
@@ -56,12 +63,14 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     // One log line per request (the onResponse hook below) instead of Fastify's two; cache hits of the
     // public site log at debug level (see answerFromCache).
     logController: new LogController({ disableRequestLogging: true }),
-    // The public index shares its path with a staff route under /api; see PUBLIC_INDEX_ROUTE.
+    // The public index and speaker pages share paths with staff routes under /api; see public-paths.ts.
     rewriteUrl: (req: { url?: string }) => rewritePublicUrl(req.url ?? '/'),
     trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     logger: new PinoNestLogger(logger),
+    // Nest's own parsers would add form bodies; the JSON parser is the request guards' (see below).
+    bodyParser: false,
   });
   // The public site and feeds live at the root; everything else under /api.
   app.setGlobalPrefix('api', { exclude: [...PUBLIC_PATHS] });
@@ -70,19 +79,37 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   fromCache = answerFromCache(app.get(PublicCache), requestId, logger);
   // The API speaks JSON: other bodies are refused with 415 rather than handed to validators as strings.
   fastify.removeContentTypeParser('text/plain');
-  // JSON that is not UTF-8, nested past what validators can walk, or carries NUL characters: 400 (see request-guards).
-  registerRequestGuards(app, JSON_BODY_LIMIT);
+  // JSON that is not UTF-8, nested past what validators can walk, or carries NUL characters or lone
+  // surrogates: 400; form bodies, and multipart except on the document upload: 415 (see request-guards).
+  registerRequestGuards(
+    app,
+    JSON_BODY_LIMIT,
+    (routeConfig) =>
+      (routeConfig as Record<string, unknown> | undefined)?.documentUpload === DOCUMENT_UPLOAD_ROUTE.documentUpload,
+  );
   // The document route takes bodies up to the configured document size (JSON escaping can double a text).
   fastify.addHook('onRoute', (route) => {
-    if ((route.config as Record<string, unknown> | undefined)?.documentUpload === DOCUMENT_UPLOAD_ROUTE.documentUpload) {
+    if (
+      (route.config as Record<string, unknown> | undefined)?.documentUpload === DOCUMENT_UPLOAD_ROUTE.documentUpload
+    ) {
       route.bodyLimit = config.documentMaxBytes * 2 + 64 * 1024;
     }
   });
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  if (config.checkResponses) checkResponses(app, fastify);
+  // At debug: a person watching `npm start` wants the few lines that matter; set LOG_LEVEL=debug to see requests.
   fastify.addHook('onResponse', (request, reply, done) => {
-    request.log.info({ method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request completed');
+    request.log.debug(
+      {
+        method: request.method,
+        url: request.url,
+        statusCode: reply.statusCode,
+        responseTime: Math.round(reply.elapsedTime * 10) / 10,
+      },
+      'request completed',
+    );
     done();
   });
 
@@ -106,7 +133,9 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     },
     strictTransportSecurity: config.cookieSecure,
   });
-  await app.register(fastifyMultipart, { limits: { fileSize: config.documentMaxBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.documentMaxBytes, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+  });
   await app.register(fastifyRateLimit, {
     global: false,
     max: config.loginRateLimit.max,
@@ -115,23 +144,25 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
     nameSpace: `${config.redisPrefix}:rate-limit:`,
     // With Redis away, sign-in still works (unlimited) rather than failing for everyone.
     skipOnError: true,
-    errorResponseBuilder: (_request, context) => ({
-      statusCode: 429,
-      error: 'Too Many Requests',
-      message: `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds.`,
-    }),
+    errorResponseBuilder: (request, context) =>
+      errorBody(429, `Too many attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds.`, request.id),
   });
 
   const openApi = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Factdesk API')
-      .setDescription('Editorial workflow for fact-checking newsrooms. Browsers sign in with a session cookie; integrations use bearer API tokens issued by an admin.')
+      .setDescription(
+        'Editorial workflow for fact-checking newsrooms. Browsers sign in with a session cookie; integrations use bearer API tokens issued by an admin.',
+      )
       .setVersion('0.1.0')
+      .setOpenAPIVersion('3.1.0')
       .addCookieAuth(SESSION_COOKIE)
       .addBearerAuth()
       .build(),
   );
+  // Every response schema refers to libs/domain's types (see @Returns and openapi/domain-schemas.ts).
+  openApi.components = { ...openApi.components, schemas: { ...openApi.components?.schemas, ...DOMAIN_SCHEMAS } };
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
 
   await mountQueueDashboard(app);
@@ -143,7 +174,7 @@ export async function createApp(config: AppConfig, logger: Logger = createLogger
   // The web app's client-side routes get its index.html; unknown API paths a JSON 404.
   fastify.get('/*', async (request, reply) => {
     if (request.url.startsWith('/api/') || request.url === '/api' || !dist) {
-      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `No route for GET ${request.url.split('?')[0]}`, requestId: request.id });
+      return reply.status(404).send(errorBody(404, `No route for GET ${request.url.split('?')[0]}`, request.id));
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html', dist);
   });

@@ -5,7 +5,7 @@ import { roleAllowed, ROLES, type Role } from '@factdesk/domain';
 import { AccessGuard } from '../src/auth/access.guard.js';
 import type { SessionsService } from '../src/auth/sessions.service.js';
 import { startHarness, type Harness } from './harness.js';
-import { listRoutes, type AppRoute } from './routes.js';
+import { listRoutes, type AppRoute } from '../src/common/routes.js';
 
 /**
  * Who may call what. A route missing here fails the first test, so no route ships without its
@@ -20,7 +20,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/auth/login': ANYONE,
   'POST /api/auth/logout': ANYONE,
   'GET /api/health': ANYONE,
-  'GET /api/me': STAFF,
+  'GET /api/me': ANYONE,
   'GET /api/users': ADMINS,
   'POST /api/users': ADMINS,
   'PATCH /api/users/:id': ADMINS,
@@ -43,6 +43,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/assignments/workload': EDITORS,
   'GET /api/claims/:id/verdict': STAFF,
   'PUT /api/claims/:id/verdict': STAFF,
+  'GET /api/claims/:id/verdict/draft': STAFF,
+  'PUT /api/claims/:id/verdict/draft': STAFF,
+  'DELETE /api/claims/:id/verdict/draft': STAFF,
   'POST /api/claims/:id/start': STAFF,
   'POST /api/claims/:id/submit': STAFF,
   'POST /api/claims/:id/approve': EDITORS,
@@ -59,6 +62,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/speakers': STAFF,
   'PATCH /api/speakers/:id': EDITORS,
   'POST /api/speakers/:id/merge': EDITORS,
+  'GET /api/documents/:documentId/speakers': STAFF,
+  'PUT /api/documents/:documentId/speakers/:speakerId': EDITORS,
   'GET /api/ratings': STAFF,
   'POST /api/ratings': ADMINS,
   'PATCH /api/ratings/:id': ADMINS,
@@ -67,6 +72,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/documents': STAFF,
   'GET /api/documents/:id': STAFF,
   'POST /api/documents/:id/retry': EDITORS,
+  'GET /api/documents/:id/sentences': STAFF,
+  'PUT /api/documents/:id/threshold': EDITORS,
+  'POST /api/documents/:id/sentences/claim': EDITORS,
   'DELETE /api/documents/:id': ADMINS,
   'GET /api/events': STAFF,
   'GET /api/sources': EDITORS,
@@ -83,6 +91,9 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /feed.atom': ANYONE,
   'GET /feed.rss': ANYONE,
   'GET /claimreview-feed.json': ANYONE,
+  'GET /speakers/:slug': ANYONE,
+  'GET /sitemap.xml': ANYONE,
+  'GET /robots.txt': ANYONE,
   'GET /api/site-pages': ADMINS,
   'PUT /api/site-pages/:key': ADMINS,
   'GET /api/webhooks': ADMINS,
@@ -106,30 +117,46 @@ afterAll(() => h.close());
 it('knows the access rule of every route the application serves', () => {
   const routes = listRoutes(h.app);
   // A @Roles rule admits every role that satisfies one of its roles (admins pass where editors do).
-  const effective = (rule: AppRoute['rule']) => (rule === 'public' || rule === 'none' ? rule : ROLES.filter((r) => roleAllowed(r, rule)));
+  const effective = (rule: AppRoute['rule']) =>
+    rule === 'public' || rule === 'none' ? rule : ROLES.filter((r) => roleAllowed(r, rule));
   const actual = Object.fromEntries(routes.map((r) => [`${r.method} ${r.path}`, effective(r.rule)]));
   expect(actual).toEqual(EXPECTED);
 });
 
 describe('route × role', () => {
   const callers: (Role | 'anonymous')[] = ['anonymous', ...ROLES];
-  const cases = Object.entries(EXPECTED).flatMap(([route, rule]) => callers.map((caller) => [route, caller, rule] as const));
+  const cases = Object.entries(EXPECTED).flatMap(([route, rule]) =>
+    callers.map((caller) => [route, caller, rule] as const),
+  );
 
   it.each(cases)('%s as %s', async (route, caller, rule) => {
     const [method, path] = route.split(' ');
-    const url = path.replace(/:id/g, randomUUID());
+    const url = path.replace(/:\w+/g, randomUUID());
     if (route === 'GET /api/events' && caller !== 'anonymous' && rule !== 'public' && rule.includes(caller)) {
       // An event stream never ends: check it opens, then hang up.
       const abort = new AbortController();
-      const res = await fetch(`${await h.listen()}${url}`, { headers: { cookie: cookies[caller]! }, signal: abort.signal });
+      const res = await fetch(`${await h.listen()}${url}`, {
+        headers: { cookie: cookies[caller]! },
+        signal: abort.signal,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/event-stream');
       abort.abort();
       return;
     }
     // Signing out ends the session, so that route gets a session of its own.
-    const cookie = caller === 'anonymous' ? undefined : route === 'POST /api/auth/logout' ? (await h.signIn(caller)).cookie : cookies[caller];
-    const res = await h.request({ method, url, cookie, body: method === 'GET' || method === 'DELETE' ? undefined : {} });
+    const cookie =
+      caller === 'anonymous'
+        ? undefined
+        : route === 'POST /api/auth/logout'
+          ? (await h.signIn(caller)).cookie
+          : cookies[caller];
+    const res = await h.request({
+      method,
+      url,
+      cookie,
+      body: method === 'GET' || method === 'DELETE' ? undefined : {},
+    });
     if (rule === 'public') {
       expect([401, 403]).not.toContain(res.statusCode);
     } else if (caller === 'anonymous') {
@@ -152,7 +179,9 @@ it('refuses a route that has no access rule, whoever asks', async () => {
     getType: () => 'http',
     getHandler: () => Unmarked.prototype.handler,
     getClass: () => Unmarked,
-    switchToHttp: () => ({ getRequest: () => ({ method: 'GET', routeOptions: { url: '/api/unmarked' }, headers: {} }) }),
+    switchToHttp: () => ({
+      getRequest: () => ({ method: 'GET', routeOptions: { url: '/api/unmarked' }, headers: {} }),
+    }),
   } as unknown as ExecutionContext;
   await expect(guard.canActivate(context)).rejects.toBeInstanceOf(ForbiddenException);
 });
@@ -166,30 +195,53 @@ it('opens the queue dashboard to editors and admins only', async () => {
     expect(page.body).toContain('<html');
     const api = await h.request({ url: '/admin/queues/api/queues', cookie: cookies[role] });
     expect(api.statusCode).toBe(200);
-    expect(api.json().queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['document-fetch', 'document-detect', 'claim-link']));
+    expect(api.json().queues.map((q: { name: string }) => q.name)).toEqual(
+      expect.arrayContaining(['document-fetch', 'document-detect', 'claim-link']),
+    );
   }
 });
+
+const EMPTY = { ratingId: null, headline: '', conclusion: '', analysis: '', sources: [] };
 
 describe('a reviewer cannot act on a claim not assigned to them', () => {
   type Who = { cookie: string; user: { id: string } };
   let owner: Who;
   let outsider: Who;
   let former: Who;
-  const call = (who: Who | string, method: string, url: string, body?: unknown) => h.request({ method, url, cookie: typeof who === 'string' ? who : who.cookie, body });
+  const call = (who: Who | string, method: string, url: string, body?: unknown) =>
+    h.request({ method, url, cookie: typeof who === 'string' ? who : who.cookie, body });
   const ok = async (who: Who | string, method: string, url: string, body?: unknown) => {
     const res = await call(who, method, url, body);
     if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
 
+  /** A first save of a verdict that may be submitted (submission checks completeness, as approval does). */
+  const completeVerdict = async (headline: string) => ({
+    version: 0,
+    ratingId: (await h.data.ratings())[0].id,
+    headline,
+    conclusion: 'The ministry’s figure stands.',
+    sources: [{ url: 'https://customs.example.org/2025', title: 'Customs data', kind: 'primary' }],
+  });
+
   /** A claim taken to `state` by its editor and `owner`; `former` held it before it was reassigned. */
-  async function claimIn(state: 'accepted' | 'assigned' | 'in_progress' | 'in_review' | 'changes_requested'): Promise<string> {
-    const { id } = await ok(cookies.editor!, 'POST', '/api/claims', { text: `Grain exports grew by 12 percent (${state}, ${randomUUID()}).` });
+  async function claimIn(
+    state: 'accepted' | 'assigned' | 'in_progress' | 'in_review' | 'changes_requested',
+  ): Promise<string> {
+    const { id } = await ok(cookies.editor!, 'POST', '/api/claims', {
+      text: `Grain exports grew by 12 percent (${state}, ${randomUUID()}).`,
+    });
     if (state === 'accepted') return id;
     await ok(cookies.editor!, 'PUT', `/api/claims/${id}/assignment`, { assigneeId: former.user.id });
     await ok(cookies.editor!, 'PUT', `/api/claims/${id}/assignment`, { assigneeId: owner.user.id });
     if (state === 'assigned') return id;
-    await ok(owner, 'PUT', `/api/claims/${id}/verdict`, { version: 0, headline: 'Twelve percent is the ministry’s figure' });
+    await ok(
+      owner,
+      'PUT',
+      `/api/claims/${id}/verdict`,
+      await completeVerdict('Twelve percent is the ministry’s figure'),
+    );
     if (state === 'in_progress') return id;
     await ok(owner, 'POST', `/api/claims/${id}/submit`);
     if (state === 'in_review') return id;
@@ -200,7 +252,9 @@ describe('a reviewer cannot act on a claim not assigned to them', () => {
   /** Everything a refused attempt could have touched. */
   const footprint = async (id: string) => ({
     claim: (await ok(cookies.editor!, 'GET', `/api/claims/${id}`)).state,
-    verdict: await call(cookies.editor!, 'GET', `/api/claims/${id}/verdict`).then((r) => (r.statusCode === 404 ? null : r.json())),
+    verdict: await call(cookies.editor!, 'GET', `/api/claims/${id}/verdict`).then((r) =>
+      r.statusCode === 404 ? null : r.json(),
+    ),
     comments: (await ok(cookies.editor!, 'GET', `/api/claims/${id}/comments`)).length,
     history: (await ok(cookies.editor!, 'GET', `/api/claims/${id}/history`)).length,
   });
@@ -208,8 +262,24 @@ describe('a reviewer cannot act on a claim not assigned to them', () => {
   const ATTEMPTS = [
     ['POST', 'start', undefined, 'Only the person this claim is assigned to (or an editor) can start it.'],
     ['POST', 'submit', undefined, 'Only the person this claim is assigned to (or an editor) can submit it.'],
-    ['PUT', 'verdict', { version: 1, conclusion: 'Overwritten by someone else' }, 'Only the person this claim is assigned to, or an editor, can edit its verdict.'],
-    ['PUT', 'verdict', { version: 0, conclusion: 'A draft of my own' }, 'Only the person this claim is assigned to, or an editor, can edit its verdict.'],
+    [
+      'PUT',
+      'verdict',
+      { version: 1, conclusion: 'Overwritten by someone else' },
+      'Only the person this claim is assigned to, or an editor, can edit its verdict.',
+    ],
+    [
+      'PUT',
+      'verdict',
+      { version: 0, conclusion: 'A draft of my own' },
+      'Only the person this claim is assigned to, or an editor, can edit its verdict.',
+    ],
+    [
+      'PUT',
+      'verdict/draft',
+      { baseVersion: 0, base: EMPTY, content: { ...EMPTY, headline: 'Typing in someone else’s verdict' } },
+      'Only the person this claim is assigned to, or an editor, can edit its verdict.',
+    ],
     ['POST', 'comments', { body: 'Drive-by comment' }, 'Reviewers can comment on the claims assigned to them.'],
   ] as const;
   const STATES = ['accepted', 'assigned', 'in_progress', 'in_review', 'changes_requested'] as const;
@@ -220,17 +290,24 @@ describe('a reviewer cannot act on a claim not assigned to them', () => {
     former = await h.signIn('reviewer');
   });
 
-  it.each(STATES)('in state %s: start, submit, verdict save and comment are 403 for another reviewer, and change nothing', async (state) => {
-    const id = await claimIn(state);
-    const before = await footprint(id);
-    for (const [method, action, body, message] of ATTEMPTS) {
-      const res = await call(outsider, method, `/api/claims/${id}/${action}`, body);
-      expect({ action, status: res.statusCode, message: res.json().message }).toEqual({ action, status: 403, message });
-    }
-    expect(await footprint(id)).toEqual(before);
-    // The claim detail offers the outsider nothing to do.
-    expect((await ok(outsider, 'GET', `/api/claims/${id}`)).actions).toEqual([]);
-  });
+  it.each(STATES)(
+    'in state %s: start, submit, verdict save and comment are 403 for another reviewer, and change nothing',
+    async (state) => {
+      const id = await claimIn(state);
+      const before = await footprint(id);
+      for (const [method, action, body, message] of ATTEMPTS) {
+        const res = await call(outsider, method, `/api/claims/${id}/${action}`, body);
+        expect({ action, status: res.statusCode, message: res.json().message }).toEqual({
+          action,
+          status: 403,
+          message,
+        });
+      }
+      expect(await footprint(id)).toEqual(before);
+      // The claim detail offers the outsider nothing to do.
+      expect((await ok(outsider, 'GET', `/api/claims/${id}`)).actions).toEqual([]);
+    },
+  );
 
   it('a reviewer the claim was reassigned away from loses start, submit and the verdict, and keeps the discussion', async () => {
     const id = await claimIn('in_progress');
@@ -240,13 +317,57 @@ describe('a reviewer cannot act on a claim not assigned to them', () => {
       expect({ action, status: res.statusCode, message: res.json().message }).toEqual({ action, status: 403, message });
     }
     expect(await footprint(id)).toEqual(before);
-    expect((await call(former, 'POST', `/api/claims/${id}/comments`, { body: 'Handing over: the customs data is in the shared folder.' })).statusCode).toBe(201);
+    expect(
+      (
+        await call(former, 'POST', `/api/claims/${id}/comments`, {
+          body: 'Handing over: the customs data is in the shared folder.',
+        })
+      ).statusCode,
+    ).toBe(201);
+  });
+
+  // What a newsroom expects: colleagues read each other's work (claims, draft verdicts, discussion,
+  // assignment notes, who holds what); only the assignee, or an editor, acts on it (the 403s above).
+  it('another reviewer reads a colleague’s claim, draft verdict, comments, assignment note and history', async () => {
+    const { id } = await ok(cookies.editor!, 'POST', '/api/claims', {
+      text: `Grain exports grew by 12 percent (read by colleagues, ${randomUUID()}).`,
+    });
+    await ok(cookies.editor!, 'PUT', `/api/claims/${id}/assignment`, {
+      assigneeId: owner.user.id,
+      note: 'Start from the customs data.',
+    });
+    await ok(owner, 'PUT', `/api/claims/${id}/verdict`, { version: 0, headline: 'A draft in progress' });
+    await ok(owner, 'POST', `/api/claims/${id}/comments`, { body: 'The ministry has not answered yet.' });
+
+    const detail = await ok(outsider, 'GET', `/api/claims/${id}`);
+    expect(detail.assignments).toEqual([
+      expect.objectContaining({
+        note: 'Start from the customs data.',
+        assignee: expect.objectContaining({ id: owner.user.id }),
+      }),
+    ]);
+    expect((await ok(outsider, 'GET', `/api/claims/${id}/verdict`)).headline).toBe('A draft in progress');
+    expect((await ok(outsider, 'GET', `/api/claims/${id}/comments`)).map((c: { body: string }) => c.body)).toEqual([
+      'The ministry has not answered yet.',
+    ]);
+    expect((await ok(outsider, 'GET', `/api/claims/${id}/history`)).length).toBeGreaterThan(0);
+    const held = await ok(outsider, 'GET', `/api/assignments?assignee=${owner.user.id}`);
+    expect(held.map((a: { claimId: string }) => a.claimId)).toContain(id);
+    expect((await ok(outsider, 'GET', '/api/assignments')).map((a: { claimId: string }) => a.claimId)).toContain(id);
+    // Their own list is still theirs.
+    expect(
+      (await ok(outsider, 'GET', '/api/assignments?assignee=me')).map((a: { claimId: string }) => a.claimId),
+    ).not.toContain(id);
   });
 
   it('the assignee can take each of these actions (the 403s above are about who, not what)', async () => {
     const id = await claimIn('assigned');
     expect((await call(owner, 'POST', `/api/claims/${id}/start`)).statusCode).toBe(200);
-    expect((await call(owner, 'PUT', `/api/claims/${id}/verdict`, { version: 0, conclusion: 'Mine' })).statusCode).toBe(200);
+    expect((await call(owner, 'PUT', `/api/claims/${id}/verdict`, await completeVerdict('Mine'))).statusCode).toBe(200);
+    expect(
+      (await call(owner, 'PUT', `/api/claims/${id}/verdict/draft`, { baseVersion: 1, base: EMPTY, content: EMPTY }))
+        .statusCode,
+    ).toBe(200);
     expect((await call(owner, 'POST', `/api/claims/${id}/comments`, { body: 'Working on it.' })).statusCode).toBe(201);
     expect((await call(owner, 'POST', `/api/claims/${id}/submit`)).statusCode).toBe(200);
   });

@@ -1,82 +1,64 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { pino } from 'pino';
-import { DataSource } from 'typeorm';
-import { loadConfig, type AppConfig } from '@factdesk/config';
 import type { Role } from '@factdesk/domain';
-import { UserEntity } from '@factdesk/persistence';
-import { createTestDatabase, createTestRedisPrefix, type TestDatabase, type TestRedisPrefix } from '@factdesk/testing';
+import type { UserEntity } from '@factdesk/persistence';
+import {
+  factories,
+  startTestHttpApp,
+  TEST_ORIGIN,
+  type Factories,
+  type StartOptions,
+  type TestHttpApp,
+  type TestResponse,
+} from '@factdesk/testing';
 import { createApp } from '../src/app.factory.js';
 import { hashPassword } from '../src/auth/passwords.js';
 import { SESSION_COOKIE } from '../src/auth/tokens.js';
 
-export const ORIGIN = 'http://127.0.0.1:3000';
+export const ORIGIN = TEST_ORIGIN;
 
-export interface Harness {
-  app: NestFastifyApplication;
-  config: AppConfig;
-  db: DataSource;
-  database: TestDatabase;
-  redis: TestRedisPrefix;
-  request(options: { method?: string; url: string; cookie?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{
-    statusCode: number;
-    json: () => any;
-    headers: Record<string, string | string[] | number | undefined>;
-    body: string;
-  }>;
-  createUser(role: Role, overrides?: Partial<{ email: string; password: string; active: boolean; name: string }>): Promise<{ user: UserEntity; email: string; password: string }>;
+/** The real API (libs/testing's HTTP app harness) with the API's own ways in: users who can sign in. */
+export interface Harness extends TestHttpApp {
+  /** Rows to start from (libs/testing). */
+  data: Factories;
+  /** A user with a password they can sign in with. */
+  createUser(
+    role: Role,
+    overrides?: Partial<{ email: string; password: string; active: boolean; name: string }>,
+  ): Promise<{ user: UserEntity; email: string; password: string }>;
+  /** A new user of the role, signed in: their session cookie. */
   signIn(role: Role): Promise<{ user: UserEntity; cookie: string }>;
-  /** The app on a real port, for what inject cannot do (streams). */
-  listen(): Promise<string>;
-  close(): Promise<void>;
+  /** POST /api/documents as a browser's file form sends it. */
+  upload(
+    cookie: string,
+    file: { name: string; bytes: Buffer; contentType: string },
+    title?: string,
+  ): Promise<TestResponse>;
 }
 
 let counter = 0;
 
-/** The real API on a database and a Redis prefix of the test file's own, driven through Fastify's inject. */
-export async function startHarness(env: Record<string, string> = {}): Promise<Harness> {
-  const database = await createTestDatabase();
-  const redis = createTestRedisPrefix();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: database.url,
-    DATABASE_POOL_SIZE: '4',
-    REDIS_URL: redis.url,
-    REDIS_PREFIX: redis.prefix,
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+/** The API on a database and Redis prefix of the test file's own (or `options.environment`'s). */
+export async function startHarness(env: Record<string, string> = {}, options: StartOptions = {}): Promise<Harness> {
+  const app = await startTestHttpApp(
+    (config) => createApp(config, pino({ level: config.logLevel })),
     // Tests sign in many times from one address; the limit itself is tested with its own setting.
-    LOGIN_RATE_LIMIT_MAX: '10000',
-    ...env,
-  });
-  const app = await createApp(config, pino({ level: config.logLevel }));
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  const db = app.get(DataSource);
-
-  let listening: Promise<string> | undefined;
+    { ...options, env: { LOGIN_RATE_LIMIT_MAX: '10000', ...env } },
+  );
+  const data = factories(app.db);
   const harness: Harness = {
-    app,
-    config,
-    db,
-    database,
-    redis,
-    async request({ method = 'GET', url, cookie, token, body, headers = {} }) {
-      const h: Record<string, string> = { ...headers };
-      if (cookie) h.cookie = cookie;
-      if (token) h.authorization = `Bearer ${token}`;
-      // Browsers send Origin on writes; tests behave like the app's own pages unless they say otherwise.
-      if (method !== 'GET' && !('origin' in h) && cookie) h.origin = ORIGIN;
-      if (body !== undefined) h['content-type'] ??= 'application/json';
-      const res = await app.inject({ method: method as 'GET', url, headers: h, payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
-      return { statusCode: res.statusCode, json: () => res.json(), headers: res.headers, body: res.body };
-    },
+    ...app,
+    data,
     async createUser(role, overrides = {}) {
       counter += 1;
       const email = overrides.email ?? `${role}-${counter}-${Date.now()}@test.factdesk`;
       const password = overrides.password ?? `pw-${role}-${counter}-secret`;
-      const repo = db.getRepository(UserEntity);
-      const user = await repo.save(
-        repo.create({ email, name: overrides.name ?? `Test ${role} ${counter}`, role, passwordHash: await hashPassword(password), active: overrides.active ?? true }),
-      );
+      const user = await data.user({
+        role,
+        email,
+        name: overrides.name ?? `Test ${role} ${counter}`,
+        passwordHash: await hashPassword(password),
+        active: overrides.active ?? true,
+      });
       return { user, email, password };
     },
     async signIn(role) {
@@ -85,14 +67,23 @@ export async function startHarness(env: Record<string, string> = {}): Promise<Ha
       if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
       return { user, cookie: sessionCookie(res.headers) };
     },
-    async listen() {
-      if (!listening) listening = app.listen({ port: 0, host: '127.0.0.1' }).then(() => app.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')));
-      return listening;
-    },
-    async close() {
-      await app.close();
-      await database.drop();
-      await redis.clear();
+    async upload(cookie, { name, bytes, contentType }, title = `Uploaded ${name}`) {
+      const boundary = '----factdesk-test';
+      const payload = Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n`),
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+        ),
+        bytes,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await app.app.inject({
+        method: 'POST',
+        url: '/api/documents',
+        headers: { cookie, origin: ORIGIN, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      });
+      return { statusCode: res.statusCode, json: () => res.json(), headers: res.headers, body: res.body };
     },
   };
   return harness;

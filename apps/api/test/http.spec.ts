@@ -16,10 +16,19 @@ describe('API conventions', () => {
   });
 
   it('refuses bodies over the limit with 413 and non-JSON bodies with 415', async () => {
-    const big = await h.request({ method: 'POST', url: '/api/auth/login', body: JSON.stringify({ email: 'a'.repeat(1_100_000), password: 'x' }) });
+    const big = await h.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: JSON.stringify({ email: 'a'.repeat(1_100_000), password: 'x' }),
+    });
     expect(big.statusCode).toBe(413);
     expect(big.json().error).toBe('Payload Too Large');
-    const text = await h.request({ method: 'POST', url: '/api/auth/login', body: 'email=a', headers: { 'content-type': 'text/plain' } });
+    const text = await h.request({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: 'email=a',
+      headers: { 'content-type': 'text/plain' },
+    });
     expect(text.statusCode).toBe(415);
   });
 
@@ -27,6 +36,24 @@ describe('API conventions', () => {
     const res = await h.request({ url: '/api/no-such-thing' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ statusCode: 404, error: 'Not Found' });
+  });
+
+  it('gives answers sent outside Nest (the JSON 404, the queue dashboard) the one error shape with the request id', async () => {
+    const reviewer = await h.signIn('reviewer');
+    const answers = [
+      await h.request({ url: '/api/no-such-thing' }),
+      await h.request({ url: '/admin/queues' }),
+      await h.request({ url: '/admin/queues', cookie: reviewer.cookie }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([404, 401, 403]);
+    for (const r of answers) {
+      expect(r.json()).toEqual({
+        statusCode: r.statusCode,
+        error: expect.any(String),
+        message: expect.any(String),
+        requestId: r.headers['x-request-id'],
+      });
+    }
   });
 
   it('sends security headers and a request id on every response, keeping a valid incoming one', async () => {
@@ -54,7 +81,9 @@ describe('API conventions', () => {
     const doc = res.json();
     expect(doc.openapi).toMatch(/^3\./);
     await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/users', '/api/health']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/users', '/api/health']),
+    );
     const ui = await h.request({ url: '/api/docs' });
     expect(ui.statusCode).toBe(200);
     expect(ui.body).toContain('swagger');

@@ -1,8 +1,9 @@
-import { jest } from "@jest/globals";
+import { jest } from '@jest/globals';
 import { request as httpRequest } from 'node:http';
 import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
+import { eventually } from '@factdesk/testing';
 import { createApp } from '../src/app.factory.js';
 import { startHarness, type Harness } from './harness.js';
 import { newsroom, type Newsroom } from './publish-flow.js';
@@ -19,7 +20,12 @@ const get = (url: string, headers: Record<string, string> = {}) => h.request({ u
 
 /** A request over a real socket, as readers make them: cache hits are answered in front of Fastify, which inject skips. */
 function overHttp(base: string, url: string, headers: Record<string, string> = {}, method = 'GET') {
-  return new Promise<{ statusCode: number; headers: Record<string, string | string[] | undefined>; rawPayload: Buffer; body: string }>((resolve, reject) => {
+  return new Promise<{
+    statusCode: number;
+    headers: Record<string, string | string[] | undefined>;
+    rawPayload: Buffer;
+    body: string;
+  }>((resolve, reject) => {
     const req = httpRequest(`${base}${url}`, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -32,17 +38,25 @@ function overHttp(base: string, url: string, headers: Record<string, string> = {
     req.end();
   });
 }
-const PUBLIC_URLS = ['/fact-checks', '/feed.json', '/feed.atom', '/feed.rss', '/claimreview-feed.json', '/methodology', '/corrections-policy'];
+const PUBLIC_URLS = [
+  '/fact-checks',
+  '/feed.json',
+  '/feed.atom',
+  '/feed.rss',
+  '/claimreview-feed.json',
+  '/methodology',
+  '/corrections-policy',
+];
 
-/** Polls (a second at most: the promise to readers) until the URL's body passes the test. */
+/** The URL's body once it passes the test, which must happen within a second: the promise to readers. */
 async function within1s(request: () => Promise<{ body: string }>, test: (body: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 1_000;
-  for (;;) {
-    const { body } = await request();
-    if (test(body)) return body;
-    if (Date.now() > deadline) throw new Error(`no change within a second:\n${body.slice(0, 300)}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  let body = '';
+  await eventually(async () => test((body = (await request()).body)), {
+    timeout: 1_000,
+    interval: 10,
+    message: () => `a change within a second:\n${body.slice(0, 300)}`,
+  });
+  return body;
 }
 
 describe('conditional requests', () => {
@@ -51,28 +65,36 @@ describe('conditional requests', () => {
     slug = (await desk.publish({ headline: 'Cached page' })).slug;
   });
 
-  it.each([...PUBLIC_URLS, 'page'])('%s has a strong ETag, Last-Modified and Cache-Control, and answers 304 to either validator', async (path) => {
-    const url = path === 'page' ? `/fact-checks/${slug}` : path;
-    const res = await get(url);
-    expect(res.statusCode).toBe(200);
-    const etag = res.headers.etag as string;
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/); // strong: no W/
-    expect(res.headers['cache-control']).toBe('public, no-cache');
-    const again = await get(url, { 'if-none-match': etag });
-    expect(again.statusCode).toBe(304);
-    expect(again.body).toBe('');
-    expect(again.headers.etag).toBe(etag);
-    expect((await get(url, { 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
-    expect((await get(url, { 'if-none-match': '"stale"' })).statusCode).toBe(200);
-    const lastModified = res.headers['last-modified'] as string | undefined;
-    if (path !== '/methodology' && path !== '/corrections-policy') {
-      expect(new Date(lastModified!).toUTCString()).toBe(lastModified);
-      expect((await get(url, { 'if-modified-since': lastModified! })).statusCode).toBe(304);
-      expect((await get(url, { 'if-modified-since': new Date(Date.parse(lastModified!) - 2_000).toUTCString() })).statusCode).toBe(200);
-      // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
-      expect((await get(url, { 'if-none-match': '"stale"', 'if-modified-since': lastModified! })).statusCode).toBe(200);
-    }
-  });
+  it.each([...PUBLIC_URLS, 'page'])(
+    '%s has a strong ETag, Last-Modified and Cache-Control, and answers 304 to either validator',
+    async (path) => {
+      const url = path === 'page' ? `/fact-checks/${slug}` : path;
+      const res = await get(url);
+      expect(res.statusCode).toBe(200);
+      const etag = res.headers.etag as string;
+      expect(etag).toMatch(/^"[A-Za-z0-9_-]{32}"$/); // strong: no W/
+      expect(res.headers['cache-control']).toBe('public, no-cache');
+      const again = await get(url, { 'if-none-match': etag });
+      expect(again.statusCode).toBe(304);
+      expect(again.body).toBe('');
+      expect(again.headers.etag).toBe(etag);
+      expect((await get(url, { 'if-none-match': `"other", W/${etag}` })).statusCode).toBe(304);
+      expect((await get(url, { 'if-none-match': '"stale"' })).statusCode).toBe(200);
+      const lastModified = res.headers['last-modified'] as string | undefined;
+      if (path !== '/methodology' && path !== '/corrections-policy') {
+        expect(new Date(lastModified!).toUTCString()).toBe(lastModified);
+        expect((await get(url, { 'if-modified-since': lastModified! })).statusCode).toBe(304);
+        expect(
+          (await get(url, { 'if-modified-since': new Date(Date.parse(lastModified!) - 2_000).toUTCString() }))
+            .statusCode,
+        ).toBe(200);
+        // If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2).
+        expect((await get(url, { 'if-none-match': '"stale"', 'if-modified-since': lastModified! })).statusCode).toBe(
+          200,
+        );
+      }
+    },
+  );
 
   it('serves an unchanged page or feed without a database query', async () => {
     for (const url of [...PUBLIC_URLS, `/fact-checks/${slug}`]) await get(url);
@@ -105,35 +127,44 @@ describe('serving from the cache', () => {
     return rest;
   };
 
-  it.each(['/feed.json', 'page', '/methodology'])('answers a hit of %s with exactly the headers of the normal path, security headers included', async (path) => {
-    const url = path === 'page' ? `/fact-checks/${slug}` : path;
-    await desk.publish({ headline: `Clears the cache for ${path}` }); // the next request builds afresh
-    await within1s(() => get('/feed.atom'), (b) => b.includes(`Clears the cache for ${path}`));
-    const first = await raw(url);
-    const second = await raw(url, { 'x-request-id': 'hit-check-1' });
-    expect(second.headers['x-request-id']).toBe('hit-check-1');
-    expect(withoutRequestId(second.headers)).toEqual(withoutRequestId(first.headers));
-    expect(second.headers['x-content-type-options']).toBe('nosniff');
-    if (path === '/feed.json') {
-      // Data for other sites' readers: nothing may load or frame it, anyone may read it.
-      expect(second.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
-      expect(second.headers['access-control-allow-origin']).toBe('*');
-      expect(second.headers['cross-origin-resource-policy']).toBe('cross-origin');
-      expect(second.headers).not.toHaveProperty('x-frame-options');
-    } else {
-      expect(second.headers['content-security-policy']).toContain("default-src 'self'");
-      expect(second.headers['x-frame-options']).toBe('SAMEORIGIN');
-      expect(second.headers['cross-origin-resource-policy']).toBe('same-origin');
-      expect(second.headers).not.toHaveProperty('access-control-allow-origin');
-    }
-    expect(second.body).toBe(first.body);
-    const notModified = await raw(url, { 'if-none-match': first.headers.etag as string });
-    expect(notModified.statusCode).toBe(304);
-    // RFC 9110 §15.4.5: validators and cache metadata only; the cached 200 keeps its other headers.
-    expect(notModified.headers).toMatchObject({ etag: first.headers.etag, 'cache-control': first.headers['cache-control'] });
-    expect(notModified.headers).not.toHaveProperty('content-type');
-    expect(notModified.headers).not.toHaveProperty('content-security-policy');
-  });
+  it.each(['/feed.json', 'page', '/methodology'])(
+    'answers a hit of %s with exactly the headers of the normal path, security headers included',
+    async (path) => {
+      const url = path === 'page' ? `/fact-checks/${slug}` : path;
+      await desk.publish({ headline: `Clears the cache for ${path}` }); // the next request builds afresh
+      await within1s(
+        () => get('/feed.atom'),
+        (b) => b.includes(`Clears the cache for ${path}`),
+      );
+      const first = await raw(url);
+      const second = await raw(url, { 'x-request-id': 'hit-check-1' });
+      expect(second.headers['x-request-id']).toBe('hit-check-1');
+      expect(withoutRequestId(second.headers)).toEqual(withoutRequestId(first.headers));
+      expect(second.headers['x-content-type-options']).toBe('nosniff');
+      if (path === '/feed.json') {
+        // Data for other sites' readers: nothing may load or frame it, anyone may read it.
+        expect(second.headers['content-security-policy']).toBe("default-src 'none';frame-ancestors 'none'");
+        expect(second.headers['access-control-allow-origin']).toBe('*');
+        expect(second.headers['cross-origin-resource-policy']).toBe('cross-origin');
+        expect(second.headers).not.toHaveProperty('x-frame-options');
+      } else {
+        expect(second.headers['content-security-policy']).toContain("default-src 'self'");
+        expect(second.headers['x-frame-options']).toBe('SAMEORIGIN');
+        expect(second.headers['cross-origin-resource-policy']).toBe('same-origin');
+        expect(second.headers).not.toHaveProperty('access-control-allow-origin');
+      }
+      expect(second.body).toBe(first.body);
+      const notModified = await raw(url, { 'if-none-match': first.headers.etag as string });
+      expect(notModified.statusCode).toBe(304);
+      // RFC 9110 §15.4.5: validators and cache metadata only; the cached 200 keeps its other headers.
+      expect(notModified.headers).toMatchObject({
+        etag: first.headers.etag,
+        'cache-control': first.headers['cache-control'],
+      });
+      expect(notModified.headers).not.toHaveProperty('content-type');
+      expect(notModified.headers).not.toHaveProperty('content-security-policy');
+    },
+  );
 
   it('compresses for clients that accept it, with its own strong ETag per coding, the same content and Vary', async () => {
     const url = `/fact-checks/${slug}`;
@@ -155,8 +186,12 @@ describe('serving from the cache', () => {
         expect(res.headers.etag).toMatch(/^"[A-Za-z0-9_-]{32}-(br|gz)"$/);
         expect(res.headers.etag).not.toBe(plain.headers.etag);
         // Revalidation compares the representation the client would get.
-        expect((await raw(url, { 'accept-encoding': accept, 'if-none-match': res.headers.etag as string })).statusCode).toBe(304);
-        expect((await raw(url, { 'accept-encoding': accept, 'if-none-match': plain.headers.etag as string })).statusCode).toBe(200);
+        expect(
+          (await raw(url, { 'accept-encoding': accept, 'if-none-match': res.headers.etag as string })).statusCode,
+        ).toBe(304);
+        expect(
+          (await raw(url, { 'accept-encoding': accept, 'if-none-match': plain.headers.etag as string })).statusCode,
+        ).toBe(200);
       }
     }
     expect((await raw(url, { 'accept-encoding': 'identity' })).headers).not.toHaveProperty('content-encoding');
@@ -174,9 +209,21 @@ describe('serving from the cache', () => {
     expect(head.headers.etag).toBe(full.headers.etag);
   });
 
-  it('logs one line per request at info, and cache hits only at debug', async () => {
-    const lines: { msg: string; url?: string; level: number; reqId?: string; statusCode?: number; cached?: boolean }[] = [];
-    const sink = new Writable({ write: (chunk, _enc, cb) => (lines.push(...chunk.toString().trim().split('\n').map((l: string) => JSON.parse(l))), cb()) });
+  it('logs no request lines at info, and one per request at debug (cache hits marked)', async () => {
+    const lines: { msg: string; url?: string; level: number; reqId?: string; statusCode?: number; cached?: boolean }[] =
+      [];
+    const sink = new Writable({
+      write: (chunk, _enc, cb) => (
+        lines.push(
+          ...chunk
+            .toString()
+            .trim()
+            .split('\n')
+            .map((l: string) => JSON.parse(l)),
+        ),
+        cb()
+      ),
+    });
     const logger = pino({ level: 'info' }, sink);
     const app = await createApp(h.config, logger);
     await app.listen({ port: 0, host: '127.0.0.1' });
@@ -187,13 +234,23 @@ describe('serving from the cache', () => {
       const hit = await overHttp(url, '/feed.rss', { 'x-request-id': 'third-rss' });
       expect(hit.headers['x-request-id']).toBe('third-rss');
       await overHttp(url, '/api/health', { 'x-request-id': 'health-1' });
-      const requests = lines.filter((l) => l.msg === 'request completed');
-      expect(requests.map((l) => l.reqId)).toEqual(['first-rss', 'health-1']);
-      expect(requests[0]).toMatchObject({ level: 30, url: '/feed.rss', statusCode: 200 });
-      expect(lines.filter((l) => l.msg === 'incoming request')).toEqual([]);
+      // Request lines are for debugging: a person's terminal at info shows none of them.
+      expect(lines.filter((l) => l.msg === 'request completed' || l.msg === 'incoming request')).toEqual([]);
       logger.level = 'debug';
       await overHttp(url, '/feed.rss', { 'x-request-id': 'fourth-rss' });
-      expect(lines.at(-1)).toMatchObject({ level: 20, msg: 'request completed', reqId: 'fourth-rss', url: '/feed.rss', statusCode: 200, cached: true });
+      expect(lines.at(-1)).toMatchObject({
+        level: 20,
+        msg: 'request completed',
+        reqId: 'fourth-rss',
+        url: '/feed.rss',
+        statusCode: 200,
+        cached: true,
+      });
+      await overHttp(url, '/api/health', { 'x-request-id': 'health-2' });
+      const requests = lines.filter((l) => l.msg === 'request completed');
+      expect(requests.map((l) => l.reqId)).toEqual(['fourth-rss', 'health-2']);
+      expect(requests[1]).toMatchObject({ level: 20, url: '/api/health', statusCode: 200 });
+      expect(requests[1].cached).toBeUndefined();
     } finally {
       await app.close();
     }
@@ -205,24 +262,50 @@ describe('invalidation', () => {
     const feeds = ['/feed.json', '/feed.atom', '/feed.rss', '/claimreview-feed.json'];
     for (const url of [...feeds, '/fact-checks']) await get(url); // warm the cache
     const fc = await desk.publish({ headline: 'Freshly published claim check' });
-    for (const url of [...feeds, '/fact-checks', `/fact-checks/${fc.slug}`]) await within1s(() => get(url), (b) => b.includes('Freshly published claim check'));
+    for (const url of [...feeds, '/fact-checks', `/fact-checks/${fc.slug}`])
+      await within1s(
+        () => get(url),
+        (b) => b.includes('Freshly published claim check'),
+      );
 
     const etag = (await get(`/fact-checks/${fc.slug}`)).headers.etag as string;
     await desk.correct(fc.claimId, { note: 'We misread the table.', conclusion: 'Corrected conclusion text.' });
-    const page = await within1s(() => get(`/fact-checks/${fc.slug}`), (b) => b.includes('Corrected conclusion text.'));
+    const page = await within1s(
+      () => get(`/fact-checks/${fc.slug}`),
+      (b) => b.includes('Corrected conclusion text.'),
+    );
     expect(page).toContain('We misread the table.');
     expect(page).toMatch(/Corrected, updated <time/);
     expect((await get(`/fact-checks/${fc.slug}`, { 'if-none-match': etag })).statusCode).toBe(200);
-    for (const url of feeds) await within1s(() => get(url), (b) => b.includes('Corrected conclusion text.'));
+    for (const url of feeds)
+      await within1s(
+        () => get(url),
+        (b) => b.includes('Corrected conclusion text.'),
+      );
 
     await desk.retract(fc.claimId, 'The quote was misattributed.');
-    const retracted = await within1s(() => get(`/fact-checks/${fc.slug}`), (b) => b.includes('The quote was misattributed.'));
+    const retracted = await within1s(
+      () => get(`/fact-checks/${fc.slug}`),
+      (b) => b.includes('The quote was misattributed.'),
+    );
     expect(retracted).toContain('<h1>Retracted: Freshly published claim check</h1>');
     expect(retracted).not.toContain('application/ld+json'); // a retracted verdict is no longer offered as a review
-    await within1s(() => get('/feed.json'), (b) => b.includes('Retracted: Freshly published claim check'));
-    await within1s(() => get('/feed.atom'), (b) => b.includes('Retracted: Freshly published claim check'));
-    await within1s(() => get('/feed.rss'), (b) => b.includes('Retracted: Freshly published claim check'));
-    await within1s(() => get('/claimreview-feed.json'), (b) => !b.includes('Freshly published claim check'));
+    await within1s(
+      () => get('/feed.json'),
+      (b) => b.includes('Retracted: Freshly published claim check'),
+    );
+    await within1s(
+      () => get('/feed.atom'),
+      (b) => b.includes('Retracted: Freshly published claim check'),
+    );
+    await within1s(
+      () => get('/feed.rss'),
+      (b) => b.includes('Retracted: Freshly published claim check'),
+    );
+    await within1s(
+      () => get('/claimreview-feed.json'),
+      (b) => !b.includes('Freshly published claim check'),
+    );
   });
 
   it('reaches every API process sharing the database', async () => {
@@ -233,9 +316,15 @@ describe('invalidation', () => {
       const getOther = async (url: string) => ({ body: (await other.inject({ method: 'GET', url })).body });
       await getOther('/feed.json');
       const fc = await desk.publish({ headline: 'Seen by the second process' });
-      await within1s(() => getOther('/feed.json'), (b) => b.includes('Seen by the second process'));
+      await within1s(
+        () => getOther('/feed.json'),
+        (b) => b.includes('Seen by the second process'),
+      );
       await desk.retract(fc.claimId, 'Withdrawn for the second process.');
-      await within1s(() => getOther(`/fact-checks/${fc.slug}`), (b) => b.includes('Withdrawn for the second process.'));
+      await within1s(
+        () => getOther(`/fact-checks/${fc.slug}`),
+        (b) => b.includes('Withdrawn for the second process.'),
+      );
     } finally {
       await other.close();
     }
@@ -245,15 +334,41 @@ describe('invalidation', () => {
     const admin = await h.signIn('admin');
     const before = await get('/methodology');
     expect(before.body).toContain('<h1>Methodology</h1>');
-    const res = await h.request({ method: 'PUT', url: '/api/site-pages/methodology', cookie: admin.cookie, body: { title: 'How we work', body: '## Ratings\nWe rate <script>x()</script> *carefully*.' } });
+    const res = await h.request({
+      method: 'PUT',
+      url: '/api/site-pages/methodology',
+      cookie: admin.cookie,
+      body: { title: 'How we work', body: '## Ratings\nWe rate <script>x()</script> *carefully*.' },
+    });
     expect(res.statusCode).toBe(200);
-    const after = await within1s(() => get('/methodology'), (b) => b.includes('<h1>How we work</h1>'));
+    const after = await within1s(
+      () => get('/methodology'),
+      (b) => b.includes('<h1>How we work</h1>'),
+    );
     expect(after).toContain('<em>carefully</em>');
     expect(after).not.toContain('<script>x()');
     expect((await get('/methodology', { 'if-none-match': before.headers.etag as string })).statusCode).toBe(200);
-    expect((await h.request({ method: 'PUT', url: '/api/site-pages/about', cookie: admin.cookie, body: { title: 'x', body: 'y' } })).statusCode).toBe(400);
+    expect(
+      (
+        await h.request({
+          method: 'PUT',
+          url: '/api/site-pages/about',
+          cookie: admin.cookie,
+          body: { title: 'x', body: 'y' },
+        })
+      ).statusCode,
+    ).toBe(400);
     const editor = await h.signIn('editor');
-    expect((await h.request({ method: 'PUT', url: '/api/site-pages/methodology', cookie: editor.cookie, body: { title: 'x', body: 'y' } })).statusCode).toBe(403);
+    expect(
+      (
+        await h.request({
+          method: 'PUT',
+          url: '/api/site-pages/methodology',
+          cookie: editor.cookie,
+          body: { title: 'x', body: 'y' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 
@@ -261,7 +376,10 @@ describe('the index', () => {
   it('lists newest first, filters by speaker and rating, and pages', async () => {
     const a = await desk.publish({ speaker: 'Index Speaker A', rating: 'true', headline: 'Index check A' });
     await desk.publish({ speaker: 'Index Speaker B', rating: 'false', headline: 'Index check B' });
-    const all = await within1s(() => get('/fact-checks'), (b) => b.includes('Index check B'));
+    const all = await within1s(
+      () => get('/fact-checks'),
+      (b) => b.includes('Index check B'),
+    );
     expect(all.indexOf('Index check B')).toBeLessThan(all.indexOf('Index check A'));
     const speakerId = (await h.db.query('SELECT speaker_id FROM fact_checks WHERE id = $1', [a.id]))[0].speaker_id;
     const bySpeaker = (await get(`/fact-checks?speaker=${speakerId}`)).body;
@@ -284,4 +402,3 @@ describe('the index', () => {
     expect(api.json()).toHaveProperty('items');
   });
 });
-

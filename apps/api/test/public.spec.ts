@@ -1,8 +1,6 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import jsonld from 'jsonld';
-import { createApp } from '../src/app.factory.js';
-import { pino } from 'pino';
 import { startHarness, type Harness } from './harness.js';
 import { newsroom, type Newsroom } from './publish-flow.js';
 
@@ -11,30 +9,28 @@ let h: Harness;
 let desk: Newsroom;
 
 beforeAll(async () => {
-  h = await startHarness({ PUBLIC_BASE_URL: BASE, PUBLISHER_NAME: 'Example Fact Check', PUBLISHER_URL: 'https://example.org/', PUBLISHER_LOGO_URL: 'https://example.org/logo.png' });
+  h = await startHarness({
+    PUBLIC_BASE_URL: BASE,
+    PUBLISHER_NAME: 'Example Fact Check',
+    PUBLISHER_URL: 'https://example.org/',
+    PUBLISHER_LOGO_URL: 'https://example.org/logo.png',
+  });
   desk = await newsroom(h);
 });
 afterAll(() => h.close());
 
 const get = (url: string, headers: Record<string, string> = {}) => h.request({ url, headers });
 
-/** Waits (up to a second, the promise to readers) until a public URL shows what is expected. */
-async function eventually(url: string, test: (body: string) => boolean): Promise<string> {
-  const deadline = Date.now() + 1_000;
-  for (;;) {
-    const res = await get(url);
-    if (test(res.body)) return res.body;
-    if (Date.now() > deadline) throw new Error(`${url} did not change within a second:\n${res.body.slice(0, 400)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-const ldBlocks = (html: string) => [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
+const ldBlocks = (html: string) =>
+  [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]));
 
 // schema.org's context, reduced to what expansion needs: every term in the schema.org vocabulary.
-const SCHEMA_CONTEXT = { '@context': { '@vocab': 'https://schema.org/', url: { '@type': '@id' }, sameAs: { '@type': '@id' } } };
+const SCHEMA_CONTEXT = {
+  '@context': { '@vocab': 'https://schema.org/', url: { '@type': '@id' }, sameAs: { '@type': '@id' } },
+};
 const documentLoader = async (url: string) => {
-  if (url.replace(/\/$/, '') === 'https://schema.org') return { contextUrl: undefined, documentUrl: url, document: SCHEMA_CONTEXT };
+  if (url.replace(/\/$/, '') === 'https://schema.org')
+    return { contextUrl: undefined, documentUrl: url, document: SCHEMA_CONTEXT };
   throw new Error(`no remote contexts in tests: ${url}`);
 };
 const S = (term: string) => `https://schema.org/${term}`;
@@ -45,7 +41,11 @@ const one = (node: Node, term: string) => node[S(term)]?.[0] as unknown as Node;
 describe('a published fact-check', () => {
   let published: { claimId: string; id: string; slug: string };
   beforeAll(async () => {
-    published = await desk.publish({ text: 'Unemployment fell by 40 percent in a year.', headline: 'No, unemployment did not fall by 40%', rating: 'false' });
+    published = await desk.publish({
+      text: 'Unemployment fell by 40 percent in a year.',
+      headline: 'No, unemployment did not fall by 40%',
+      rating: 'false',
+    });
   });
 
   it('has its page: claim, speaker, when and where, rating, conclusion, analysis, sources and the methodology link', async () => {
@@ -62,7 +62,9 @@ describe('a published fact-check', () => {
     expect(html).toContain('The official figures show a rise.');
     expect(html).toContain('<h2>What the data says</h2>');
     expect(html).toContain('<strong>rise</strong>');
-    expect(html).toContain('<a href="https://stats.example.org/labour" rel="noopener noreferrer">Labour market statistics</a>');
+    expect(html).toContain(
+      '<a href="https://stats.example.org/labour" rel="noopener noreferrer">Labour market statistics</a>',
+    );
     expect(html).toContain(`href="${BASE}/methodology"`);
     expect(html).toContain(`<link rel="canonical" href="${BASE}/fact-checks/${published.slug}">`);
     expect(html).not.toMatch(/<script(?! type="application\/ld\+json")/);
@@ -85,7 +87,9 @@ describe('a published fact-check', () => {
     expect(rating['@type']).toEqual([S('Rating')]);
     expect(value(rating, 'alternateName')).toBe('False');
     // The default scale runs from 1 (pants on fire) to 6 (true): "false" is 2.
-    expect([value(rating, 'ratingValue'), value(rating, 'bestRating'), value(rating, 'worstRating')]).toEqual([2, 6, 1]);
+    expect([value(rating, 'ratingValue'), value(rating, 'bestRating'), value(rating, 'worstRating')]).toEqual([
+      2, 6, 1,
+    ]);
 
     const author = one(review, 'author');
     expect(author['@type']).toEqual([S('Organization')]);
@@ -108,7 +112,11 @@ describe('a published fact-check', () => {
   it('leaves out the ordinal numbers for an off-scale rating, keeping alternateName', async () => {
     const misleading = await desk.publish({ rating: 'misleading' });
     const [block] = ldBlocks((await get(`/fact-checks/${misleading.slug}`)).body);
-    expect(block.reviewRating).toEqual({ '@type': 'Rating', alternateName: 'Misleading', ratingExplanation: 'The official figures show a rise.' });
+    expect(block.reviewRating).toEqual({
+      '@type': 'Rating',
+      alternateName: 'Misleading',
+      ratingExplanation: 'The official figures show a rise.',
+    });
   });
 
   it('answers 404 with a page for an unknown slug', async () => {
@@ -131,12 +139,17 @@ describe('escaping', () => {
       text: 'He said </script><script>alert(1)</script> & "more" <b>',
       speaker: '<img src=x onerror=alert(1)>',
       headline: 'A </script><script>alert(2)</script> headline',
-      analysis: 'Text <script>alert(3)</script> <img src="x" onerror="alert(4)"> [click](javascript:alert(5)) <a href="https://ok.example/" onclick="x()">ok</a>',
+      analysis:
+        'Text <script>alert(3)</script> <img src="x" onerror="alert(4)"> [click](javascript:alert(5)) <a href="https://ok.example/" onclick="x()">ok</a>',
     });
     const html = (await get(`/fact-checks/${hostile.slug}`)).body;
     // No element but the JSON-LD script, no images, no event-handler attributes, no script URLs.
-    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '')).not.toMatch(/<script|<img|<[^>]*\son\w+\s*=|href="javascript:/i);
-    expect(html).toContain('He said &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot; &lt;b&gt;');
+    expect(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/, '')).not.toMatch(
+      /<script|<img|<[^>]*\son\w+\s*=|href="javascript:/i,
+    );
+    expect(html).toContain(
+      'He said &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;more&quot; &lt;b&gt;',
+    );
     expect(html).toContain('<a href="https://ok.example/" rel="noopener noreferrer">ok</a>');
     const [block] = ldBlocks(html);
     expect(block.headline).toBe('A </script><script>alert(2)</script> headline');
@@ -169,7 +182,28 @@ describe('feeds', () => {
       expect(item.date_published).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/); // RFC 3339
       expect(item.date_modified).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
       expect(item.url).toMatch(new RegExp(`^${BASE}/fact-checks/`));
-      expect(Object.keys(item).every((k) => ['id', 'url', 'external_url', 'title', 'content_html', 'content_text', 'summary', 'image', 'banner_image', 'date_published', 'date_modified', 'authors', 'tags', 'language', 'attachments'].includes(k) || k.startsWith('_'))).toBe(true);
+      expect(
+        Object.keys(item).every(
+          (k) =>
+            [
+              'id',
+              'url',
+              'external_url',
+              'title',
+              'content_html',
+              'content_text',
+              'summary',
+              'image',
+              'banner_image',
+              'date_published',
+              'date_modified',
+              'authors',
+              'tags',
+              'language',
+              'attachments',
+            ].includes(k) || k.startsWith('_'),
+        ),
+      ).toBe(true);
     }
     const dates = feed.items.map((i: { date_published: string }) => i.date_published);
     expect([...dates].sort().reverse()).toEqual(dates);
@@ -178,7 +212,10 @@ describe('feeds', () => {
 
   it('/feed.atom and /feed.rss parse in a real feed reader with the same items', async () => {
     const json = (await get('/feed.json')).json();
-    for (const [path, type] of [['/feed.atom', 'application/atom+xml; charset=utf-8'], ['/feed.rss', 'application/rss+xml; charset=utf-8']]) {
+    for (const [path, type] of [
+      ['/feed.atom', 'application/atom+xml; charset=utf-8'],
+      ['/feed.rss', 'application/rss+xml; charset=utf-8'],
+    ]) {
       const res = await get(path);
       expect(res.headers['content-type']).toBe(type);
       expect(XMLValidator.validate(res.body)).toBe(true);
@@ -189,7 +226,11 @@ describe('feeds', () => {
       expect(feed.items.map((i) => i.id)).toEqual(json.items.map((i: { id: string }) => i.id));
       expect(feed.items.map((i) => i.url)).toEqual(json.items.map((i: { url: string }) => i.url));
       expect(feed.items[0].title).toBe('Feed item under test — False');
-      expect(feed.items[0].published?.toISOString()).toBe(new Date(json.items[0].date_published).toISOString().replace(/\.\d+Z$/, path === '/feed.rss' ? '.000Z' : `.${json.items[0].date_published.slice(20, 23)}Z`));
+      expect(feed.items[0].published?.toISOString()).toBe(
+        new Date(json.items[0].date_published)
+          .toISOString()
+          .replace(/\.\d+Z$/, path === '/feed.rss' ? '.000Z' : `.${json.items[0].date_published.slice(20, 23)}Z`),
+      );
       expect(feed.items[0].content).toContain('The official figures show a rise.');
       expect(feed.items[0].categories.map((c) => c.label ?? c.term)).toEqual(['False']);
     }

@@ -1,5 +1,3 @@
-import { ClaimEntity, RatingEntity, SpeakerEntity } from '@factdesk/persistence';
-import { DEFAULT_RATING_SCALE } from '@factdesk/domain';
 import type { Harness } from './harness.js';
 
 /** Publishing over HTTP as the newsroom does it (see journey.spec.ts), for tests of what readers see. */
@@ -28,8 +26,7 @@ export interface ClaimInput {
 let counter = 0;
 
 export async function newsroom(h: Harness): Promise<Newsroom> {
-  const ratings = h.db.getRepository(RatingEntity);
-  if ((await ratings.count()) === 0) await ratings.insert(DEFAULT_RATING_SCALE.map((r, position) => ratings.create({ ...r, position })));
+  const ratings = await h.data.ratings();
   const editor = await h.signIn('editor');
   const reviewer = await h.signIn('reviewer');
   const ok = async (method: string, url: string, cookie: string, body?: unknown) => {
@@ -55,13 +52,15 @@ export async function newsroom(h: Harness): Promise<Newsroom> {
         documentUrl: 'https://news.example.org/interview',
         ...input,
       };
-      const speakers = h.db.getRepository(SpeakerEntity);
-      const speaker = (await speakers.findOneBy({ name: c.speaker })) ?? (await speakers.save(speakers.create({ name: c.speaker, aliases: [], kind: c.speakerKind, sameAs: c.speakerSameAs })));
-      const claims = h.db.getRepository(ClaimEntity);
-      const claim = await claims.save(claims.create({ text: c.text, speakerId: speaker.id, saidAt: c.saidAt, saidWhereUrl: c.documentUrl, score: 0.9, checkworthy: true, reasons: [], claimType: 'quantity' } as never));
-      const claimId = (claim as unknown as ClaimEntity).id;
+      const speaker = await h.data.speaker(c.speaker, { kind: c.speakerKind, sameAs: c.speakerSameAs });
+      const { id: claimId } = await h.data.claim({
+        text: c.text,
+        speakerId: speaker.id,
+        saidAt: c.saidAt,
+        saidWhereUrl: c.documentUrl,
+      });
       const url = `/api/claims/${claimId}`;
-      const ratingId = (await ratings.findOneByOrFail({ slug: c.rating })).id;
+      const ratingId = ratings.find((r) => r.slug === c.rating)!.id;
       await ok('POST', `${url}/accept`, editor.cookie);
       await ok('PUT', `${url}/assignment`, editor.cookie, { assigneeId: reviewer.user.id });
       await ok('PUT', `${url}/verdict`, reviewer.cookie, {
@@ -70,7 +69,15 @@ export async function newsroom(h: Harness): Promise<Newsroom> {
         headline: c.headline,
         conclusion: c.conclusion,
         analysis: c.analysis,
-        sources: [{ url: 'https://stats.example.org/labour', title: 'Labour market statistics', publisher: 'Statistics Office', kind: 'primary', quote: 'Unemployment rose to 5.1%' }],
+        sources: [
+          {
+            url: 'https://stats.example.org/labour',
+            title: 'Labour market statistics',
+            publisher: 'Statistics Office',
+            kind: 'primary',
+            quote: 'Unemployment rose to 5.1%',
+          },
+        ],
       });
       await ok('POST', `${url}/submit`, reviewer.cookie);
       await ok('POST', `${url}/approve`, editor.cookie);

@@ -10,12 +10,19 @@ it('limits sign-in attempts per address, with Retry-After, even for the right pa
   const { email, password } = await h.createUser('editor');
   const statuses: number[] = [];
   for (let i = 0; i < 3; i += 1) {
-    statuses.push((await h.request({ method: 'POST', url: '/api/auth/login', body: { email, password: 'wrong-password' } })).statusCode);
+    statuses.push(
+      (await h.request({ method: 'POST', url: '/api/auth/login', body: { email, password: 'wrong-password' } }))
+        .statusCode,
+    );
   }
   expect(statuses).toEqual([401, 401, 401]);
   const limited = await h.request({ method: 'POST', url: '/api/auth/login', body: { email, password } });
   expect(limited.statusCode).toBe(429);
-  expect(limited.json()).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
+  expect(limited.json()).toMatchObject({
+    statusCode: 429,
+    error: 'Too Many Requests',
+    requestId: limited.headers['x-request-id'],
+  });
   expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   // Other routes are not limited by it.
   expect((await h.request({ url: '/api/health' })).statusCode).toBe(200);

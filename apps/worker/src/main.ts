@@ -10,14 +10,22 @@ const NAME = 'factdesk-worker';
 
 async function main() {
   const config = loadConfigOrExit(NAME);
-  await Promise.all([checkPostgres(config.databaseUrl), checkRedis(config.redisUrl)]).catch((err) => exitWithReason(NAME, err));
-  const logger = createLogger(NAME, config.logLevel);
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(logger) });
+  await Promise.all([checkPostgres(config.databaseUrl), checkRedis(config.redisUrl)]).catch((err) =>
+    exitWithReason(NAME, err),
+  );
+  const logger = createLogger(NAME, config.logLevel, config.logFormat);
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new PinoNestLogger(logger),
+  });
   if (await app.get(DataSource).showMigrations()) {
     exitWithReason(NAME, new Error('the database has migrations that have not run: run `npm run migrate` first'));
   }
   // Closing the context closes the BullMQ workers, which let their running jobs finish first.
-  exitCleanlyOnSignals(NAME, (m) => logger.info(m), () => app.close());
+  exitCleanlyOnSignals(
+    NAME,
+    (m) => logger.info(m),
+    () => app.close(),
+  );
   logger.info({ pid: process.pid }, 'worker ready');
 }
 

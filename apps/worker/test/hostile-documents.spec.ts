@@ -1,23 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { pino } from 'pino';
-import { loadConfig, PinoNestLogger } from '@factdesk/config';
-import type { DocumentDetailDto } from '@factdesk/domain';
-import { startHarness, type Harness } from '../../api/test/harness.js';
-import { WorkerModule } from '../src/worker.module.js';
+import { startWorker, type WorkerHarness } from './harness.js';
 
 /*
  * Hostile documents the API accepts, through the worker (issue 9, Security): each ends `done` or `failed`
  * with a reason a person can read — no hang, no job retried for ever. The page server is the test's own, on
  * 127.0.0.2, the only address the configuration allows.
  */
-const ENV = { OUTBOUND_ALLOW_ADDRESSES: '127.0.0.2', SWEEP_INTERVAL_SECONDS: '3600', DOCUMENT_MAX_BYTES: String(2 * 1024 * 1024) };
+const ENV = { OUTBOUND_ALLOW_ADDRESSES: '127.0.0.2', DOCUMENT_MAX_BYTES: String(2 * 1024 * 1024) };
 
-let h: Harness;
-let worker: INestApplicationContext;
-let editor: Awaited<ReturnType<Harness['signIn']>>;
+let w: WorkerHarness;
 let site: Server;
 let siteUrl: string;
 /** Requests that reached a server on 127.0.0.1, which no fetch may reach. */
@@ -25,30 +17,8 @@ let forbidden: Server;
 let forbiddenPort: number;
 const forbiddenHits: string[] = [];
 
-async function settled(id: string, timeoutMs = 60_000): Promise<DocumentDetailDto> {
-  const deadline = Date.now() + timeoutMs;
-  let last: DocumentDetailDto | undefined;
-  while (Date.now() < deadline) {
-    last = (await h.request({ url: `/api/documents/${id}`, cookie: editor.cookie })).json();
-    if (last!.status === 'done' || last!.status === 'failed') return last!;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`document ${id} still ${last?.status} (${last?.error}) after ${timeoutMs} ms`);
-}
-
-const submit = (body: unknown) => h.request({ method: 'POST', url: '/api/documents', cookie: editor.cookie, body });
-
-function upload(name: string, bytes: Buffer, contentType: string) {
-  const boundary = '----factdesk-hostile-docs';
-  const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return h.app.inject({ method: 'POST', url: '/api/documents', headers: { cookie: editor.cookie, origin: 'http://127.0.0.1:3000', 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
-}
-
 beforeAll(async () => {
-  h = await startHarness(ENV);
-  editor = await h.signIn('editor');
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: h.database.url, REDIS_URL: h.redis.url, REDIS_PREFIX: h.redis.prefix, LOG_LEVEL: 'silent', ...ENV });
-  worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new PinoNestLogger(pino({ level: 'silent' })) });
+  w = await startWorker(ENV);
   forbidden = createServer((req, res) => {
     forbiddenHits.push(req.url!);
     res.end('<html><body><p>Internal: the admin password is hunter2.</p></body></html>');
@@ -69,24 +39,27 @@ beforeAll(async () => {
   siteUrl = `http://127.0.0.2:${(site.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
-  await worker?.close();
+  await w?.close();
   site.closeAllConnections();
   forbidden.closeAllConnections();
   await new Promise((r) => site.close(r));
   await new Promise((r) => forbidden.close(r));
-  await h.close();
 }, 180_000);
 
 it('processes a 1 MB transcript on a single line to its claims', async () => {
   // A long session's transcript with its line breaks lost: mostly talk, a check-worthy statement in forty.
-  const talk = ['The weather was pleasant that afternoon.', 'Thank you, colleagues, for coming today.', 'We had a frank and friendly conversation.', 'Let me now turn to the next question.'];
+  const talk = [
+    'The weather was pleasant that afternoon.',
+    'Thank you, colleagues, for coming today.',
+    'We had a frank and friendly conversation.',
+    'Let me now turn to the next question.',
+  ];
   let text = '';
-  for (let i = 0; Buffer.byteLength(text) < 1024 * 1024; i++) text += `${i % 40 === 0 ? `Minister Ivanov said wheat exports grew by ${i % 97} percent in ${1900 + (i % 120)}.` : talk[i % 4]} `;
+  for (let i = 0; Buffer.byteLength(text) < 1024 * 1024; i++)
+    text += `${i % 40 === 0 ? `Minister Ivanov said wheat exports grew by ${i % 97} percent in ${1900 + (i % 120)}.` : talk[i % 4]} `;
   text = text.trim();
   expect(text).not.toContain('\n');
-  const res = await submit({ text, title: 'One line, one megabyte' });
-  expect(res.statusCode).toBe(201);
-  const doc = await settled(res.json().document.id, 180_000);
+  const doc = await w.settled((await w.submit({ text }, { title: 'One line, one megabyte' })).id, 180_000);
   expect({ status: doc.status, error: doc.error }).toEqual({ status: 'done', error: null });
   expect(doc.claims.length).toBeGreaterThan(500);
   for (const claim of doc.claims.slice(0, 50)) expect(text.slice(claim.start, claim.end)).toBe(claim.text);
@@ -94,23 +67,23 @@ it('processes a 1 MB transcript on a single line to its claims', async () => {
 
 it('fails a ZIP named .docx, and a PDF that is only a header, with a reason and no claims', async () => {
   const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 0x41)]);
-  for (const [name, bytes, type] of [
-    ['report.docx', zip, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    ['report.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'), 'application/pdf'],
+  for (const [name, bytes, contentType, format] of [
+    ['report.docx', zip, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'docx'],
+    ['report.pdf', Buffer.from('%PDF-1.7\n%%EOF\n'), 'application/pdf', 'pdf'],
   ] as const) {
-    const res = await upload(name, bytes, type);
-    expect(res.statusCode).toBe(201);
-    const doc = await settled(res.json().document.id);
+    // Stored as the API stores an upload it recognised by its bytes and name (tested in apps/api).
+    const doc = await w.settled((await w.submit({ file: { name, bytes, contentType, format } })).id, 60_000);
     expect({ name, status: doc.status, claims: doc.claims.length }).toEqual({ name, status: 'failed', claims: 0 });
     expect(doc.error).toMatch(/could not be read|not a valid|corrupt|unreadable/i);
   }
 });
 
-it.each(['/to-localhost', '/to-hex-loopback', '/to-mapped-loopback', '/to-metadata'])('fails a page that redirects %s, without ever reaching it', async (path) => {
-  const res = await submit({ url: `${siteUrl}${path}` });
-  expect(res.statusCode).toBe(201);
-  const doc = await settled(res.json().document.id);
-  expect({ status: doc.status, claims: doc.claims.length }).toEqual({ status: 'failed', claims: 0 });
-  expect(doc.error).toMatch(/private, loopback, link-local or reserved/);
-  expect(forbiddenHits).toEqual([]);
-});
+it.each(['/to-localhost', '/to-hex-loopback', '/to-mapped-loopback', '/to-metadata'])(
+  'fails a page that redirects %s, without ever reaching it',
+  async (path) => {
+    const doc = await w.settled((await w.submit({ url: `${siteUrl}${path}` })).id, 60_000);
+    expect({ status: doc.status, claims: doc.claims.length }).toEqual({ status: 'failed', claims: 0 });
+    expect(doc.error).toMatch(/private, loopback, link-local or reserved/);
+    expect(forbiddenHits).toEqual([]);
+  },
+);

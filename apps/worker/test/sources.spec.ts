@@ -1,47 +1,56 @@
+import { jest } from '@jest/globals';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NestFactory } from '@nestjs/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { Queue } from 'bullmq';
-import { loadConfig } from '@factdesk/config';
 import { ClaimEntity, DocumentEntity, MonitoredSourceEntity, SourceItemEntity } from '@factdesk/persistence';
-import { bullConnection, QUEUE_NAMES, sourceSchedulerId } from '@factdesk/queue';
-import { startHarness, type Harness } from '../../api/test/harness.js';
+import { JobQueue, QUEUE_NAMES, sourceSchedulerId } from '@factdesk/queue';
+import { eventually } from '@factdesk/testing';
 import { SourcePoller } from '../src/sources/source-poller.service.js';
-import { WorkerModule } from '../src/worker.module.js';
+import { startWorker, type WorkerHarness } from './harness.js';
 
-const ENV = { OUTBOUND_ALLOW_ADDRESSES: '127.0.0.1', OUTBOUND_TIMEOUT_SECONDS: '1', SWEEP_INTERVAL_SECONDS: '3600' };
-
-let h: Harness;
-let worker: INestApplicationContext;
+let w: WorkerHarness;
 let poller: SourcePoller;
-let editor: Awaited<ReturnType<Harness['signIn']>>;
 let site: Server;
 let base: string;
 const hits: string[] = [];
 
-/** What the test site serves; tests change it between polls. */
-const state = {
-  feedItems: [{ guid: 'a-1', path: '/articles/2026/first', title: 'Minister Ivanov on trade' }],
-  feedVersion: 1,
-  slow: false,
-  malformed: false,
-};
+/** What one feed of the test site serves; each test has its own and changes it between polls. */
+interface Feed {
+  items: { guid: string; path: string; title: string }[];
+  version: number;
+  slow: boolean;
+  malformed: boolean;
+}
+const feeds = new Map<string, Feed>();
+let feedCount = 0;
+/** A feed of the test's own: its URL and its state. */
+function feed(items: Feed['items'] = []): { url: string; state: Feed } {
+  const path = `/feeds/${(feedCount += 1)}.xml`;
+  const state = { items, version: 1, slow: false, malformed: false };
+  feeds.set(path, state);
+  return { url: `${base}${path}`, state };
+}
 
-function rss(): string {
-  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry</title><link>${base}/</link><description>x</description>${state.feedItems
-    .map((i) => `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><link>${base}${i.path}</link><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate></item>`)
+function rss(f: Feed): string {
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Ministry</title><link>${base}/</link><description>x</description>${f.items
+    .map(
+      (i) =>
+        `<item><guid isPermaLink="false">${i.guid}</guid><title>${i.title}</title><link>${base}${i.path}</link><pubDate>Mon, 23 Nov 2026 08:00:00 GMT</pubDate></item>`,
+    )
     .join('')}</channel></rss>`;
 }
 
 function serve(req: IncomingMessage, res: ServerResponse) {
   hits.push(req.url!);
-  const etag = `"v${state.feedVersion}"`;
-  if (req.url === '/feed.xml') {
-    if (state.slow) return void setTimeout(() => res.end(rss()), 1500);
-    if (state.malformed) return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<html><body>Service temporarily unavailable</body></html>');
+  const f = feeds.get(req.url!);
+  if (f) {
+    const etag = `"v${f.version}"`;
+    if (f.slow) return void setTimeout(() => res.end(rss(f)), 1500);
+    if (f.malformed)
+      return void res
+        .writeHead(200, { 'content-type': 'application/rss+xml' })
+        .end('<html><body>Service temporarily unavailable</body></html>');
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, { etag }).end();
-    return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(rss());
+    return void res.writeHead(200, { 'content-type': 'application/rss+xml', etag }).end(rss(f));
   }
   if (req.url === '/transcripts') {
     return void res.writeHead(200, { 'content-type': 'text/html' }).end(
@@ -51,139 +60,161 @@ function serve(req: IncomingMessage, res: ServerResponse) {
     );
   }
   if (req.url!.startsWith('/articles/') || req.url!.startsWith('/transcripts/')) {
-    return void res.writeHead(200, { 'content-type': 'text/html' }).end(`<html><head><title>Article</title></head><body><article><p>Minister Ivanov said exports grew by 40 percent in 2025, reaching 12 billion dollars.</p><p>He said unemployment fell to 3 percent.</p></article></body></html>`);
+    return void res
+      .writeHead(200, { 'content-type': 'text/html' })
+      .end(
+        `<html><head><title>Article</title></head><body><article><p>Minister Ivanov said exports grew by 40 percent in 2025, reaching 12 billion dollars.</p><p>He said unemployment fell to 3 percent.</p></article></body></html>`,
+      );
   }
   res.writeHead(404).end();
 }
 
 beforeAll(async () => {
-  h = await startHarness(ENV);
-  editor = await h.signIn('editor');
   site = createServer(serve);
   await new Promise<void>((r) => site.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: h.database.url, REDIS_URL: h.redis.url, REDIS_PREFIX: h.redis.prefix, LOG_LEVEL: 'silent', ...ENV });
-  worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: false });
-  poller = worker.get(SourcePoller);
+  w = await startWorker({ OUTBOUND_ALLOW_ADDRESSES: '127.0.0.1', OUTBOUND_TIMEOUT_SECONDS: '1' });
+  poller = w.app.get(SourcePoller);
 });
 afterAll(async () => {
-  await worker?.close();
-  await new Promise((r) => site.close(r));
-  await h.close();
+  await w?.close();
+  await new Promise((r) => site?.close(r));
 });
 
-const sourceRow = (id: string) => h.db.getRepository(MonitoredSourceEntity).findOneByOrFail({ id });
+const sourceRow = (id: string) => w.db.getRepository(MonitoredSourceEntity).findOneByOrFail({ id });
 const poll = async (id: string, manual = false) => poller.poll(await sourceRow(id), manual);
-/** Sources created paused, so only the test's own polls run (an enabled source's schedule polls at once). */
-const createSource = async (body: Record<string, unknown>) => {
-  const res = await h.request({ method: 'POST', url: '/api/sources', cookie: editor.cookie, body: { enabled: false, ...body } });
-  if (res.statusCode !== 201) throw new Error(`${res.statusCode} ${res.body}`);
-  return res.json();
-};
 
 describe('monitored sources', () => {
   it('ingests each new feed item once, answers 304s cheaply, and ignores a duplicate GUID', async () => {
-    const source = await createSource({ name: 'Ministry feed', url: `${base}/feed.xml`, kind: 'feed', defaultSpeakerName: 'Minister Ivanov', defaultOutlet: 'Ministry', pollIntervalMinutes: 30 });
-    expect(source).toMatchObject({ status: 'paused', enabled: false, defaultSpeaker: { name: 'Minister Ivanov' } });
+    const { url, state } = feed([{ guid: 'a-1', path: '/articles/2026/first', title: 'Minister Ivanov on trade' }]);
+    const source = await w.data.source({
+      name: 'Ministry feed',
+      url,
+      kind: 'feed',
+      defaultSpeakerId: (await w.data.speaker('Minister Ivanov')).id,
+      defaultOutlet: 'Ministry',
+      pollIntervalMinutes: 30,
+    });
 
-    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 1 });
+    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 1, unqueued: 0 });
     // Unchanged feed: a conditional GET answered 304, nothing new.
     expect(await poll(source.id)).toEqual({ status: 'unchanged' });
     // A new item and a repeat of an old GUID under another link.
-    state.feedItems = [{ guid: 'a-2', path: '/articles/2026/second', title: 'Second' }, { guid: 'a-1', path: '/articles/2026/first-moved', title: 'First again' }, ...state.feedItems];
-    state.feedVersion = 2;
-    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 1 });
-    const docs = await h.db.getRepository(DocumentEntity).find({ where: { monitoredSourceId: source.id }, order: { createdAt: 'ASC' } });
+    state.items = [
+      { guid: 'a-2', path: '/articles/2026/second', title: 'Second' },
+      { guid: 'a-1', path: '/articles/2026/first-moved', title: 'First again' },
+      ...state.items,
+    ];
+    state.version = 2;
+    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 1, unqueued: 0 });
+    const docs = await w.db
+      .getRepository(DocumentEntity)
+      .find({ where: { monitoredSourceId: source.id }, order: { createdAt: 'ASC' } });
     expect(docs.map((d) => d.sourceUrl)).toEqual([`${base}/articles/2026/first`, `${base}/articles/2026/second`]);
     expect(docs.map((d) => d.title)).toEqual(['Minister Ivanov on trade', 'Second']);
-    expect(await h.db.getRepository(SourceItemEntity).countBy({ sourceId: source.id })).toBe(2);
+    expect(await w.db.getRepository(SourceItemEntity).countBy({ sourceId: source.id })).toBe(2);
 
     // The items go through the ingestion pipeline; the source's speaker is the default speaker.
-    const deadline = Date.now() + 20_000;
-    let claims: ClaimEntity[] = [];
-    while (Date.now() < deadline && claims.length === 0) {
-      claims = await h.db.getRepository(ClaimEntity).find({ where: { documentId: docs[0].id }, relations: { speaker: true } });
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(claims.length).toBeGreaterThan(0);
+    const claims = await eventually(
+      async () => {
+        const found = await w.db
+          .getRepository(ClaimEntity)
+          .find({ where: { documentId: docs[0].id }, relations: { speaker: true } });
+        return found.length > 0 && found;
+      },
+      { timeout: 20_000, message: 'claims of the first item' },
+    );
     expect(claims.every((c) => c.speaker?.name === 'Minister Ivanov')).toBe(true);
+    expect(await sourceRow(source.id)).toMatchObject({ lastError: null, consecutiveFailures: 0 });
+    expect((await sourceRow(source.id)).lastNewItemAt).not.toBeNull();
+  });
 
-    const listed = (await h.request({ url: '/api/sources', cookie: editor.cookie })).json().find((s: { id: string }) => s.id === source.id);
-    expect(listed).toMatchObject({ status: 'paused', lastError: null, consecutiveFailures: 0 });
-    expect(listed.lastNewItemAt).not.toBeNull();
+  it("stores each new item as a document under the source's outlet, with the item's title and date", async () => {
+    const { url } = feed([{ guid: 'o-1', path: '/articles/2026/outlet', title: 'Minister Ivanov on exports' }]);
+    const source = await w.data.source({ name: 'Outlet feed', url, defaultOutlet: 'Ministry of Trade' });
+    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 1, unqueued: 0 });
+    const [doc] = await w.db.getRepository(DocumentEntity).findBy({ monitoredSourceId: source.id });
+    expect(doc).toMatchObject({
+      format: 'url',
+      sourceUrl: `${base}/articles/2026/outlet`,
+      title: 'Minister Ivanov on exports',
+      outlet: 'Ministry of Trade',
+    });
+    expect(doc.publishedAt?.toISOString()).toBe('2026-11-23T08:00:00.000Z');
+    const [item] = await w.db.getRepository(SourceItemEntity).findBy({ sourceId: source.id });
+    expect(item).toMatchObject({ documentId: doc.id, url: `${base}/articles/2026/outlet` });
+  });
+
+  it("writes each new item's document with its audit event, and reports a fetch Redis would not take", async () => {
+    const { url } = feed([{ guid: 'r-1', path: '/articles/2026/redis-away', title: 'Away' }]);
+    const source = await w.data.source({ name: 'Redis away', url, kind: 'feed' });
+    // Redis not taking the fetch job, once: the document must stay stored and queued, and the poll say so.
+    const offer = jest.spyOn(JobQueue.prototype, 'offer').mockResolvedValueOnce(false);
+    try {
+      expect(await poll(source.id)).toEqual({ status: 'new-items', created: 1, unqueued: 1 });
+    } finally {
+      offer.mockRestore();
+    }
+    const doc = await w.db.getRepository(DocumentEntity).findOneByOrFail({ monitoredSourceId: source.id });
+    expect(doc).toMatchObject({ status: 'queued', format: 'url', sourceUrl: `${base}/articles/2026/redis-away` });
+    const events = await w.db.query(
+      `SELECT actor_id, action, after->>'monitoredSourceId' AS source FROM audit_events WHERE entity_id = $1`,
+      [doc.id],
+    );
+    expect(events).toEqual([{ actor_id: null, action: 'document.create', source: source.id }]);
   });
 
   it('reads article links from a listing page, skipping navigation and other sites', async () => {
-    const source = await createSource({ name: 'Transcripts page', url: `${base}/transcripts`, kind: 'html' });
-    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 2 });
-    const items = await h.db.getRepository(SourceItemEntity).find({ where: { sourceId: source.id }, order: { url: 'ASC' } });
-    expect(items.map((i) => i.url)).toEqual([`${base}/transcripts/2026/interview`, `${base}/transcripts/2026/remarks-minsk`]);
+    const source = await w.data.source({ name: 'Transcripts page', url: `${base}/transcripts`, kind: 'html' });
+    expect(await poll(source.id)).toEqual({ status: 'new-items', created: 2, unqueued: 0 });
+    const items = await w.db
+      .getRepository(SourceItemEntity)
+      .find({ where: { sourceId: source.id }, order: { url: 'ASC' } });
+    expect(items.map((i) => i.url)).toEqual([
+      `${base}/transcripts/2026/interview`,
+      `${base}/transcripts/2026/remarks-minsk`,
+    ]);
     expect(await poll(source.id)).toEqual({ status: 'unchanged' });
   });
 
-  it('records a malformed feed and a timeout as failures, backs off, shows failing, then recovers', async () => {
-    state.feedVersion = 3;
-    const source = await createSource({ name: 'Flaky feed', url: `${base}/feed.xml`, kind: 'feed' });
+  it('records a malformed feed and a timeout as failures, backs off, then recovers', async () => {
+    const { url, state } = feed();
+    const source = await w.data.source({ name: 'Flaky feed', url, kind: 'feed' });
     state.malformed = true;
-    expect(await poll(source.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/could not be read/) });
+    expect(await poll(source.id)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/could not be read/),
+    });
     // Backing off: the next scheduled poll is skipped without a request.
     const before = hits.length;
     expect(await poll(source.id)).toMatchObject({ status: 'skipped' });
     expect(hits.length).toBe(before);
     state.malformed = false;
     state.slow = true;
-    expect(await poll(source.id, true)).toMatchObject({ status: 'failed', error: expect.stringMatching(/did not answer in time/) });
+    expect(await poll(source.id, true)).toMatchObject({
+      status: 'failed',
+      error: expect.stringMatching(/did not answer in time/),
+    });
     expect(await poll(source.id, true)).toMatchObject({ status: 'failed' });
-    // Shown as failing once enabled (set directly: no schedule, so no poll runs behind the test's back).
-    await h.db.getRepository(MonitoredSourceEntity).update({ id: source.id }, { enabled: true });
-    const failing = (await h.request({ url: '/api/sources', cookie: editor.cookie })).json().find((s: { id: string }) => s.id === source.id);
-    expect(failing).toMatchObject({ status: 'failing', consecutiveFailures: 3, lastError: expect.stringMatching(/did not answer in time/) });
+    expect(await sourceRow(source.id)).toMatchObject({
+      consecutiveFailures: 3,
+      lastError: expect.stringMatching(/did not answer in time/),
+    });
     state.slow = false;
     expect((await poll(source.id, true)).status).toMatch(/new-items|unchanged/);
     expect(await sourceRow(source.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
   });
 
-  it('keeps one schedule per enabled source: changing the interval replaces it, pausing removes it', async () => {
-    const source = await createSource({ name: 'Scheduled', url: `${base}/feed.xml`, kind: 'feed', pollIntervalMinutes: 15, enabled: true });
-    const queue = new Queue(QUEUE_NAMES.sourcePoll, { connection: bullConnection(h.redis.url), prefix: h.redis.prefix });
-    try {
-      const scheduler = async () => (await queue.getJobSchedulers()).find((s) => s.key === sourceSchedulerId(source.id));
-      expect((await scheduler())?.every).toBe(15 * 60_000);
-      await h.request({ method: 'PATCH', url: `/api/sources/${source.id}`, cookie: editor.cookie, body: { pollIntervalMinutes: 5 } });
-      expect((await scheduler())?.every).toBe(5 * 60_000);
-      expect((await queue.getJobSchedulers()).filter((s) => s.key === sourceSchedulerId(source.id))).toHaveLength(1);
-      const paused = await h.request({ method: 'PATCH', url: `/api/sources/${source.id}`, cookie: editor.cookie, body: { enabled: false } });
-      expect(paused.json().status).toBe('paused');
-      expect(await scheduler()).toBeUndefined();
-      // The worker's reconciliation restores what the API could not write (e.g. Redis was away).
-      await h.db.getRepository(MonitoredSourceEntity).update({ id: source.id }, { enabled: true });
-      await poller.reconcileSchedules();
-      expect((await scheduler())?.every).toBe(5 * 60_000);
-    } finally {
-      await queue.close();
-    }
-  });
-
-  it('refuses sources at private addresses and bad input', async () => {
-    const res = await h.request({ method: 'POST', url: '/api/sources', cookie: editor.cookie, body: { name: 'x', url: 'http://169.254.169.254/feed' } });
-    expect(res.statusCode).toBe(400);
-    expect(res.json().fields[0].field).toBe('url');
-    const bad = await h.request({ method: 'POST', url: '/api/sources', cookie: editor.cookie, body: { name: '', url: `${base}/feed.xml`, pollIntervalMinutes: 0, kind: 'rss' } });
-    expect(bad.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['kind', 'name', 'pollIntervalMinutes']);
-  });
-});
-
-describe('today', () => {
-  it("ranks the last day's claims, checked-before first, grouped by speaker and source", async () => {
-    const res = await h.request({ url: '/api/today', cookie: editor.cookie });
-    expect(res.statusCode).toBe(200);
-    const today = res.json();
-    expect(today.total).toBeGreaterThan(0);
-    const scores = today.claims.map((c: { score: number }) => c.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    expect(today.bySource.map((g: { name: string }) => g.name)).toContain('Ministry feed');
-    expect(today.bySpeaker.map((g: { name: string }) => g.name)).toContain('Minister Ivanov');
-    const later = (await h.request({ url: `/api/today?since=${new Date(Date.now() + 60_000).toISOString()}`, cookie: editor.cookie })).json();
-    expect(later.total).toBe(0);
+  it('restores the schedule of every enabled source, and of no paused one', async () => {
+    // As if Redis had been away when the API wrote the sources: no schedules at all.
+    const enabled = await w.data.source({ name: 'Scheduled', url: feed().url, pollIntervalMinutes: 5, enabled: true });
+    const paused = await w.data.source({ name: 'Paused', url: feed().url, pollIntervalMinutes: 5 });
+    const schedules = async (id: string) =>
+      (await w.jobs.schedules(QUEUE_NAMES.sourcePoll)).filter((s) => s.id === sourceSchedulerId(id));
+    await poller.reconcileSchedules();
+    expect((await schedules(enabled.id)).map((s) => s.everyMs)).toEqual([5 * 60_000]);
+    expect(await schedules(paused.id)).toEqual([]);
+    await poller.reconcileSchedules();
+    expect(await schedules(enabled.id)).toHaveLength(1);
   });
 });

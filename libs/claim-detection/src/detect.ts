@@ -21,7 +21,9 @@ export function detectClaims(text: string, options: DetectOptions & ScorerOption
   const doc = parseDocument(text, { defaultSpeaker: options.defaultSpeaker, outlet: options.outlet });
   const sentences: DetectedSentence[] = doc.sentences.map((span) => {
     const sentence = text.slice(span.start, span.end);
-    const input = prepare(sentence);
+    // Who is speaking matters to the score: a moderator's or questioner's line is rarely the claim to check.
+    const speakerRole = span.speakerId >= 0 ? doc.registry.roleOf(span.speakerId) : undefined;
+    const input = { ...prepare(sentence), role: span.role, speakerRole };
     const out = scorer.score(input);
     return {
       text: sentence,
@@ -38,7 +40,7 @@ export function detectClaims(text: string, options: DetectOptions & ScorerOption
       ),
     };
   });
-  return { metadata: doc.metadata, speakers: doc.registry.list(), sentences };
+  return { metadata: doc.metadata, speakers: doc.registry.list(), sentences, threshold };
 }
 
 /** Score standalone sentences (no document structure), e.g. a JSON Lines data set. */
@@ -48,7 +50,11 @@ export function scoreSentences(texts: string[], options: { threshold?: number } 
   return texts.map((t) => {
     const input = prepare(t);
     const { score } = scorer.score(input);
-    return { score: round(score), checkworthy: score >= threshold, type: classifyClaim(input.analysis, input.entities) };
+    return {
+      score: round(score),
+      checkworthy: score >= threshold,
+      type: classifyClaim(input.analysis, input.entities),
+    };
   });
 }
 

@@ -58,7 +58,10 @@ export function findEntities(a: Analysis, options: { gazetteerOnly?: boolean } =
   while (i < toks.length) {
     const t = toks[i];
     const candidate =
-      !covered[i] && isCap(t) && (t.pos === 'PROPN' || i > 0 || PLACES.has(t.value) || ORG_ACRONYMS.has(t.value)) && !NOT_NAMES.has(t.value);
+      !covered[i] &&
+      isCap(t) &&
+      (t.pos === 'PROPN' || i > 0 || PLACES.has(t.value) || ORG_ACRONYMS.has(t.value)) &&
+      !NOT_NAMES.has(t.value);
     if (!candidate) {
       i++;
       continue;
@@ -72,7 +75,12 @@ export function findEntities(a: Analysis, options: { gazetteerOnly?: boolean } =
       if (isCap(u) && !NOT_NAMES.has(u.value)) {
         last = j;
         j++;
-      } else if ((CONNECTORS.has(u.lower) || u.value === '-') && j + 1 < toks.length && isCap(toks[j + 1]) && u.start - toks[j - 1].end <= 1) {
+      } else if (
+        (CONNECTORS.has(u.lower) || u.value === '-') &&
+        j + 1 < toks.length &&
+        isCap(toks[j + 1]) &&
+        u.start - toks[j - 1].end <= 1
+      ) {
         j++;
       } else break;
     }
@@ -84,7 +92,8 @@ export function findEntities(a: Analysis, options: { gazetteerOnly?: boolean } =
   return out;
 }
 
-const NUMBER_WORD = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|couple|first|second|third|fourth|fifth|last|next|once|twice|several)\b/i;
+const NUMBER_WORD =
+  /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand|million|billion|trillion|dozen|half|couple|first|second|third|fourth|fifth|last|next|once|twice|several)\b/i;
 
 /** Longest place at token k (multi-word phrase, "Republic of X", single place), as a token count. */
 function placeAt(toks: Token[], k: number, to: number): number {
@@ -95,7 +104,11 @@ function placeAt(toks: Token[], k: number, to: number): number {
       .join(' ')
       .replace(/ - /g, '-');
     if (PLACE_PHRASES.has(phrase) && phrase !== 'Union State') return len;
-    if (/^(Republic|Kingdom|Federal Republic|People's Republic|State) of [A-Z]\w+$/.test(phrase) && PLACES.has(toks[k + len - 1].value)) return len;
+    if (
+      /^(Republic|Kingdom|Federal Republic|People's Republic|State) of [A-Z]\w+$/.test(phrase) &&
+      PLACES.has(toks[k + len - 1].value)
+    )
+      return len;
   }
   return PLACES.has(toks[k].value) ? 1 : 0;
 }

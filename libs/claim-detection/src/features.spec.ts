@@ -46,7 +46,16 @@ describe('features', () => {
     const a = analyse('I think unemployment fell to 4.7 percent in 2016, more than in Ohio?');
     const names = structural(a, findEntities(a)).map(([n]) => n);
     expect(names).toEqual(
-      expect.arrayContaining(['number', 'year', 'hedged_opinion', 'comparative', 'than', 'question', 'entity_place', 'wink_percent']),
+      expect.arrayContaining([
+        'number',
+        'year',
+        'hedged_opinion',
+        'comparative',
+        'than',
+        'question',
+        'entity_place',
+        'wink_percent',
+      ]),
     );
   });
 });

@@ -1,3 +1,5 @@
+// The scorer's feature extraction (~470 lines): one file, because training, scoring and reasons' attribution must
+// hash exactly the same features, and every feature family here feeds one vector.
 import type { ClaimEntity } from '@factdesk/domain';
 import type { Analysis } from './nlp.js';
 
@@ -178,23 +180,43 @@ function hashSeq(parts: string[], from: number, len: number, seed: number): numb
 // Structural features: named, readable, shared with the reasons an editor sees.
 
 const W = (s: string) => new Set(s.split('|'));
-const COMPARATIVE = W('more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|faster|slower|cheaper|richer|poorer|stronger|weaker|longer|shorter|older|younger|increase|increased|decrease|decreased|doubled|tripled|halved|rose|fell|grown|grew|dropped|declined|compared|than');
-const SUPERLATIVE = W('most|least|largest|biggest|highest|lowest|best|worst|first|last|only|fastest|greatest|smallest|record|ever');
-const CAUSAL = W('because|cause|caused|causes|causing|result|resulted|results|due|led|leads|lead|consequence|therefore|thus|hence|effect|effects|since|why|blame|blamed|responsible');
-const FUTURE = W("will|'ll|going|gonna|shall|plan|plans|planned|intend|intends|expect|expected|forecast|predict|soon|future|would");
-const LAW = W('law|laws|legal|illegal|illegitimate|legally|constitution|constitutional|rule|rules|regulation|regulations|treaty|treaties|agreement|agreements|charter|bill|act|ban|banned|sanction|sanctions|obligation|obligations|commitment|commitments|stipulate|stipulates|court|violation|violated|violate|rights|tax|taxes|veto|vetoed|vote|voted|signed|ratified|legislation|amendment');
-const REPORTING = W('said|says|say|told|stated|claimed|claims|announced|declared|according|reported|testified|wrote|admitted|quoted|noted|stressed|emphasized|emphasised|accused');
-const OPINION = W('think|believe|feel|hope|guess|suppose|seems|seem|maybe|perhaps|probably|opinion|convinced|sure|certain|doubt|wish|want|like|love|hate|agree|disagree');
-const EVALUATIVE = W('absurd|ugly|wrong|right|good|bad|great|terrible|horrible|wonderful|ridiculous|nonsense|outrageous|shameful|disgrace|disaster|disastrous|fantastic|excellent|awful|stupid|crazy|unacceptable|regrettable|hysterical|aggressive|provocative|useful|important|clear|obviously|absolutely|extremely|very|really|truly|deeply|simply|just');
+const COMPARATIVE = W(
+  'more|less|fewer|greater|higher|lower|larger|smaller|bigger|better|worse|faster|slower|cheaper|richer|poorer|stronger|weaker|longer|shorter|older|younger|increase|increased|decrease|decreased|doubled|tripled|halved|rose|fell|grown|grew|dropped|declined|compared|than',
+);
+const SUPERLATIVE = W(
+  'most|least|largest|biggest|highest|lowest|best|worst|first|last|only|fastest|greatest|smallest|record|ever',
+);
+const CAUSAL = W(
+  'because|cause|caused|causes|causing|result|resulted|results|due|led|leads|lead|consequence|therefore|thus|hence|effect|effects|since|why|blame|blamed|responsible',
+);
+const FUTURE = W(
+  "will|'ll|going|gonna|shall|plan|plans|planned|intend|intends|expect|expected|forecast|predict|soon|future|would",
+);
+const LAW = W(
+  'law|laws|legal|illegal|illegitimate|legally|constitution|constitutional|rule|rules|regulation|regulations|treaty|treaties|agreement|agreements|charter|bill|act|ban|banned|sanction|sanctions|obligation|obligations|commitment|commitments|stipulate|stipulates|court|violation|violated|violate|rights|tax|taxes|veto|vetoed|vote|voted|signed|ratified|legislation|amendment',
+);
+const REPORTING = W(
+  'said|says|say|told|stated|claimed|claims|announced|declared|according|reported|testified|wrote|admitted|quoted|noted|stressed|emphasized|emphasised|accused',
+);
+const OPINION = W(
+  'think|believe|feel|hope|guess|suppose|seems|seem|maybe|perhaps|probably|opinion|convinced|sure|certain|doubt|wish|want|like|love|hate|agree|disagree',
+);
+const EVALUATIVE = W(
+  'absurd|ugly|wrong|right|good|bad|great|terrible|horrible|wonderful|ridiculous|nonsense|outrageous|shameful|disgrace|disaster|disastrous|fantastic|excellent|awful|stupid|crazy|unacceptable|regrettable|hysterical|aggressive|provocative|useful|important|clear|obviously|absolutely|extremely|very|really|truly|deeply|simply|just',
+);
 const ACTION = W('should|must|need|needs|ought|let|lets|have to|has to');
-const COURTESY = W('thank|thanks|congratulations|welcome|pleasure|honored|honoured|privilege|appreciate|evening|morning|afternoon|ladies|gentlemen|please|sorry');
+const COURTESY = W(
+  'thank|thanks|congratulations|welcome|pleasure|honored|honoured|privilege|appreciate|evening|morning|afternoon|ladies|gentlemen|please|sorry',
+);
 const FIRST_SING = W("i|me|my|mine|myself|i'm|i've|i'd|i'll");
 const FIRST_PLUR = W("we|us|our|ours|ourselves|we're|we've|we'd|we'll");
 const SECOND = W("you|your|yours|yourself|you're|you've|you'd|you'll");
 const NEGATION = W("not|no|never|nobody|nothing|none|neither|nor|n't|cannot|without");
 const PAST_AUX = W('was|were|had|did|been|ago|since|previously|formerly|once|used');
 const WH = W('what|why|how|who|where|when|which|whom|whose|is|are|do|does|did|can|could|will|would|should|have|has');
-const SCALE = W('million|millions|billion|billions|trillion|trillions|thousand|thousands|hundred|hundreds|percent|per|cent|dozen|dozens|half|quarter|third|twice|double|triple|majority|minority|average|rate|ratio|number|amount|total|budget|deficit|debt|gdp|income|unemployment|jobs|tax|taxes|dollars|spending|cost|costs|price|prices');
+const SCALE = W(
+  'million|millions|billion|billions|trillion|trillions|thousand|thousands|hundred|hundreds|percent|per|cent|dozen|dozens|half|quarter|third|twice|double|triple|majority|minority|average|rate|ratio|number|amount|total|budget|deficit|debt|gdp|income|unemployment|jobs|tax|taxes|dollars|spending|cost|costs|price|prices',
+);
 
 function lengthBucket(n: number): string {
   if (n < 5) return 'len<5';
@@ -245,18 +267,27 @@ export function structural(a: Analysis, ents: ClaimEntity[]): [string, number][]
     if (PAST_AUX.has(w) || (t.pos === 'VERB' && /ed$/.test(w))) on('past');
     if ((w === 'i' || w === 'we') && i + 1 < toks.length) {
       const n = toks[i + 1].lower;
-      if (n === 'think' || n === 'believe' || n === 'feel' || n === 'hope' || n === 'guess' || n === 'suppose') on('hedged_opinion');
-      if (n === 'want' || n === 'will' || n === "'ll" || n === 'need' || n === 'must' || n === 'should') on('first_person_intent');
+      if (n === 'think' || n === 'believe' || n === 'feel' || n === 'hope' || n === 'guess' || n === 'suppose')
+        on('hedged_opinion');
+      if (n === 'want' || n === 'will' || n === "'ll" || n === 'need' || n === 'must' || n === 'should')
+        on('first_person_intent');
     }
     if (w === 'let' && i + 1 < toks.length && (toks[i + 1].lower === 'me' || toks[i + 1].lower === 'us')) on('let_me');
   }
   if (toks.length > 0) {
     const first = toks[0].lower;
     const last = toks[toks.length - 1].value;
-    if (a.text.trimEnd().replace(/["'”’)\]]+$/, '').endsWith('?')) on('question');
+    if (
+      a.text
+        .trimEnd()
+        .replace(/["'”’)\]]+$/, '')
+        .endsWith('?')
+    )
+      on('question');
     else if (last === '!') on('exclamation');
     if (WH.has(first) && toks.length > 2 && a.text.includes('?')) on('question_word_start');
-    if (first === 'and' || first === 'but' || first === 'so' || first === 'well' || first === 'now') on('starts_with_discourse_marker');
+    if (first === 'and' || first === 'but' || first === 'so' || first === 'well' || first === 'now')
+      on('starts_with_discourse_marker');
   }
   for (const e of a.entities) {
     on('wink_' + e.type.toLowerCase());
@@ -274,36 +305,52 @@ export function structural(a: Analysis, ents: ClaimEntity[]): [string, number][]
   return [...f.entries()];
 }
 
+// Character n-grams of the sentence being scored, in reusable buffers (no callback in the hottest loop).
+let gramHashes = new Int32Array(4096);
+let gramMiddles = new Int32Array(4096);
+
+/**
+ * Hashes every character n-gram of `codes` (charMin–charMax long) into gramHashes, with the position of its
+ * middle character in gramMiddles; returns how many. Scoring and reasons' attribution both read them from here.
+ */
+function charGrams(codes: ArrayLike<number>, cfg: FeatureConfig): number {
+  const L = codes.length;
+  const most = L * Math.max(0, cfg.charMax - cfg.charMin + 1);
+  if (gramHashes.length < most) {
+    gramHashes = new Int32Array(most);
+    gramMiddles = new Int32Array(most);
+  }
+  let n = 0;
+  for (let i = 0; i < L; i++) {
+    let h = SEED_CHAR;
+    const maxK = Math.min(cfg.charMax, L - i);
+    for (let k = 0; k < maxK; k++) {
+      h = Math.imul(h ^ codes[i + k], 16777619);
+      if (k + 1 >= cfg.charMin) {
+        let x = h ^ (h >>> 15);
+        x = Math.imul(x, 0x2c1b3c6d);
+        gramHashes[n] = (x ^ (x >>> 12)) & MASK;
+        gramMiddles[n++] = i + (k >> 1);
+      }
+    }
+  }
+  return n;
+}
+
 /** Extract the four feature groups of one analysed sentence. */
 export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureConfig): GroupedFeatures {
   // Character n-grams.
   let char: Sparse = EMPTY;
   if (cfg.gChar > 0) {
-    const codes = charCodes(a.text);
-    const L = codes.length;
-    for (let i = 0; i < L; i++) {
-      let h = SEED_CHAR;
-      const maxK = Math.min(cfg.charMax, L - i);
-      for (let k = 0; k < maxK; k++) {
-        h = Math.imul(h ^ codes[i + k], 16777619);
-        if (k + 1 >= cfg.charMin) {
-          let x = h ^ (h >>> 15);
-          x = Math.imul(x, 0x2c1b3c6d);
-          add((x ^ (x >>> 12)) & MASK);
-        }
-      }
-    }
+    const n = charGrams(charCodes(a.text), cfg);
+    for (let i = 0; i < n; i++) add(gramHashes[i]);
     char = flush();
   }
   const toks = a.tokens;
   // Word unigrams and bigrams.
   let word: Sparse = EMPTY;
   if (cfg.gWord > 0) {
-    const ws = ['<s>'];
-    for (const t of toks) if (t.type !== 'punctuation') ws.push(t.lower.replace(/[0-9]/g, '0'));
-    ws.push('</s>');
-    for (let i = 1; i < ws.length - 1; i++) add(hashSeq(ws, i, 1, SEED_WORD));
-    for (let i = 0; i < ws.length - 1; i++) add(hashSeq(ws, i, 2, SEED_WORD));
+    for (const t of wordTerms(a)) add(t.index);
     word = flush();
   }
   // POS n-grams, plus "mixed" n-grams where closed-class words stay words.
@@ -328,6 +375,69 @@ export function extractGrouped(a: Analysis, ents: ClaimEntity[], cfg: FeatureCon
   const named = structural(a, ents);
   const struct = structVector(named);
   return { char, word, pos, struct, named };
+}
+
+/**
+ * Each whitespace-separated chunk of `text` with the share of the character n-gram contribution
+ * (Σ weight × value) that falls on it: an n-gram counts for the chunk under its middle character. Reasons use it to
+ * say which words made the character part of the model pull up or down.
+ */
+export function charAttribution(text: string, cfg: FeatureConfig, w: ArrayLike<number>): number[] {
+  const codes = charCodes(text);
+  const L = codes.length;
+  const chunkOf = new Int32Array(L);
+  let chunks = -1;
+  for (let i = 0; i < L; i++) {
+    if (codes[i] === 32) chunks++;
+    chunkOf[i] = Math.max(0, codes[i] === 32 ? chunks - 1 : chunks);
+  }
+  const out = new Array<number>(Math.max(0, chunks)).fill(0);
+  if (!out.length || cfg.gChar <= 0) return out;
+  // Pass 1 counts the n-grams (in the shared accumulator) for the norm; pass 2 shares each one's part out.
+  const n = charGrams(codes, cfg);
+  for (let i = 0; i < n; i++) add(gramHashes[i]);
+  let norm = 0;
+  for (const h of touched) norm += SUBLINEAR[counts[h]] * SUBLINEAR[counts[h]];
+  const inv = norm > 0 ? cfg.gChar / Math.sqrt(norm) : 0;
+  const last = out.length - 1;
+  for (let i = 0; i < n; i++) {
+    const h = gramHashes[i];
+    const at = chunkOf[gramMiddles[i]];
+    const c = counts[h];
+    out[at < last ? at : last] += (w[h] * SUBLINEAR[c] * inv) / c;
+  }
+  for (const h of touched) counts[h] = 0;
+  touched.length = 0;
+  return out;
+}
+
+/** The chunks `charAttribution` counts: runs of characters other than the whitespace it collapses. */
+export const CHUNK = /[^ \t\n\r\u00a0]+/g;
+
+/** A word uni- or bigram of a sentence: its hashed index and the tokens it is made of. */
+export interface WordTerm {
+  index: number;
+  /** Indices into `analysis.tokens` (a boundary bigram has one). */
+  tokens: number[];
+}
+
+/** The sentence's word unigrams and bigrams (with sentence boundaries), as the word group hashes them. */
+export function wordTerms(a: Analysis): WordTerm[] {
+  const ws = ['<s>'];
+  const at = [-1];
+  a.tokens.forEach((t, i) => {
+    if (t.type !== 'punctuation') {
+      ws.push(t.lower.replace(/[0-9]/g, '0'));
+      at.push(i);
+    }
+  });
+  ws.push('</s>');
+  at.push(-1);
+  const out: WordTerm[] = [];
+  for (let i = 1; i < ws.length - 1; i++) out.push({ index: hashSeq(ws, i, 1, SEED_WORD), tokens: [at[i]] });
+  for (let i = 0; i < ws.length - 1; i++)
+    out.push({ index: hashSeq(ws, i, 2, SEED_WORD), tokens: [at[i], at[i + 1]].filter((t) => t >= 0) });
+  return out;
 }
 
 const EMPTY: Sparse = { idx: new Int32Array(0), val: new Float32Array(0) };

@@ -13,7 +13,9 @@ export {
   LinearScorer,
   MODEL_PATH,
   prepare,
+  ROLE_PENALTY,
   type CheckworthinessScorer,
+  type Contribution,
   type ModelFile,
   type ScorerInput,
   type ScorerOutput,
@@ -25,3 +27,4 @@ export { findEntities } from './entities.js';
 export { classifyClaim } from './claim-type.js';
 export { analyse, type Analysis, type Token } from './nlp.js';
 export { readDocument } from './input.js';
+export { ClaimDetectorPool } from './pool.js';

@@ -1,6 +1,12 @@
 /** Word lists used by the entity recogniser, the feature extractor and the claim typer. */
 
-const set = (s: string): Set<string> => new Set(s.split('|').map((w) => w.trim()).filter(Boolean));
+const set = (s: string): Set<string> =>
+  new Set(
+    s
+      .split('|')
+      .map((w) => w.trim())
+      .filter(Boolean),
+  );
 
 export const PLACES = set(
   'Afghanistan|Albania|Algeria|Angola|Argentina|Armenia|Australia|Austria|Azerbaijan|Bahrain|Bangladesh|Belarus|Belgium|' +
@@ -75,5 +81,24 @@ export const NOT_NAMES = set(
 );
 
 export const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
+
+/** Function words: a word reason made only of these says nothing to an editor. */
+export const STOPWORDS = set(
+  'a|an|the|and|or|but|of|to|in|on|at|by|for|from|with|as|is|are|was|were|be|been|being|am|it|its|this|that|these|those|' +
+    'there|here|i|me|my|we|us|our|you|your|he|him|his|she|her|they|them|their|what|which|who|whom|whose|do|does|did|' +
+    'have|has|had|will|would|can|could|shall|should|may|might|must|not|no|so|if|then|than|too|very|just|about|up|out|' +
+    "into|over|all|any|some|one|'s|'re|'ve|'ll|'d|'m|n't|s|t",
+);

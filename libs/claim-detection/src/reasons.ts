@@ -1,3 +1,4 @@
+import { STOPWORDS } from './lexicon.js';
 import type { ScorerOutput } from './scorer.js';
 
 /** Editor-readable phrasing of the named structural features. */
@@ -52,26 +53,83 @@ const LABELS: Record<string, string> = {
   starts_with_discourse_marker: 'conversational opener',
 };
 
-const MIN = 0.04;
+/** Below this (logit, relative to an average sentence) a part of the score is not worth a reason. */
+const MIN = 0.1;
+/**
+ * The character/POS rest of the model moves most scores a little; only a large pull is worth saying, or it becomes
+ * the reason on every row.
+ */
+const WORDING_MIN = 1.5;
+/**
+ * Features that about one training sentence in ten or more has (past tense, "we", "I", negation, opinions): they are
+ * a reason only when they pull hard, or "describes past events" ends up on half the rows.
+ */
+const COMMON = new Set(['past', 'first_person_plural', 'first_person_singular', 'negation', 'future', 'opinion_word']);
+const COMMON_MIN = 0.4;
+
+const ROLE_LABELS: Record<string, string> = {
+  moderator: "the moderator's line",
+  interviewer: "the interviewer's line",
+  questioner: 'a question from the floor',
+};
+
+/** Features saying the same thing: one reason per family. */
+const FAMILY: Record<string, string> = Object.fromEntries([
+  ...['number', 'digits', 'several_numbers', 'number_with_separator', 'statistic', 'scale_word']
+    .concat(['wink_percent', 'wink_money', 'wink_cardinal', 'entity_number'])
+    .map((f) => [f, 'number']),
+  ...['year', 'wink_date', 'entity_date'].map((f) => [f, 'date']),
+  ...['entity_person', 'several_people'].map((f) => [f, 'person']),
+  ...['question', 'question_word_start'].map((f) => [f, 'question']),
+  ...['comparative', 'than'].map((f) => [f, 'comparison']),
+]);
+
+const quote = (words: string[]) => `“${words.join(' ')}”`;
 
 /**
- * Reasons behind a score, strongest first: positive contributions as is, negative ones marked
- * "(lowers score)", plus a note when the wording itself (character n-grams) dominates.
+ * The two or three parts that moved this sentence's score most (see ScorerOutput), in an editor's words: raising
+ * ones as is, lowering ones marked "(lowers score)". Word n-grams pulling the same way are named together.
  */
-export function explain(out: ScorerOutput, max = 5): string[] {
+export function explain(out: ScorerOutput, max = 3): string[] {
   const seen = new Set<string>();
+  const used = new Set<string>();
   const reasons: string[] = [];
+  const words: Record<'up' | 'down', string[]> = { up: [], down: [] };
+  const wordSlot: Record<'up' | 'down', number> = { up: -1, down: -1 };
   for (const c of out.contributions) {
-    if (reasons.length >= max) break;
-    if (Math.abs(c.weight) < MIN) continue;
-    if (c.feature === 'wording') {
-      reasons.push(c.weight > 0 ? 'wording typical of check-worthy claims' : 'wording typical of non-claims (lowers score)');
+    if (Math.abs(c.weight) < MIN) break; // sorted by |weight|
+    const lowers = c.weight < 0;
+    const mark = (label: string) => (lowers ? `${label} (lowers score)` : label);
+    if (c.feature === 'word' && c.words) {
+      const dir = lowers ? 'down' : 'up';
+      // "unemployment" and "unemployment fell" say the same: name a word once.
+      const content = c.words.map((w) => w.toLowerCase()).filter((w) => !STOPWORDS.has(w));
+      if (words[dir].length >= 2 || content.some((w) => used.has(w))) continue;
+      for (const w of content) used.add(w);
+      words[dir].push(quote(c.words));
+      if (wordSlot[dir] < 0) {
+        if (reasons.length >= max) continue;
+        wordSlot[dir] = reasons.length;
+        reasons.push('');
+      }
+      reasons[wordSlot[dir]] = mark(`the words ${words[dir].join(', ')}`);
       continue;
     }
-    const label = LABELS[c.feature];
-    if (!label || seen.has(label)) continue;
-    seen.add(label);
-    reasons.push(c.weight > 0 ? label : `${label} (lowers score)`);
+    if (reasons.length >= max) continue;
+    let label: string | undefined;
+    if (c.feature === 'wording') {
+      if (Math.abs(c.weight) < WORDING_MIN) continue;
+      label = lowers ? 'phrased like talk rather than a claim' : 'phrased like a factual claim';
+    } else if (c.feature === 'role') label = ROLE_LABELS[c.words?.[0] ?? ''] ?? 'asked, not claimed';
+    else {
+      if (COMMON.has(c.feature) && Math.abs(c.weight) < COMMON_MIN) continue;
+      label = LABELS[c.feature];
+    }
+    const family = FAMILY[c.feature] ?? label;
+    if (!label || seen.has(family!)) continue;
+    seen.add(family!);
+    // Quote what the feature found ("contains a statistic: “40 percent”"): the reason is this sentence's own.
+    reasons.push(mark(c.feature !== 'role' && c.words?.length ? `${label}: ${quote(c.words)}` : label));
   }
   return reasons;
 }

@@ -1,25 +1,76 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ClaimEntity } from '@factdesk/domain';
+import { isAskingRole, type ClaimEntity, type EntityKind, type SpeakerRole } from '@factdesk/domain';
 import { analyse, type Analysis } from './nlp.js';
 import { findEntities } from './entities.js';
-import { combine, DIM, extractGrouped, namedIndex, type FeatureConfig } from './features.js';
+import {
+  charAttribution,
+  CHUNK,
+  combine,
+  DIM,
+  extractGrouped,
+  wordTerms,
+  type FeatureConfig,
+  type GroupedFeatures,
+} from './features.js';
+import { STOPWORDS } from './lexicon.js';
+import type { SentenceRole } from './types.js';
 
 /** What a scorer sees of one sentence. */
 export interface ScorerInput {
   text: string;
   analysis: Analysis;
   entities: ClaimEntity[];
+  /** Where the sentence sits in the document, when known ('question' = an interviewer's turn). */
+  role?: SentenceRole;
+  /** The part its speaker plays in the document, when known (moderators and questioners rarely make claims). */
+  speakerRole?: SpeakerRole;
+}
+
+/** Named features about entities: their reason quotes the sentence's first entity of that kind. */
+const ENTITY_OF: Record<string, EntityKind | undefined> = {
+  number: 'number',
+  digits: 'number',
+  several_numbers: 'number',
+  number_with_separator: 'number',
+  statistic: 'number',
+  wink_percent: 'number',
+  wink_money: 'number',
+  wink_cardinal: 'number',
+  entity_number: 'number',
+  year: 'date',
+  wink_date: 'date',
+  entity_date: 'date',
+  entity_person: 'person',
+  several_people: 'person',
+  entity_organisation: 'organisation',
+  entity_place: 'place',
+};
+
+/**
+ * Lines of speakers who ask (libs/domain's ASKING_ROLES) are lowered by this much (logit).
+ * The training data (ClaimBuster) holds candidates' sentences only, so this cannot be fitted there; chosen on the
+ * CheckThat! 2019 train transcripts (MAP per debate; see model/MODEL_CARD.md).
+ */
+export const ROLE_PENALTY = -2;
+
+/**
+ * One part of a score: its signed contribution to the logit relative to an average training sentence.
+ * `feature` is a named structural feature (see features.ts),
+ * `word` (one word of the sentence: the character and word n-grams on it, `words` = [the word as written]),
+ * `role` (the speaker's role, `words` = [role]) or `wording` (the rest: POS n-grams).
+ */
+export interface Contribution {
+  feature: string;
+  weight: number;
+  words?: string[];
 }
 
 export interface ScorerOutput {
   /** Probability-like check-worthiness, 0–1. */
   score: number;
-  /**
-   * Named, readable features with their signed contribution to the logit, strongest first
-   * ("wording" = the rest of the model: character and POS n-grams).
-   */
-  contributions: { feature: string; weight: number }[];
+  /** The parts of the score, largest |weight| first. */
+  contributions: Contribution[];
 }
 
 /**
@@ -43,8 +94,12 @@ export interface ModelFile {
   threshold: number;
   /** Float32 little-endian weights, base64. */
   weights: string;
-  /** Mean "wording" contribution over the training data, so reasons report it relative to typical text. */
+  /** Mean contribution of the POS n-grams over the training data (reasons are relative to it). */
   wordingBaseline?: number;
+  /** Mean contribution of the character and word n-grams per whitespace-separated word over the training data. */
+  wordBaseline?: number;
+  /** Mean (normalised) value of each named structural feature over the training data, 0 when absent. */
+  namedBaseline?: Record<string, number>;
   training: Record<string, unknown>;
 }
 
@@ -55,6 +110,8 @@ export class LinearScorer implements CheckworthinessScorer {
   private readonly w: Float32Array;
   private readonly b: number;
   private readonly baseline: number;
+  private readonly namedMean: Record<string, number>;
+  private readonly chunkMean: number;
 
   constructor(model: ModelFile) {
     if (model.format !== 'factdesk-checkworthiness/1' || model.dim !== DIM) {
@@ -64,33 +121,77 @@ export class LinearScorer implements CheckworthinessScorer {
     this.w = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
     this.b = model.bias;
     this.baseline = model.wordingBaseline ?? 0;
+    this.namedMean = model.namedBaseline ?? {};
+    this.chunkMean = model.wordBaseline ?? 0;
     this.threshold = model.threshold;
     this.features = model.features;
   }
 
   score(input: ScorerInput): ScorerOutput {
-    const g = extractGrouped(input.analysis, input.entities, this.features);
-    const x = combine(g, this.features);
+    const cfg = this.features;
+    const g = extractGrouped(input.analysis, input.entities, cfg);
+    const x = combine(g, cfg);
     let z = this.b;
     for (let i = 0; i < x.idx.length; i++) z += this.w[x.idx[i]] * x.val[i];
-    // Contribution of each named feature: its weight × its (normalised, group-weighted) value.
-    const contributions: { feature: string; weight: number }[] = [];
+    const contributions: Contribution[] = [];
+    // Named features: weight × (value − its mean value), so what nearly every sentence has counts for little.
+    let rest = z - this.b;
     const sIdx = g.struct.idx;
-    const sVal = g.struct.val;
-    for (const [name] of g.named) {
-      const h = namedIndex(name);
-      for (let i = 0; i < sIdx.length; i++) {
-        if (sIdx[i] === h) {
-          contributions.push({ feature: name, weight: this.w[h] * sVal[i] * this.features.gStruct });
-          break;
-        }
-      }
+    for (let i = 0; i < sIdx.length; i++) {
+      const name = g.named[i][0];
+      const wv = this.w[sIdx[i]] * cfg.gStruct;
+      rest -= wv * g.struct.val[i];
+      const kind = ENTITY_OF[name];
+      const ent = kind && input.entities.find((e) => e.kind === kind);
+      contributions.push({
+        feature: name,
+        weight: wv * (g.struct.val[i] - (this.namedMean[name] ?? 0)),
+        ...(ent ? { words: [ent.text] } : {}),
+      });
     }
-    // Everything else (character and POS n-grams) is reported as one "wording" contribution.
-    const named = contributions.reduce((acc, c) => acc + c.weight, 0);
-    contributions.push({ feature: 'wording', weight: z - this.b - named - this.baseline });
+    // Words: the character and word n-grams falling on each word, relative to an average word.
+    const perChunk = this.wordParts(input, g);
+    for (const c of perChunk) rest -= c.weight + this.chunkMean;
+    contributions.push(
+      ...perChunk.filter((c) => c.words!.some((w) => !STOPWORDS.has(w.toLowerCase()) && !/^[\d.,]+$/.test(w))),
+    );
+    contributions.push({ feature: 'wording', weight: rest - this.baseline });
+    if (isAskingRole(input.speakerRole)) {
+      z += ROLE_PENALTY;
+      contributions.push({ feature: 'role', weight: ROLE_PENALTY, words: [input.speakerRole] });
+    }
     contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
     return { score: 1 / (1 + Math.exp(-z)), contributions };
+  }
+
+  /** Character plus word n-gram contribution of each whitespace-separated word, minus the mean per word. */
+  private wordParts(input: ScorerInput, g: GroupedFeatures): Contribution[] {
+    const cfg = this.features;
+    const text = input.analysis.text;
+    const spans = [...text.matchAll(CHUNK)].map((m) => [m.index!, m.index! + m[0].length, m[0]] as const);
+    const part = charAttribution(text, cfg, this.w);
+    if (part.length !== spans.length) return [];
+    if (cfg.gWord > 0 && g.word.idx.length) {
+      const val = new Map<number, number>();
+      for (let i = 0; i < g.word.idx.length; i++) val.set(g.word.idx[i], g.word.val[i]);
+      const chunkOfToken = input.analysis.tokens.map((t) => {
+        let c = 0;
+        while (c + 1 < spans.length && spans[c + 1][0] <= t.start) c++;
+        return c;
+      });
+      for (const t of wordTerms(input.analysis)) {
+        const v = val.get(t.index);
+        if (v === undefined) continue;
+        val.delete(t.index); // a repeated term is one feature
+        const c = (this.w[t.index] * v * cfg.gWord) / t.tokens.length;
+        for (const k of t.tokens) part[chunkOfToken[k]] += c;
+      }
+    }
+    return spans.map(([, , word], i) => ({
+      feature: 'word',
+      weight: part[i] - this.chunkMean,
+      words: [word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')],
+    }));
   }
 }
 

@@ -17,6 +17,16 @@ describe('speaker names', () => {
     expect(p.key).toBe(name.split(' ').pop()!.toLowerCase());
   });
 
+  it.each([
+    ['Q', 'Interviewer'],
+    ['CORRESPONDENT', 'Interviewer'],
+    ['Questioner:', 'Interviewer'],
+    ['MODERATOR', 'Moderator'],
+    ['AUDIENCE MEMBER', 'Audience member'],
+  ])('%s is a questioner: %s', (raw, name) => {
+    expect(parseSpeakerName(raw)).toMatchObject({ name, interviewer: true, kind: 'person' });
+  });
+
   it('maps interviewer labels to one interviewer and acronyms to organisations', () => {
     expect(parseSpeakerName('Q').name).toBe('Interviewer');
     expect(parseSpeakerName('Question:').interviewer).toBe(true);
@@ -41,7 +51,9 @@ describe('speaker names', () => {
     expect(q).not.toBe(a);
     expect(r.nameOf(a)).toBe('Sergey Lavrov');
     const lavrov = r.list().find((s) => s.name === 'Sergey Lavrov')!;
-    expect(lavrov.aliases).toEqual(expect.arrayContaining(['Lavrov', 'Russian FM Lavrov', 'Foreign Minister Sergey Lavrov']));
+    expect(lavrov.aliases).toEqual(
+      expect.arrayContaining(['Lavrov', 'Russian FM Lavrov', 'Foreign Minister Sergey Lavrov']),
+    );
     expect(lavrov.aliases).not.toContain('Sergey Lavrov');
   });
 
@@ -53,5 +65,47 @@ describe('speaker names', () => {
     expect(matchSpeaker('Russian Foreign Minister Lavrov', known)).toBe(1);
     expect(matchSpeaker('President Lukashenko', known)).toBe(0);
     expect(matchSpeaker('Vladimir Putin', known)).toBe(-1);
+  });
+
+  it.each([
+    ['KASICH', 'Kasich', 'person'],
+    ['RUBIO', 'Rubio', 'person'],
+    ["O'MALLEY", "O'Malley", 'person'],
+    ['McCAIN', 'McCain', 'person'],
+    ['OCASIO-CORTEZ', 'Ocasio-Cortez', 'person'],
+    ['SEN. SANDERS', 'Sanders', 'person'],
+    ['MR. SCHWAB', 'Schwab', 'person'],
+    ['LESLEY STAHL', 'Lesley Stahl', 'person'],
+    ['THE PRESIDENT', 'The President', 'person'],
+    ['UNIDENTIFIED MALE', 'Unidentified Male', 'person'],
+    ['Speaker 2', 'Speaker 2', 'person'],
+    ['CNN', 'CNN', 'organisation'],
+    ['NATO', 'NATO', 'organisation'],
+    ['MEMRI', 'MEMRI', 'organisation'],
+  ])('transcript label %s → %s (%s)', (label, name, kind) => {
+    expect(parseSpeakerName(label)).toMatchObject({ name, kind });
+  });
+
+  it('matches a shouted label to a hand-entered full name', () => {
+    expect(matchSpeaker('RUBIO', [{ name: 'Marco Rubio', aliases: [] }])).toBe(0);
+    expect(matchSpeaker("O'MALLEY", [{ name: "Martin O'Malley" }])).toBe(0);
+    expect(sameSpeaker('KASICH', 'Ohio Gov. John Kasich')).toBe(true);
+  });
+
+  it('keeps a label as an alias and adopts a fuller name', () => {
+    const r = new SpeakerRegistry();
+    const id = r.resolveLabel('KASICH');
+    r.adopt(id, ['John']);
+    expect(r.list()).toEqual([
+      { name: 'John Kasich', aliases: ['KASICH', 'Kasich'], kind: 'person', role: 'participant' },
+    ]);
+  });
+
+  it('names THE PRESIDENT from the title, or keeps the role as the name', () => {
+    const r = new SpeakerRegistry();
+    const id = r.resolveLabel('THE PRESIDENT', { title: 'Remarks by President Trump in Press Conference' });
+    expect(r.nameOf(id)).toBe('Trump');
+    expect(r.list()[0].aliases).toContain('THE PRESIDENT');
+    expect(new SpeakerRegistry().resolve('THE PRESIDENT')).toBe('The President');
   });
 });

@@ -1,10 +1,21 @@
-import type { SpeakerKind } from '@factdesk/domain';
+import { questionerName, type SpeakerKind, type SpeakerRole } from '@factdesk/domain';
 import type { DetectedSpeaker } from './types.js';
-import { DEMONYMS, ORG_ACRONYMS, ORG_WORDS, PLACES, PLACE_PHRASES, TITLES } from './lexicon.js';
+import { DEMONYMS, NOT_NAMES, ORG_ACRONYMS, ORG_WORDS, PLACES, PLACE_PHRASES, TITLES } from './lexicon.js';
+import { displayCase, ROLE_LABEL } from './structure/transcript.js';
 
-/** Labels that mean "the person asking the questions". */
-const INTERVIEWER_LABELS = new Set(['q', 'question', 'interviewer', 'journalist', 'correspondent', 'reporter', 'host']);
-const EXTRA_ROLE_WORDS = new Set(['of', 'the', 'for', 'and', 'State', 'Affairs', 'Republic', 'Federation', 'Foreign', 'Minister', 'Ministry']);
+const EXTRA_ROLE_WORDS = new Set([
+  'of',
+  'the',
+  'for',
+  'and',
+  'State',
+  'Affairs',
+  'Republic',
+  'Federation',
+  'Foreign',
+  'Minister',
+  'Ministry',
+]);
 
 export interface ParsedSpeaker {
   /** Display name without titles: "Sergey Lavrov", "Lavrov", "MEMRI", "Interviewer". */
@@ -31,26 +42,48 @@ const fold = (s: string): string =>
  * surname "Lavrov" (key "lavrov").
  */
 export function parseSpeakerName(raw: string): ParsedSpeaker {
-  let s = raw.replace(/\s+/g, ' ').replace(/[:：]\s*$/, '').trim();
+  let s = raw
+    .replace(/\s+/g, ' ')
+    .replace(/[:：]\s*$/, '')
+    .trim();
   // "Russia's Orbit – Russian FM Lavrov" → the part after the last dash or bar.
   const parts = s.split(/\s+[–—|-]\s+/);
   s = parts[parts.length - 1]
     .replace(/['’]s\b.*$/, '') // possessive and anything after
     .trim();
-  const lower = fold(s);
-  if (INTERVIEWER_LABELS.has(lower)) {
-    return { name: 'Interviewer', kind: 'person', key: 'interviewer', given: [], surname: 'Interviewer', interviewer: true };
+  const questioner = questionerName(s) ?? questionerName(s.replace(/^(audience member)s$/i, '$1'));
+  if (questioner) {
+    return {
+      name: questioner,
+      kind: 'person',
+      key: fold(questioner),
+      given: [],
+      surname: questioner,
+      interviewer: true,
+    };
   }
-  if (lower === 'moderator') {
-    return { name: 'Moderator', kind: 'person', key: 'moderator', given: [], surname: 'Moderator', interviewer: true };
+  // A one-word shouted label is a surname (KASICH, RUBIO), unless it is a known acronym or has no vowel (CNN).
+  const acronym = (w: string) => ORG_ACRONYMS.has(w) || (/^[A-Z&]{2,}$/.test(w) && !/[AEIOUY]/.test(w));
+  // Shouted: no word in ordinary capitalisation ("McCAIN", "SEN. SANDERS"; not "NATO Secretary General Jens Stoltenberg").
+  const shouted = /\p{Lu}{2}/u.test(s) && !s.split(' ').some((w) => /^\p{Lu}\p{Ll}+$/u.test(w));
+  if (shouted && !(s.indexOf(' ') < 0 && acronym(s))) s = displayCase(s);
+  if (ROLE_LABEL.test(s) || /^(unidentified|unknown|unnamed)\b|^(speaker|participant) \d+$/i.test(s)) {
+    // "THE PRESIDENT", "UNIDENTIFIED MALE", "Speaker 1": a person the label does not name.
+    return { name: s, kind: 'person', key: fold(s), given: [], surname: s, interviewer: false };
   }
   const words = s.split(' ').filter(Boolean);
-  if (words.some((w) => ORG_WORDS.has(w)) || (words.length === 1 && (ORG_ACRONYMS.has(words[0]) || /^[A-Z]{3,}$/.test(words[0])))) {
+  if (words.some((w) => ORG_WORDS.has(w)) || (words.length === 1 && acronym(words[0]))) {
     return { name: s, kind: 'organisation', key: fold(s), given: [], surname: s, interviewer: false };
   }
   // The name is the last run of words that are not titles, roles, places or nationalities.
   const isRole = (w: string) =>
-    TITLES.has(w) || DEMONYMS.has(w) || PLACES.has(w) || EXTRA_ROLE_WORDS.has(w) || ORG_ACRONYMS.has(w) || /^[a-z]/.test(w) || /^[A-Z]\.[A-Z]\.$/.test(w);
+    TITLES.has(w) ||
+    DEMONYMS.has(w) ||
+    PLACES.has(w) ||
+    EXTRA_ROLE_WORDS.has(w) ||
+    ORG_ACRONYMS.has(w) ||
+    /^[a-z]/.test(w) ||
+    /^[A-Z]\.[A-Z]\.$/.test(w);
   let end = words.length;
   while (end > 0 && isRole(words[end - 1]) && end > 1) end--;
   let start = end - 1;
@@ -104,6 +137,13 @@ interface Entry {
   name: string;
   aliases: Set<string>;
   kind: SpeakerKind;
+  role?: SpeakerRole;
+}
+
+/** Where a label's person may be named: "THE PRESIDENT" under "Remarks by President Trump …". */
+export interface LabelContext {
+  title?: string;
+  head?: string;
 }
 
 /** Collects the speakers of one document, merging aliases into one canonical speaker each. */
@@ -148,6 +188,69 @@ export class SpeakerRegistry {
     return this.entries.indexOf(e);
   }
 
+  /**
+   * Register a transcript turn label ("O'MALLEY", "SEN. SANDERS", "THE PRESIDENT"); the label as printed is kept
+   * as an alias. A role label takes the name the title or header gives it ("President Trump").
+   */
+  resolveLabel(label: string, context: LabelContext = {}): number {
+    const role = ROLE_LABEL.exec(label.trim());
+    if (role) {
+      const title = displayCase(role[1]).replace(/\s+/g, '\\s+');
+      const re = new RegExp(`\\b${title}\\s+((?:\\p{Lu}[\\p{L}.'’-]*\\s+){0,3}\\p{Lu}[\\p{L}'’-]+)`, 'u');
+      const m = re.exec(context.title ?? '') ?? re.exec(context.head ?? '');
+      // "President Trump in Press Conference" → "Trump": the name ends before the first word that is not one.
+      const words = m ? m[1].split(/\s+/) : [];
+      const cut = words.findIndex((w) => NOT_NAMES.has(w));
+      const name = words.slice(0, cut < 0 ? words.length : cut).join(' ');
+      if (name) {
+        const id = this.resolveId(name);
+        this.entries[id].aliases.add(label.trim());
+        return id;
+      }
+    }
+    return this.resolveId(label);
+  }
+
+  /** The parsed form of a speaker's canonical name. */
+  parsedOf(id: number): ParsedSpeaker {
+    return this.entries[id].parsed;
+  }
+
+  /** Every form of a speaker: canonical name and aliases. */
+  formsOf(id: number): string[] {
+    return [this.entries[id].name, ...this.entries[id].aliases];
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  /** Take a fuller name for a speaker ("Kasich" → "John Kasich"), keeping the old forms as aliases. */
+  adopt(id: number, given: string[]): void {
+    const e = this.entries[id];
+    if (given.length <= e.parsed.given.length) return;
+    const p: ParsedSpeaker = { ...e.parsed, given, name: [...given, e.parsed.surname].join(' ') };
+    // Another speaker already carries that name: keep them apart.
+    if (this.entries.some((x, i) => i !== id && compatible(x.parsed, p) && x.parsed.given.length)) return;
+    e.aliases.add(e.name);
+    e.parsed = p;
+    e.name = p.name;
+  }
+
+  setRole(id: number, role: SpeakerRole): void {
+    this.entries[id].role = role;
+  }
+
+  roleOf(id: number): SpeakerRole | undefined {
+    return this.entries[id].role;
+  }
+
+  /** Id of an already-registered speaker, without adding aliases; -1 when none. */
+  find(raw: string): number {
+    const p = parseSpeakerName(raw);
+    return this.entries.findIndex((x) => compatible(x.parsed, p));
+  }
+
   /** Canonical name of an already-registered speaker, without adding aliases. */
   canonical(raw: string): string | null {
     const p = parseSpeakerName(raw);
@@ -159,6 +262,7 @@ export class SpeakerRegistry {
       name: e.name,
       aliases: [...e.aliases].filter((a) => a !== e.name).sort(),
       kind: e.kind,
+      role: e.role ?? (e.kind === 'organisation' ? 'publication' : 'participant'),
     }));
   }
 }

@@ -1,6 +1,6 @@
-import type { ClaimEntity, ClaimType, SpeakerKind } from '@factdesk/domain';
+import type { ClaimEntity, ClaimType, SpeakerKind, SpeakerRole } from '@factdesk/domain';
 
-export type { ClaimEntity, ClaimType, SpeakerKind };
+export type { ClaimEntity, ClaimType, SpeakerKind, SpeakerRole };
 
 /** Metadata read from the first lines of a document, when they carry it. */
 export interface DocumentMetadata {
@@ -16,6 +16,12 @@ export interface DetectedSpeaker {
   /** Every surface form seen in the document, e.g. "Lavrov", "Russian FM Lavrov". */
   aliases: string[];
   kind: SpeakerKind;
+  /**
+   * The part the speaker plays in this document, from its structure: header lists ("MODERATORS: …"), label
+   * qualifiers ("…, MODERATOR"), questioner labels (Q, QUESTION, AUDIENCE MEMBER), and who asks (turns mostly
+   * questions, short between long answers). `participant` when nothing says otherwise.
+   */
+  role: SpeakerRole;
 }
 
 /** What part of the document a sentence comes from. */
@@ -43,6 +49,8 @@ export interface DetectionResult {
   metadata: DocumentMetadata;
   speakers: DetectedSpeaker[];
   sentences: DetectedSentence[];
+  /** The threshold `checkworthy` was decided at (the option, or the model's default). */
+  threshold: number;
 }
 
 export interface DetectOptions {

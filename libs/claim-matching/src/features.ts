@@ -56,7 +56,14 @@ export class TermWeights {
     return Math.log(1 + (this.stats.docs - n + 0.5) / (n + 0.5));
   }
 
-  bm25(query: Iterable<string>, doc: Map<string, number>, length: number, avgLength: number, k1 = 1.2, b = 0.75): number {
+  bm25(
+    query: Iterable<string>,
+    doc: Map<string, number>,
+    length: number,
+    avgLength: number,
+    k1 = 1.2,
+    b = 0.75,
+  ): number {
     let s = 0;
     for (const t of query) {
       const f = doc.get(t);
@@ -139,7 +146,13 @@ export function featureVectors(query: string, candidates: Candidate[], stats: Co
   const best = Math.max(0, ...rows.map((r) => r.bm25Both)) || 1;
   const sorted = rows.map((r) => r.bm25Both).sort((a, b) => b - a);
   const ahead = (x: number) => sorted.findIndex((y) => y <= x);
-  return rows.map((r) => [r.bm25Both, r.bm25Both / best, ...r.rest, 1 / (ahead(r.bm25Both) + 1), Math.log1p(q.terms.length)]);
+  return rows.map((r) => [
+    r.bm25Both,
+    r.bm25Both / best,
+    ...r.rest,
+    1 / (ahead(r.bm25Both) + 1),
+    Math.log1p(q.terms.length),
+  ]);
 }
 
 /** Statistics of a collection of candidates (the training script computes them once over the verified claims). */
@@ -157,5 +170,10 @@ export function corpusStats(docs: { text: string; headline: string | null }[], m
   // Stems seen once weigh about the same as unseen ones: leaving them out keeps the model file small.
   const kept: Record<string, number> = {};
   for (const s of Object.keys(df).sort()) if (df[s] >= minDf) kept[s] = df[s];
-  return { docs: docs.length, avgTextTerms: textTerms / docs.length, avgHeadlineTerms: headlineTerms / docs.length, df: kept };
+  return {
+    docs: docs.length,
+    avgTextTerms: textTerms / docs.length,
+    avgHeadlineTerms: headlineTerms / docs.length,
+    df: kept,
+  };
 }

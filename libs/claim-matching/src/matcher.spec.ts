@@ -1,11 +1,28 @@
-import { ClaimMatcher, FEATURE_NAMES, corpusStats, featureVectors, loadClaimMatcher, terms, type Candidate, type MatcherModel } from './index.js';
+import {
+  ClaimMatcher,
+  FEATURE_NAMES,
+  corpusStats,
+  featureVectors,
+  loadClaimMatcher,
+  terms,
+  type Candidate,
+  type MatcherModel,
+} from './index.js';
 
 const NATO = 'NATO carried out five expansion waves while proclaiming it is a defensive alliance.';
 const candidates: Candidate[] = [
   { id: 'weather', text: 'The weather in Lisbon was sunny and warm on Tuesday afternoon.', headline: null },
   { id: 'nato', text: NATO, headline: 'Did NATO Expand Five Times While Calling Itself Defensive?' },
-  { id: 'grain', text: 'Grain exports through the Black Sea corridor reached 33 million tonnes last year.', headline: 'Black Sea grain exports: 33 million tonnes?' },
-  { id: 'nato-other', text: 'NATO spends more on defence than Russia and China combined.', headline: 'Does NATO Outspend Russia and China?' },
+  {
+    id: 'grain',
+    text: 'Grain exports through the Black Sea corridor reached 33 million tonnes last year.',
+    headline: 'Black Sea grain exports: 33 million tonnes?',
+  },
+  {
+    id: 'nato-other',
+    text: 'NATO spends more on defence than Russia and China combined.',
+    headline: 'Does NATO Outspend Russia and China?',
+  },
 ];
 
 describe('terms', () => {
@@ -28,7 +45,11 @@ describe('featureVectors', () => {
   });
 
   it('does not depend on the order the candidates come in (ties share a BM25 rank)', () => {
-    const twins: Candidate[] = [...candidates, { id: 'nato-copy', text: NATO.replace('five', '5'), headline: candidates[1].headline }, { id: 'nato-twin', text: NATO, headline: candidates[1].headline }];
+    const twins: Candidate[] = [
+      ...candidates,
+      { id: 'nato-copy', text: NATO.replace('five', '5'), headline: candidates[1].headline },
+      { id: 'nato-twin', text: NATO, headline: candidates[1].headline },
+    ];
     const forward = featureVectors(NATO, twins, stats);
     const backward = featureVectors(NATO, [...twins].reverse(), stats).reverse();
     expect(backward).toEqual(forward);
@@ -39,7 +60,10 @@ describe('the shipped matcher', () => {
   const matcher = loadClaimMatcher();
 
   it('ranks a reworded claim and its fact-check first, above the threshold, and unrelated claims far below it', () => {
-    const ranked = matcher.rank('Lavrov: Instead, NATO carried out five expansion waves all while proclaiming that it is a defensive alliance.', candidates);
+    const ranked = matcher.rank(
+      'Lavrov: Instead, NATO carried out five expansion waves all while proclaiming that it is a defensive alliance.',
+      candidates,
+    );
     expect(ranked[0].id).toBe('nato');
     expect(ranked[0].probability).toBeGreaterThanOrEqual(matcher.threshold);
     for (const other of ranked.slice(1)) expect(other.probability).toBeLessThan(matcher.threshold);

@@ -55,7 +55,9 @@ export class ClaimMatcher {
   rank(query: string, candidates: Candidate[]): RankedCandidate[] {
     const vectors = featureVectors(query, candidates, this.model.stats);
     // Equal scores (the same claim stored twice) fall back to id order, so a ranking never depends on the order candidates came in.
-    const scored = candidates.map((c, i) => ({ id: c.id, score: this.score(vectors[i]) })).sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
+    const scored = candidates
+      .map((c, i) => ({ id: c.id, score: this.score(vectors[i]) }))
+      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1));
     const best = scored[0]?.score ?? 0;
     return scored.map((c) => ({ ...c, probability: this.probability(c.score, best) }));
   }
@@ -76,7 +78,10 @@ export class ClaimMatcher {
       const [t] = terms(w);
       if (t && !seen.has(w)) seen.set(w, this.weights.idf(t));
     }
-    return [...seen.entries()].sort((x, y) => y[1] - x[1]).slice(0, max).map(([w]) => w);
+    return [...seen.entries()]
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, max)
+      .map(([w]) => w);
   }
 }
 

@@ -2,10 +2,12 @@ import stem from 'wink-porter2-stemmer';
 
 // Function words carry no claim: dropping them keeps BM25 and overlaps on the words that identify a claim.
 const STOP_WORDS = new Set(
-  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those he she they ' +
+  (
+    'a an the and or but if of to in on at by for with from as is are was were be been being it its this that these those he she they ' +
     'we you i me my our your his her their them us do does did has have had not no so than then there here what which who whom whose ' +
     'when where why how all any some can could would should will shall may might must just also into about over after before up down ' +
-    'out more most very s t').split(' '),
+    'out more most very s t'
+  ).split(' '),
 );
 
 /** The raw words of a text: lower-cased, apostrophes dropped ("Trump's" → "trumps"), split on anything else. */
@@ -42,7 +44,9 @@ export function numbers(text: string): Set<string> {
 
 /** Stems of capitalised words (names, places, organisations), a cheap stand-in for named entities. */
 export function names(text: string): Set<string> {
-  return new Set((text.match(/\b[A-Z][a-zA-Z]+/g) ?? []).map((w) => stem(w.toLowerCase())).filter((w) => !STOP_WORDS.has(w)));
+  return new Set(
+    (text.match(/\b[A-Z][a-zA-Z]+/g) ?? []).map((w) => stem(w.toLowerCase())).filter((w) => !STOP_WORDS.has(w)),
+  );
 }
 
 /** Character trigrams as pg_trgm makes them (each word padded with two spaces before and one after). */

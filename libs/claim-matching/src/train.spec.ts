@@ -1,4 +1,11 @@
-import { chooseThreshold, fitLogistic, fitRanker, linearScore, linkPrecisionRecall, meanAveragePrecision } from './train.js';
+import {
+  chooseThreshold,
+  fitLogistic,
+  fitRanker,
+  linearScore,
+  linkPrecisionRecall,
+  meanAveragePrecision,
+} from './train.js';
 
 describe('meanAveragePrecision', () => {
   it('is the CheckThat! MAP@k: precision at each hit, over min(relevant, k)', () => {
@@ -20,7 +27,10 @@ describe('fitRanker', () => {
     expect(model.weights[1]).toBeGreaterThan(Math.abs(model.weights[0]));
     const map = meanAveragePrecision(
       groups.map((g) => ({
-        ranked: g.features.map((f, i) => ({ i, s: linearScore(model, f) })).sort((a, b) => b.s - a.s).map((r) => String(r.i)),
+        ranked: g.features
+          .map((f, i) => ({ i, s: linearScore(model, f) }))
+          .sort((a, b) => b.s - a.s)
+          .map((r) => String(r.i)),
         relevant: [String(g.relevant.indexOf(true))],
       })),
     );
@@ -42,8 +52,20 @@ describe('fitLogistic', () => {
 
 describe('link threshold', () => {
   const queries = [
-    { ranked: [{ id: 'a', probability: 0.9 }, { id: 'x', probability: 0.4 }], relevant: ['a'] },
-    { ranked: [{ id: 'y', probability: 0.6 }, { id: 'b', probability: 0.3 }], relevant: ['b'] },
+    {
+      ranked: [
+        { id: 'a', probability: 0.9 },
+        { id: 'x', probability: 0.4 },
+      ],
+      relevant: ['a'],
+    },
+    {
+      ranked: [
+        { id: 'y', probability: 0.6 },
+        { id: 'b', probability: 0.3 },
+      ],
+      relevant: ['b'],
+    },
   ];
 
   it('counts kept links that are right against every true match', () => {

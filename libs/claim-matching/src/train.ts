@@ -10,7 +10,8 @@ export interface LinearRanker {
   weights: number[];
 }
 
-export const linearScore = (m: LinearRanker, f: number[]) => m.weights.reduce((s, w, j) => s + (w * (f[j] - m.mean[j])) / m.scale[j], 0);
+export const linearScore = (m: LinearRanker, f: number[]) =>
+  m.weights.reduce((s, w, j) => s + (w * (f[j] - m.mean[j])) / m.scale[j], 0);
 
 /**
  * Fits a linear ranker with a listwise softmax loss (each query's true matches should take the probability
@@ -26,7 +27,11 @@ export function fitRanker(groups: RankingGroup[], { l2 = 0.01, iterations = 300,
   scale.forEach((v, j) => (scale[j] = Math.sqrt(v) || 1));
   const data = groups
     .filter((g) => g.relevant.some(Boolean))
-    .map((g) => ({ x: g.features.map((f) => f.map((v, j) => (v - mean[j]) / scale[j])), y: g.relevant.map(Number), hits: g.relevant.filter(Boolean).length }));
+    .map((g) => ({
+      x: g.features.map((f) => f.map((v, j) => (v - mean[j]) / scale[j])),
+      y: g.relevant.map(Number),
+      hits: g.relevant.filter(Boolean).length,
+    }));
   const w = new Array<number>(dim).fill(0);
   const m1 = new Array<number>(dim).fill(0);
   const m2 = new Array<number>(dim).fill(0);
@@ -63,7 +68,8 @@ export function fitLogistic(x: number[][], labels: boolean[], l2 = 1e-6): { weig
       const z = r.reduce((a, v, j) => a + v * w[j], 0);
       // log(1 + e^z) - y·z without overflow for large |z|.
       return sum + Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - (labels[i] ? z : 0);
-    }, 0) + l2 * w.reduce((a, v) => a + v * v, 0);
+    }, 0) +
+    l2 * w.reduce((a, v) => a + v * v, 0);
   let w = new Array<number>(dim).fill(0);
   let current = loss(w);
   for (let it = 0; it < 100; it++) {
@@ -130,7 +136,11 @@ export function meanAveragePrecision(rankings: { ranked: string[]; relevant: str
 }
 
 /** Precision and recall of the links kept at `threshold` (each query's top-k above it), against all true matches. */
-export function linkPrecisionRecall(queries: { ranked: { id: string; probability: number }[]; relevant: string[] }[], threshold: number, k = 5) {
+export function linkPrecisionRecall(
+  queries: { ranked: { id: string; probability: number }[]; relevant: string[] }[],
+  threshold: number,
+  k = 5,
+) {
   let kept = 0;
   let right = 0;
   let all = 0;
@@ -146,8 +156,14 @@ export function linkPrecisionRecall(queries: { ranked: { id: string; probability
 }
 
 /** The lowest threshold whose kept links reach `minPrecision` (the most recall at that precision). */
-export function chooseThreshold(queries: Parameters<typeof linkPrecisionRecall>[0], minPrecision: number, k = 5): number {
-  const cuts = [...new Set(queries.flatMap((q) => q.ranked.slice(0, k).map((c) => c.probability)))].sort((a, b) => a - b);
+export function chooseThreshold(
+  queries: Parameters<typeof linkPrecisionRecall>[0],
+  minPrecision: number,
+  k = 5,
+): number {
+  const cuts = [...new Set(queries.flatMap((q) => q.ranked.slice(0, k).map((c) => c.probability)))].sort(
+    (a, b) => a - b,
+  );
   for (const t of cuts) if (linkPrecisionRecall(queries, t, k).precision >= minPrecision) return t;
   return 1;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { LogFormat } from './logging.js';
 
 /** The development secret: accepted only outside production, so a forgotten setting cannot ship. */
 export const DEVELOPMENT_SESSION_SECRET = 'factdesk-development-secret-change-me-outside-development';
@@ -28,17 +29,32 @@ const schema = z
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     /** Namespace for every Redis key (BullMQ queues, rate limits), so several installs can share a Redis. */
-    REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, colon, dash and underscore only').default('factdesk'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9:_-]+$/, 'letters, digits, colon, dash and underscore only')
+      .default('factdesk'),
     SESSION_SECRET: z.string().default(DEVELOPMENT_SESSION_SECRET),
-    SESSION_TTL_HOURS: z.coerce.number().positive().max(24 * 90).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 90)
+      .default(12),
     /** Origins allowed to make cookie-authenticated writes (comma-separated); defaults to the app's own. */
     APP_ORIGINS: z.string().optional(),
     COOKIE_SECURE: bool.optional(),
     /** Behind a reverse proxy: trust its X-Forwarded-* headers for the client address and protocol. */
     TRUST_PROXY: bool.default(false),
+    // On in tests: every JSON answer is checked against the route's OpenAPI schema (a mismatch is a 500).
+    API_CHECK_RESPONSES: bool.optional(),
     LOGIN_RATE_LIMIT_MAX: z.coerce.number().int().min(1).default(10),
-    LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+    LOGIN_RATE_LIMIT_WINDOW_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** `pretty` one-line logs for a person, `json` for machines; `auto`: pretty in development on a terminal. */
+    LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
     DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('factdesk-demo'),
     /** Where the built web app lives; served at / by the API when present. */
     WEB_DIST_DIR: z.string().optional(),
@@ -54,9 +70,25 @@ const schema = z
      */
     FEED_PAGE_SIZE: z.coerce.number().int().min(1).max(100).default(20),
     /** BCP 47 language of the published fact-checks. */
-    PUBLIC_LANGUAGE: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB').default('en'),
+    PUBLIC_LANGUAGE: z
+      .string()
+      .regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'must be a BCP 47 language tag such as en or en-GB')
+      .default('en'),
     /** Largest document accepted, pasted or uploaded, in bytes. */
-    DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(200 * 1024 * 1024).default(10 * 1024 * 1024),
+    DOCUMENT_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(200 * 1024 * 1024)
+      .default(10 * 1024 * 1024),
+    /** Extraction's limits (issue 15): a document over one fails at once, with the limit in its reason. */
+    EXTRACTION_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(30),
+    EXTRACTION_MAX_MEMORY_MB: z.coerce.number().int().min(64).max(8192).default(512),
+    EXTRACTION_MAX_UNPACKED_MB: z.coerce.number().min(1).max(2048).default(50),
+    EXTRACTION_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(2000),
+    EXTRACTION_MAX_CHARACTERS: z.coerce.number().int().min(1000).max(100_000_000).default(2_000_000),
+    EXTRACTION_MAX_HTML_DEPTH: z.coerce.number().int().min(10).max(10_000).default(500),
+    EXTRACTION_MAX_HTML_ELEMENTS: z.coerce.number().int().min(100).max(10_000_000).default(100_000),
     WORKER_FETCH_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
     WORKER_DETECT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
     /** Check-worthiness threshold; the model's cross-validated one when unset. */
@@ -76,9 +108,18 @@ const schema = z
   .superRefine((c, ctx) => {
     if (c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test') {
       // Fact-check URLs in ClaimReview and the feeds are built from it: a default would publish localhost links.
-      if (!c.PUBLIC_BASE_URL) ctx.addIssue({ code: 'custom', path: ['PUBLIC_BASE_URL'], message: 'must be set outside development (the public address of the fact-check pages)' });
+      if (!c.PUBLIC_BASE_URL)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['PUBLIC_BASE_URL'],
+          message: 'must be set outside development (the public address of the fact-check pages)',
+        });
       if (c.SESSION_SECRET === DEVELOPMENT_SESSION_SECRET) {
-        ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be set to your own secret outside development' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['SESSION_SECRET'],
+          message: 'must be set to your own secret outside development',
+        });
       } else if (c.SESSION_SECRET.length < 32) {
         ctx.addIssue({ code: 'custom', path: ['SESSION_SECRET'], message: 'must be at least 32 characters' });
       }
@@ -98,13 +139,44 @@ export interface AppConfig {
   appOrigins: string[];
   cookieSecure: boolean;
   trustProxy: boolean;
+  checkResponses: boolean;
   loginRateLimit: { max: number; windowMs: number };
   logLevel: string;
+  logFormat: LogFormat;
   demoPassword: string;
   webDistDir: string | undefined;
-  site: { baseUrl: string; publisherName: string; publisherUrl: string; publisherLogoUrl: string | null; language: string; feedPageSize: number };
+  site: {
+    baseUrl: string;
+    publisherName: string;
+    publisherUrl: string;
+    publisherLogoUrl: string | null;
+    language: string;
+    feedPageSize: number;
+  };
   documentMaxBytes: number;
-  worker: { fetchConcurrency: number; detectConcurrency: number; claimThreshold: number | undefined; sweepStaleMs: number; sweepIntervalMs: number };
+  /** What extraction may use of one document; see libs/extraction's ExtractionLimits. */
+  extraction: {
+    /** Wall-clock time for the whole extraction, start of the sandbox included. */
+    timeoutMs: number;
+    /** Heap of the sandbox's thread; beyond it the thread is stopped, not the worker. */
+    maxMemoryMb: number;
+    /** Bytes a .docx may unpack to, counted while inflating. */
+    maxUnpackedBytes: number;
+    /** Pages a PDF may declare, checked before its pages are read. */
+    maxPdfPages: number;
+    /** Characters of extracted text. */
+    maxCharacters: number;
+    /** Nesting depth and element count of a web page, checked before a DOM is built. */
+    maxHtmlDepth: number;
+    maxHtmlElements: number;
+  };
+  worker: {
+    fetchConcurrency: number;
+    detectConcurrency: number;
+    claimThreshold: number | undefined;
+    sweepStaleMs: number;
+    sweepIntervalMs: number;
+  };
   outbound: { allowPrivate: boolean; allowAddresses: string[]; timeoutMs: number };
   webhooks: { maxAttempts: number; retryBaseMs: number };
 }
@@ -112,7 +184,11 @@ export interface AppConfig {
 export class ConfigError extends Error {}
 
 /** Reads and validates configuration from an environment; throws ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+/** `terminal`: whether a person is watching the output (decides LOG_FORMAT=auto). */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  terminal = Boolean(process.stdout.isTTY),
+): AppConfig {
   // An empty variable means "not set", as in most .env tooling.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
@@ -123,7 +199,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const c = parsed.data;
   const ownOrigins = [`http://127.0.0.1:${c.PORT}`, `http://localhost:${c.PORT}`];
   const appOrigins = c.APP_ORIGINS
-    ? c.APP_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean)
+    ? c.APP_ORIGINS.split(',')
+        .map((o) => o.trim().replace(/\/$/, ''))
+        .filter(Boolean)
     : c.NODE_ENV === 'production'
       ? []
       : ownOrigins;
@@ -140,8 +218,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     appOrigins,
     cookieSecure: c.COOKIE_SECURE ?? c.NODE_ENV === 'production',
     trustProxy: c.TRUST_PROXY,
+    checkResponses: c.API_CHECK_RESPONSES ?? c.NODE_ENV === 'test',
     loginRateLimit: { max: c.LOGIN_RATE_LIMIT_MAX, windowMs: c.LOGIN_RATE_LIMIT_WINDOW_SECONDS * 1000 },
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT === 'auto' ? (c.NODE_ENV === 'development' && terminal ? 'pretty' : 'json') : c.LOG_FORMAT,
     demoPassword: c.DEMO_PASSWORD,
     webDistDir: c.WEB_DIST_DIR,
     site: {
@@ -153,6 +233,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       feedPageSize: c.FEED_PAGE_SIZE,
     },
     documentMaxBytes: c.DOCUMENT_MAX_BYTES,
+    extraction: {
+      timeoutMs: Math.round(c.EXTRACTION_TIMEOUT_SECONDS * 1000),
+      maxMemoryMb: c.EXTRACTION_MAX_MEMORY_MB,
+      maxUnpackedBytes: Math.round(c.EXTRACTION_MAX_UNPACKED_MB * 1024 * 1024),
+      maxPdfPages: c.EXTRACTION_MAX_PDF_PAGES,
+      maxCharacters: c.EXTRACTION_MAX_CHARACTERS,
+      maxHtmlDepth: c.EXTRACTION_MAX_HTML_DEPTH,
+      maxHtmlElements: c.EXTRACTION_MAX_HTML_ELEMENTS,
+    },
     worker: {
       fetchConcurrency: c.WORKER_FETCH_CONCURRENCY,
       detectConcurrency: c.WORKER_DETECT_CONCURRENCY,
@@ -162,7 +251,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     outbound: {
       allowPrivate: c.OUTBOUND_ALLOW_PRIVATE,
-      allowAddresses: (c.OUTBOUND_ALLOW_ADDRESSES ?? '').split(',').map((a) => a.trim()).filter(Boolean),
+      allowAddresses: (c.OUTBOUND_ALLOW_ADDRESSES ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
       timeoutMs: c.OUTBOUND_TIMEOUT_SECONDS * 1000,
     },
     webhooks: { maxAttempts: c.WEBHOOK_MAX_ATTEMPTS, retryBaseMs: Math.round(c.WEBHOOK_RETRY_BASE_SECONDS * 1000) },

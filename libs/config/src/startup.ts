@@ -43,7 +43,11 @@ export function exitWithReason(processName: string, err: unknown): never {
  * On SIGTERM or SIGINT: runs `close` (which lets in-flight requests and jobs finish), then exits 0.
  * Nest's own shutdown hooks re-raise the signal, so a clean stop would look like a crash (exit 143).
  */
-export function exitCleanlyOnSignals(processName: string, log: (message: string) => void, close: () => Promise<void>): void {
+export function exitCleanlyOnSignals(
+  processName: string,
+  log: (message: string) => void,
+  close: () => Promise<void>,
+): void {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => {
       log(`${signal}: finishing in-flight work, then exiting`);

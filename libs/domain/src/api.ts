@@ -30,6 +30,8 @@ export interface MeDto {
   /** How this request was authenticated. */
   via: 'session' | 'token';
   sessionExpiresAt: string | null;
+  /** The server's configured limits, so the web app refuses too-large input before sending (and freezing on) it. */
+  limits: { documentMaxBytes: number };
 }
 
 export interface HealthDto {

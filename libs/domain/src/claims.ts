@@ -41,3 +41,11 @@ export interface ClaimEntity {
 
 export const SPEAKER_KINDS = ['person', 'organisation'] as const;
 export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
+
+/**
+ * What part a speaker plays in a document. Moderators, interviewers and questioners ask; their lines stay
+ * out of triage by default. `participant` is everyone answering or speaking for themselves (a candidate, a
+ * guest, an official); `publication` is the outlet's own words.
+ */
+export const SPEAKER_ROLES = ['moderator', 'interviewer', 'questioner', 'participant', 'publication'] as const;
+export type SpeakerRole = (typeof SPEAKER_ROLES)[number];

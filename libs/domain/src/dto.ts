@@ -1,7 +1,11 @@
-import type { ClaimEntity, ClaimState, ClaimType, SpeakerKind } from './claims.js';
-import type { AssignmentState, CorrectionKind, FactCheckState, MonitoredSourceKind, MonitoredSourceStatus, SourceKind, VerdictState } from './editorial.js';
+// The API's response types (~490 lines): one file, so the vocabulary the web app and integrators read is reviewed
+// in one place; tools/openapi generates the OpenAPI schemas from it.
+import type { ClaimEntity, ClaimState, ClaimType, SpeakerKind, SpeakerRole } from './claims.js';
+import type { AssignmentState, CorrectionKind, FactCheckState, SourceKind, VerdictState } from './editorial.js';
+import type { MonitoredSourceKind, MonitoredSourceStatus } from './sources.js';
 import type { DocumentFormat, DocumentStatus } from './documents.js';
 import type { ClaimAction } from './workflow.js';
+import type { ApiError } from './api.js';
 
 /** A page of a keyset-paginated list: pass `nextCursor` back as `cursor` for the next page. */
 export interface Page<T> {
@@ -128,7 +132,15 @@ export interface FactCheckListItemDto extends FactCheckDto {
 
 /** What readers saw at one version of a fact-check: frozen at publication or correction. */
 export interface FactCheckSnapshot {
-  claim: { id: string; text: string; saidAt: string | null; saidWhereUrl: string | null; documentTitle: string | null; documentUrl: string | null; outlet: string | null };
+  claim: {
+    id: string;
+    text: string;
+    saidAt: string | null;
+    saidWhereUrl: string | null;
+    documentTitle: string | null;
+    documentUrl: string | null;
+    outlet: string | null;
+  };
   speaker: { id: string; name: string; kind: SpeakerKind; sameAs: string[] } | null;
   rating: { id: string; slug: string; label: string; value: number | null; colour: string } | null;
   headline: string;
@@ -229,8 +241,26 @@ export interface SpeakerDto {
   aliases: string[];
   sameAs: string[];
   description: string | null;
+  /** An editor's "always a moderator" (or other role) for every document; null when unset. */
+  defaultRole: SpeakerRole | null;
   claimCount: number;
   factCheckCount: number;
+}
+
+/** A speaker of one document and the part they play there. */
+export interface DocumentSpeakerDto {
+  speaker: { id: string; name: string; kind: SpeakerKind };
+  /** What claim detection read from the document's structure; null when it could not tell. */
+  detectedRole: SpeakerRole | null;
+  /** An editor's word for this document; null when unset. */
+  documentRole: SpeakerRole | null;
+  /** The speaker's role for every document; null when unset. */
+  defaultRole: SpeakerRole | null;
+  /** The role that counts (speakerRoleIn), and whether their lines stay out of "To triage". */
+  role: SpeakerRole;
+  asks: boolean;
+  /** This speaker's claims in this document. */
+  claimCount: number;
 }
 
 export interface StatsDto {
@@ -279,6 +309,60 @@ export interface DocumentClaimDto {
 export interface DocumentDetailDto extends DocumentDto {
   text: string | null;
   claims: DocumentClaimDto[];
+}
+
+/** One scored sentence of a document: its span, score and speaker, and its claim when it is one. */
+export interface DocumentSentenceDto {
+  /** Reading order, 0-based. */
+  index: number;
+  start: number;
+  end: number;
+  /** The document's text between the offsets. */
+  text: string;
+  /** Check-worthiness, 0–1. */
+  score: number;
+  /** The speaker as detection named them, or null when unknown. */
+  speaker: string | null;
+  claimType: ClaimType;
+  /** The claim with this sentence's span, or null (a near miss when the score is below the threshold). */
+  claimId: string | null;
+}
+
+/** A page of a document's scored sentences (`GET /api/documents/:id/sentences`). */
+export interface DocumentSentencesDto {
+  documentId: string;
+  /** False when the document was processed before every sentence's score was kept (or is not processed yet). */
+  stored: boolean;
+  /** The document's threshold (sentences at or above it are claims); null when nothing is stored. */
+  threshold: number | null;
+  /** The threshold detection used. */
+  detectedThreshold: number | null;
+  /** Sentences in the document. */
+  sentenceCount: number;
+  /** Sentences the asked-for band holds (all, near misses, or claims). */
+  total: number;
+  items: DocumentSentenceDto[];
+  /** `offset` of the next page, or null on the last. */
+  nextOffset: number | null;
+}
+
+/** What moving a document's threshold did. */
+export interface DocumentThresholdDto {
+  documentId: string;
+  threshold: number;
+  previous: number;
+  /** Sentences at or above the new threshold that became claims. */
+  created: number;
+  /** Untouched, untriaged detector claims below it that left the inbox (they are near misses again). */
+  removed: number;
+  /** Claims below it that stay because a person made, touched or triaged them. */
+  kept: number;
+}
+
+/** A near miss made a claim (or the claim it already was). */
+export interface PromotedClaimDto {
+  created: boolean;
+  claim: DocumentClaimDto;
 }
 
 /** The answer to a submission: the document, and whether it was already known (same content). */
@@ -343,3 +427,60 @@ export interface ClaimsEventDto {
 }
 
 export type DeskEventDto = DocumentEventDto | ClaimsEventDto;
+
+/** A bulk change refused as a whole (409): what each claim would have done, and why nothing changed. */
+export interface BulkConflictDto extends BulkResultDto, ApiError {}
+
+/** The content of a verdict as its editor holds it: what a draft keeps, sources without ids. */
+export interface VerdictDraftContentDto {
+  ratingId: string | null;
+  headline: string;
+  conclusion: string;
+  analysis: string;
+  sources: Omit<VerdictSourceDto, 'id'>[];
+}
+
+/**
+ * A person's unsaved edits to a claim's verdict, kept on the server as they type (not a version: the
+ * verdict changes only when they save). `base` is the version they started from, so a draft restored after
+ * someone else saved can be merged like any stale save.
+ */
+export interface VerdictDraftDto {
+  claimId: string;
+  /** The verdict version the edits started from; 0 before the verdict exists. */
+  baseVersion: number;
+  /** That version's content, as it was when the edits began. */
+  base: VerdictDraftContentDto;
+  content: VerdictDraftContentDto;
+  savedAt: string;
+}
+
+/**
+ * A verdict saved, submitted or approved against a version someone else saved since (409): nothing was
+ * written. The person compares `current` with what they were looking at to see what changed.
+ */
+export interface VerdictConflictDto extends ApiError {
+  /** The current version (to reapply an edit onto, or to look at); null when the verdict is gone. */
+  current: VerdictDto | null;
+}
+
+/** A claim's state after a workflow step that answers nothing more. */
+export interface ClaimStateDto {
+  id: string;
+  state: ClaimState;
+}
+
+/** How many notifications were marked read. */
+export interface MarkedReadDto {
+  marked: number;
+}
+
+/** A source check asked for now: false when one is already queued or running. */
+export interface PollQueuedDto {
+  queued: boolean;
+}
+
+/** Approval refused (409): what stands between the verdict and approval, one sentence each. */
+export interface VerdictIncompleteDto extends ApiError {
+  problems: string[];
+}

@@ -15,12 +15,3 @@ export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
 export const CLAIM_MATCH_KINDS = ['near_duplicate', 'fact_check'] as const;
 export type ClaimMatchKind = (typeof CLAIM_MATCH_KINDS)[number];
-
-export const MONITORED_SOURCE_KINDS = ['feed', 'html'] as const;
-export type MonitoredSourceKind = (typeof MONITORED_SOURCE_KINDS)[number];
-
-/** new: never checked yet; paused: disabled; failing: see SOURCE_FAILING_AFTER. */
-export type MonitoredSourceStatus = 'new' | 'ok' | 'failing' | 'paused';
-
-/** A monitored source is shown as failing after this many failed polls in a row (it keeps being tried, with backoff). */
-export const SOURCE_FAILING_AFTER = 3;

@@ -9,6 +9,7 @@ const LEGAL: [ClaimAction, ClaimState, ClaimState][] = [
   ['dismiss', 'detected', 'dismissed'],
   ['dismiss', 'accepted', 'dismissed'],
   ['reopen', 'dismissed', 'detected'],
+  ['reopen', 'accepted', 'detected'],
   ['assign', 'accepted', 'assigned'],
   ['assign', 'assigned', 'assigned'],
   ['assign', 'in_progress', 'assigned'],
@@ -38,9 +39,16 @@ const WHO: Who[] = [
   { label: 'reviewer (assignee)', role: 'reviewer', isAssignee: true },
   { label: 'reviewer (not assignee)', role: 'reviewer', isAssignee: false },
 ];
-const INPUT = { reason: 'Opinion, not a factual claim', comment: 'Add a primary source', note: 'Fixed a date', assigneeId: 'u-2' };
+const INPUT = {
+  reason: 'Opinion, not a factual claim',
+  comment: 'Add a primary source',
+  note: 'Fixed a date',
+  assigneeId: 'u-2',
+};
 
-const cases = CLAIM_STATES.flatMap((state) => CLAIM_ACTIONS.flatMap((action) => WHO.map((who) => [state, action, who] as const)));
+const cases = CLAIM_STATES.flatMap((state) =>
+  CLAIM_ACTIONS.flatMap((action) => WHO.map((who) => [state, action, who] as const)),
+);
 
 describe('claim workflow: every state × action × role', () => {
   it('covers the whole space', () => {
@@ -48,14 +56,21 @@ describe('claim workflow: every state × action × role', () => {
   });
 
   it.each(cases)('%s: %s by %o', (state, action, who) => {
-    const decision = decideTransition({ action, claim: { state, assigneeId: who.isAssignee ? 'me' : 'someone-else' }, user: { id: 'me', role: who.role }, input: INPUT });
+    const decision = decideTransition({
+      action,
+      claim: { state, assigneeId: who.isAssignee ? 'me' : 'someone-else' },
+      user: { id: 'me', role: who.role },
+      input: INPUT,
+    });
     const legal = LEGAL.find(([a, from]) => a === action && from === state);
     const mayAct = who.role !== 'reviewer' || (ASSIGNEE_WORK.has(action) && who.isAssignee);
     if (!mayAct) {
       expect(decision).toMatchObject({ ok: false, status: 403 });
     } else if (!legal) {
       expect(decision).toMatchObject({ ok: false, status: 409 });
-      expect((decision as { message: string }).message).toMatch(/^This claim is .+, so it cannot be .+: that needs a claim that is .+\.$/);
+      expect((decision as { message: string }).message).toMatch(
+        /^This claim is .+, so it cannot be .+: that needs a claim that is .+\.$/,
+      );
     } else {
       expect(decision).toEqual({ ok: true, from: state, to: legal[2] });
     }
@@ -71,14 +86,23 @@ describe('what actions need', () => {
     ['retract', 'published', 'note'],
     ['assign', 'accepted', 'assigneeId'],
   ] as const)('%s needs a %s', (action, state, field) => {
-    const missing = decideTransition({ action, claim: { state, assigneeId: null }, user: editor, input: { ...INPUT, [field]: '  ' } });
+    const missing = decideTransition({
+      action,
+      claim: { state, assigneeId: null },
+      user: editor,
+      input: { ...INPUT, [field]: '  ' },
+    });
     expect(missing).toMatchObject({ ok: false, status: 400 });
     expect(decideTransition({ action, claim: { state, assigneeId: null }, user: editor, input: INPUT }).ok).toBe(true);
   });
 
   it('explains a refusal in words a person understands', () => {
     const d = decideTransition({ action: 'publish', claim: { state: 'in_review', assigneeId: null }, user: editor });
-    expect(d).toEqual({ ok: false, status: 409, message: 'This claim is in review, so it cannot be published: that needs a claim that is approved.' });
+    expect(d).toEqual({
+      ok: false,
+      status: 409,
+      message: 'This claim is in review, so it cannot be published: that needs a claim that is approved.',
+    });
   });
 });
 
@@ -90,6 +114,9 @@ describe('available actions', () => {
   });
 
   it('offers an editor publishing once approved', () => {
-    expect(availableActions({ state: 'approved', assigneeId: 'r' }, { id: 'e', role: 'editor' })).toEqual(['request_changes', 'publish']);
+    expect(availableActions({ state: 'approved', assigneeId: 'r' }, { id: 'e', role: 'editor' })).toEqual([
+      'request_changes',
+      'publish',
+    ]);
   });
 });

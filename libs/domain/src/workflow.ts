@@ -43,12 +43,24 @@ const ASSIGNABLE: readonly ClaimState[] = ['accepted', 'assigned', 'in_progress'
 export const ACTION_RULES: Record<ClaimAction, ActionRule> = {
   accept: { from: ['detected', 'dismissed'], to: 'accepted', by: 'editor', done: 'accepted' },
   dismiss: { from: ['detected', 'accepted'], to: 'dismissed', by: 'editor', needs: 'reason', done: 'dismissed' },
-  reopen: { from: ['dismissed'], to: 'detected', by: 'editor', done: 'reopened' },
+  // From accepted too: triage's Undo of an accept puts the claim back where it was.
+  reopen: { from: ['dismissed', 'accepted'], to: 'detected', by: 'editor', done: 'reopened' },
   assign: { from: ASSIGNABLE, to: 'assigned', by: 'editor', needs: 'assignee', done: 'assigned' },
-  unassign: { from: ['assigned', 'in_progress', 'changes_requested'], to: 'accepted', by: 'editor', done: 'unassigned' },
+  unassign: {
+    from: ['assigned', 'in_progress', 'changes_requested'],
+    to: 'accepted',
+    by: 'editor',
+    done: 'unassigned',
+  },
   start: { from: ['assigned', 'changes_requested'], to: 'in_progress', by: 'assignee', done: 'started' },
   submit: { from: ['in_progress', 'changes_requested'], to: 'in_review', by: 'assignee', done: 'submitted for review' },
-  request_changes: { from: ['in_review', 'approved'], to: 'changes_requested', by: 'editor', needs: 'comment', done: 'sent back for changes' },
+  request_changes: {
+    from: ['in_review', 'approved'],
+    to: 'changes_requested',
+    by: 'editor',
+    needs: 'comment',
+    done: 'sent back for changes',
+  },
   approve: { from: ['in_review'], to: 'approved', by: 'editor', done: 'approved' },
   publish: { from: ['approved'], to: 'published', by: 'editor', done: 'published' },
   correct: { from: ['published', 'corrected'], to: 'corrected', by: 'editor', needs: 'note', done: 'corrected' },
@@ -79,10 +91,14 @@ export interface TransitionRequest {
 }
 
 export type TransitionDecision =
-  | { ok: true; from: ClaimState; to: ClaimState }
-  | { ok: false; status: 400 | 403 | 409; message: string };
+  { ok: true; from: ClaimState; to: ClaimState } | { ok: false; status: 400 | 403 | 409; message: string };
 
-const NEEDS_WORDS = { reason: 'a reason', comment: 'a comment for the reviewer', note: 'a public note saying what changed', assignee: 'someone to assign it to' };
+const NEEDS_WORDS = {
+  reason: 'a reason',
+  comment: 'a comment for the reviewer',
+  note: 'a public note saying what changed',
+  assignee: 'someone to assign it to',
+};
 
 /** Decides whether `user` may take `action` on a claim now, and where the claim goes. Pure. */
 export function decideTransition({ action, claim, user, input = {} }: TransitionRequest): TransitionDecision {
@@ -94,17 +110,28 @@ export function decideTransition({ action, claim, user, input = {} }: Transition
     return {
       ok: false,
       status: 403,
-      message: rule.by === 'editor' ? `Only editors can ${action.replace('_', ' ')} a claim.` : `Only the person this claim is assigned to (or an editor) can ${action.replace('_', ' ')} it.`,
+      message:
+        rule.by === 'editor'
+          ? `Only editors can ${action.replace('_', ' ')} a claim.`
+          : `Only the person this claim is assigned to (or an editor) can ${action.replace('_', ' ')} it.`,
     };
   }
   if (!rule.from.includes(claim.state)) {
     const allowed = rule.from.map(describeState).join(' or ');
-    return { ok: false, status: 409, message: `This claim is ${describeState(claim.state)}, so it cannot be ${rule.done}: that needs a claim that is ${allowed}.` };
+    return {
+      ok: false,
+      status: 409,
+      message: `This claim is ${describeState(claim.state)}, so it cannot be ${rule.done}: that needs a claim that is ${allowed}.`,
+    };
   }
   if (rule.needs) {
     const value = rule.needs === 'assignee' ? input.assigneeId : input[rule.needs];
     if (!value || (typeof value === 'string' && value.trim() === '')) {
-      return { ok: false, status: 400, message: `To ${action.replace('_', ' ')} a claim, give ${NEEDS_WORDS[rule.needs]}.` };
+      return {
+        ok: false,
+        status: 400,
+        message: `To ${action.replace('_', ' ')} a claim, give ${NEEDS_WORDS[rule.needs]}.`,
+      };
     }
   }
   return { ok: true, from: claim.state, to: rule.to };
@@ -113,7 +140,12 @@ export function decideTransition({ action, claim, user, input = {} }: Transition
 /** The actions `user` could take on the claim now (for the UI's buttons), ignoring required input. */
 export function availableActions(claim: TransitionRequest['claim'], user: TransitionRequest['user']): ClaimAction[] {
   return CLAIM_ACTIONS.filter((action) => {
-    const d = decideTransition({ action, claim, user, input: { reason: 'x', comment: 'x', note: 'x', assigneeId: 'x' } });
+    const d = decideTransition({
+      action,
+      claim,
+      user,
+      input: { reason: 'x', comment: 'x', note: 'x', assigneeId: 'x' },
+    });
     return d.ok;
   });
 }

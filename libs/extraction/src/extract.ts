@@ -3,6 +3,8 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import mammoth from 'mammoth';
 import type { PDFParse } from 'pdf-parse';
+import { checkCharacters, checkHtmlShape, checkUnpackedSize } from './guards.js';
+import { overLimit, UnreadableDocumentError, type ExtractionLimits } from './limits.js';
 
 export type ExtractedFormat = 'text' | 'markdown' | 'html' | 'pdf' | 'docx';
 
@@ -18,11 +20,17 @@ export interface ExtractedDocument {
   language?: string;
 }
 
-/** A document that cannot become text: the message is for the person who sent it. */
-export class UnreadableDocumentError extends Error {}
-
 /** The formats accepted, by extension and by media type. */
-export const ACCEPTED_EXTENSIONS: Record<string, ExtractedFormat> = { '.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.pdf': 'pdf', '.docx': 'docx' };
+export const ACCEPTED_EXTENSIONS: Record<string, ExtractedFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+  '.docx': 'docx',
+};
 const MEDIA_TYPES: Record<string, ExtractedFormat> = {
   'text/plain': 'text',
   'text/markdown': 'markdown',
@@ -40,7 +48,10 @@ const isZip = (b: Buffer) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && 
  * What a file is, from its name, its declared media type and its first bytes; null when it is none of the
  * accepted formats. The bytes win over the name: a PDF called notes.txt is a PDF.
  */
-export function detectFormat(bytes: Buffer, hints: { fileName?: string; contentType?: string } = {}): ExtractedFormat | null {
+export function detectFormat(
+  bytes: Buffer,
+  hints: { fileName?: string; contentType?: string } = {},
+): ExtractedFormat | null {
   if (isPdf(bytes)) return 'pdf';
   const byName = hints.fileName ? ACCEPTED_EXTENSIONS[extname(hints.fileName).toLowerCase()] : undefined;
   const byType = hints.contentType ? MEDIA_TYPES[hints.contentType.split(';')[0].trim().toLowerCase()] : undefined;
@@ -76,7 +87,9 @@ const BLOCKS = 'h1,h2,h3,h4,h5,h6,p,li,blockquote,pre,td,th,figcaption,dt,dd';
 function blockText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const blocks = [...document.querySelectorAll(BLOCKS)].filter((el) => !el.querySelector(BLOCKS));
-  const parts = (blocks.length ? blocks : [document.body]).map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()).filter(Boolean);
+  const parts = (blocks.length ? blocks : [document.body])
+    .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
   return parts.join('\n\n');
 }
 
@@ -96,17 +109,20 @@ function isoDate(value: string | undefined): string | undefined {
 }
 
 /** The readable article of a web page: Readability drops navigation, scripts and styles. */
-export function extractHtml(html: string): ExtractedDocument {
+function extractHtml(html: string, limits: ExtractionLimits): ExtractedDocument {
+  checkHtmlShape(html, limits);
   const { document } = parseHTML(html);
   const language = document.documentElement?.getAttribute('lang')?.trim() || undefined;
-  const publishedAt = isoDate(meta(document as unknown as Document, 'article:published_time', 'datePublished', 'date', 'DC.date.issued'));
+  const publishedAt = isoDate(
+    meta(document as unknown as Document, 'article:published_time', 'datePublished', 'date', 'DC.date.issued'),
+  );
   const outlet = meta(document as unknown as Document, 'og:site_name', 'application-name');
   const article = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
   const text = normaliseText(article?.content ? blockText(article.content) : blockText(document.body?.innerHTML ?? ''));
   if (!text) throw new UnreadableDocumentError('The page has no readable text.');
   return {
     format: 'html',
-    text,
+    text: checkCharacters(text, limits),
     title: article?.title?.trim() || document.querySelector('title')?.textContent?.trim() || undefined,
     outlet: article?.siteName?.trim() || outlet,
     byline: article?.byline?.trim() || undefined,
@@ -116,31 +132,29 @@ export function extractHtml(html: string): ExtractedDocument {
 }
 
 /**
- * pdf-parse is loaded with the first PDF, not with this module, and the built-ins it replaces are put back
- * after each PDF: pdfjs-dist's builds (the library, then its worker on the first parse) install core-js
- * polyfills that swap Array.prototype.push and JSON.parse for slower JavaScript versions in the whole
- * process (claim detection ran 35% slower in a process that had loaded them).
+ * pdf-parse (pdfjs-dist) is loaded with the first PDF, inside the sandbox's thread: its builds install core-js
+ * polyfills that swap Array.prototype.push and JSON.parse for slower JavaScript versions in the realm that loads
+ * them (claim detection ran 35% slower in a process that had), and that realm is the sandbox's, not the worker's.
  */
-const builtIns = { push: Array.prototype.push, parse: JSON.parse, toString: Function.prototype.toString };
-async function extractPdf(bytes: Buffer): Promise<ExtractedDocument> {
+async function extractPdf(bytes: Buffer, limits: ExtractionLimits): Promise<ExtractedDocument> {
+  const { PDFParse } = await import('pdf-parse');
+  const parser: PDFParse = new PDFParse({ data: new Uint8Array(bytes) });
   try {
-    const { PDFParse } = await import('pdf-parse');
-    return await parsePdf(new PDFParse({ data: new Uint8Array(bytes) }));
-  } finally {
-    Array.prototype.push = builtIns.push;
-    JSON.parse = builtIns.parse;
-    Function.prototype.toString = builtIns.toString;
-  }
-}
-
-async function parsePdf(parser: PDFParse): Promise<ExtractedDocument> {
-  try {
-    // One at a time: the parser loads the document once and shares it.
-    const result = await parser.getText();
-    const info = await parser.getInfo().catch(() => null);
-    const text = normaliseText(result.text.replace(/^-- \d+ of \d+ --$/gm, ''));
+    // Loading reads the page tree's declared count (and finds its last page): the count is checked before
+    // any page is read, so a tree that reuses one subtree at every level costs nothing.
+    const info = await parser.getInfo();
+    if (info.total > limits.maxPdfPages) throw overLimit.maxPdfPages(limits);
+    const pages: string[] = [];
+    let characters = 0;
+    for (let page = 1; page <= info.total; page++) {
+      const { text } = await parser.getText({ partial: [page], pageJoiner: '' });
+      characters += text.length;
+      if (characters > limits.maxCharacters) throw overLimit.maxCharacters(limits);
+      pages.push(text);
+    }
+    const text = normaliseText(pages.join('\n\n'));
     if (!text) throw new UnreadableDocumentError('The PDF has no text layer (is it a scan?).');
-    const title = (info?.info as { Title?: string } | undefined)?.Title?.trim();
+    const title = (info.info as { Title?: string } | undefined)?.Title?.trim();
     return { format: 'pdf', text, title: title || undefined };
   } catch (err) {
     if (err instanceof UnreadableDocumentError) throw err;
@@ -150,33 +164,43 @@ async function parsePdf(parser: PDFParse): Promise<ExtractedDocument> {
   }
 }
 
-async function extractDocx(bytes: Buffer): Promise<ExtractedDocument> {
+async function extractDocx(bytes: Buffer, limits: ExtractionLimits): Promise<ExtractedDocument> {
+  await checkUnpackedSize(bytes, limits);
   try {
     const { value } = await mammoth.extractRawText({ buffer: bytes });
     const text = normaliseText(value);
     if (!text) throw new UnreadableDocumentError('The document has no text.');
-    return { format: 'docx', text };
+    return { format: 'docx', text: checkCharacters(text, limits) };
   } catch (err) {
     if (err instanceof UnreadableDocumentError) throw err;
     throw new UnreadableDocumentError('The .docx file could not be read; is it a Word document?');
   }
 }
 
-/** Text and metadata from a document's bytes. Throws UnreadableDocumentError with a reason a person can act on. */
-export async function extractDocument(bytes: Buffer, hints: { fileName?: string; contentType?: string } = {}): Promise<ExtractedDocument> {
+export type DocumentHints = { fileName?: string; contentType?: string };
+
+/**
+ * Text and metadata from a document's bytes, in this thread: what the sandbox runs (libs/extraction's
+ * `extractDocument` is the way in). Throws UnreadableDocumentError with a reason a person can act on.
+ */
+export async function extractHere(
+  bytes: Buffer,
+  hints: DocumentHints,
+  limits: ExtractionLimits,
+): Promise<ExtractedDocument> {
   const format = detectFormat(bytes, hints);
   switch (format) {
     case 'pdf':
-      return extractPdf(bytes);
+      return extractPdf(bytes, limits);
     case 'docx':
-      return extractDocx(bytes);
+      return extractDocx(bytes, limits);
     case 'html':
-      return extractHtml(decodeUtf8Lenient(bytes));
+      return extractHtml(decodeUtf8Lenient(bytes), limits);
     case 'text':
     case 'markdown': {
       const text = decodeUtf8(bytes);
       if (!text) throw new UnreadableDocumentError('The file is empty.');
-      return { format, text };
+      return { format, text: checkCharacters(text, limits) };
     }
     default:
       throw new UnreadableDocumentError('Unsupported file type: send .txt, .md, .html, .pdf or .docx.');

@@ -18,20 +18,28 @@ export function canonicalUrl(raw: string, base?: string): string | null {
     const url = new URL(raw, base);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
     url.hash = '';
-    for (const param of [...url.searchParams.keys()]) if (/^(utm_|fbclid$|gclid$|mc_)/i.test(param)) url.searchParams.delete(param);
+    for (const param of [...url.searchParams.keys()])
+      if (/^(utm_|fbclid$|gclid$|mc_)/i.test(param)) url.searchParams.delete(param);
     return url.toString();
   } catch {
     return null;
   }
 }
 
-const iso = (d: unknown) => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : typeof d === 'string' && !Number.isNaN(Date.parse(d)) ? new Date(d).toISOString() : null);
+const iso = (d: unknown) =>
+  d instanceof Date && !Number.isNaN(d.getTime())
+    ? d.toISOString()
+    : typeof d === 'string' && !Number.isNaN(Date.parse(d))
+      ? new Date(d).toISOString()
+      : null;
 
 /** Items of an RSS, Atom or JSON Feed document, newest first as the feed lists them. */
 export function feedItems(body: string, feedUrl: string): SourceItem[] {
   const trimmed = body.trimStart();
   if (trimmed.startsWith('{')) {
-    let json: { items?: { id?: string; url?: string; external_url?: string; title?: string; date_published?: string }[] };
+    let json: {
+      items?: { id?: string; url?: string; external_url?: string; title?: string; date_published?: string }[];
+    };
     try {
       json = JSON.parse(trimmed);
     } catch {
@@ -40,7 +48,16 @@ export function feedItems(body: string, feedUrl: string): SourceItem[] {
     if (!Array.isArray(json.items)) throw new UnreadableSourceError('The JSON document is not a JSON Feed (no items).');
     return json.items.flatMap((item) => {
       const url = canonicalUrl(item.url ?? item.external_url ?? '', feedUrl);
-      return url ? [{ key: item.id ? `id:${item.id}` : url, url, title: item.title ?? null, publishedAt: iso(item.date_published) }] : [];
+      return url
+        ? [
+            {
+              key: item.id ? `id:${item.id}` : url,
+              url,
+              title: item.title ?? null,
+              publishedAt: iso(item.date_published),
+            },
+          ]
+        : [];
     });
   }
   let feed;
@@ -51,7 +68,16 @@ export function feedItems(body: string, feedUrl: string): SourceItem[] {
   }
   return feed.items.flatMap((item) => {
     const url = canonicalUrl(item.url ?? '', feedUrl);
-    return url ? [{ key: item.id ? `id:${item.id}` : url, url, title: item.title ?? null, publishedAt: iso(item.published ?? item.updated) }] : [];
+    return url
+      ? [
+          {
+            key: item.id ? `id:${item.id}` : url,
+            url,
+            title: item.title ?? null,
+            publishedAt: iso(item.published ?? item.updated),
+          },
+        ]
+      : [];
   });
 }
 

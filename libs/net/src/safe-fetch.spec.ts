@@ -60,6 +60,27 @@ describe('address rules', () => {
     ['fe80::1', true],
     ['fd00::1', true],
     ['::ffff:127.0.0.1', true],
+    // IPv6 forms that embed an IPv4 address are judged as that address.
+    ['::7f00:1', true],
+    ['::127.0.0.1', true],
+    ['::a9fe:a9fe', true],
+    ['::a00:1', true],
+    ['::ffff:a9fe:a9fe', true],
+    ['::ffff:0:7f00:1', true],
+    ['64:ff9b::7f00:1', true],
+    ['64:ff9b::a9fe:a9fe', true],
+    ['64:ff9b::10.0.0.1', true],
+    ['2002:7f00:1::', true],
+    ['2002:a9fe:a9fe::1', true],
+    ['2002:c0a8:101::1', true],
+    ['::808:808', false],
+    ['64:ff9b::808:808', false],
+    ['2002:808:808::1', false],
+    // Other special ranges stay refused: Teredo, local-use NAT64, documentation, discard.
+    ['2001:0:4136:e378:8000:63bf:3fff:fdd2', true],
+    ['64:ff9b:1::808:808', true],
+    ['2001:db8::1', true],
+    ['100::1', true],
     ['8.8.8.8', false],
     ['2606:4700:4700::1111', false],
   ])('%s refused: %s', (address, expected) => {
@@ -70,6 +91,9 @@ describe('address rules', () => {
     await refused(assertFetchableUrl('http://127.0.0.1/'));
     await refused(assertFetchableUrl('http://localhost:8080/x'));
     await refused(assertFetchableUrl('http://[::1]/'));
+    await refused(assertFetchableUrl('http://[::7f00:1]/'));
+    await refused(assertFetchableUrl('http://[::a9fe:a9fe]/latest/meta-data/'));
+    await refused(assertFetchableUrl('http://[64:ff9b::a9fe:a9fe]/'));
     await refused(assertFetchableUrl('http://169.254.169.254/latest/meta-data/'));
     await refused(assertFetchableUrl('http://10.0.0.1/'));
     await refused(assertFetchableUrl('ftp://example.org/'), 'bad_url');
@@ -130,6 +154,10 @@ describe('a server the test owns on 127.0.0.2, the only address the policy allow
     '/to-octal': `http://0177.0.0.1:${port}/ok`,
     '/to-short': `http://127.1:${port}/ok`,
     '/to-mapped-v6': `http://[::ffff:127.0.0.1]:${port}/ok`,
+    '/to-compatible-v6': `http://[::7f00:1]:${port}/ok`,
+    '/to-compatible-metadata': 'http://[::a9fe:a9fe]/latest/meta-data/',
+    '/to-nat64-loopback': `http://[64:ff9b::7f00:1]:${port}/ok`,
+    '/to-6to4-loopback': `http://[2002:7f00:1::]:${port}/ok`,
     '/to-metadata': 'http://169.254.169.254/latest/meta-data/iam/security-credentials/',
     '/to-mapped-metadata': 'http://[::ffff:169.254.169.254]/latest/meta-data/',
     '/to-private': 'http://10.0.0.1/',
@@ -151,16 +179,20 @@ describe('a server the test owns on 127.0.0.2, the only address the policy allow
     expect((await safeFetch(`${relayBase}/ok`, policy)).body.toString()).toBe('relay');
   });
 
-  it.each(Object.keys(targets()))('refuses a redirect %s, whatever way the address is written, and never connects to it', async (path) => {
-    const before = hits.length;
-    const error = await safeFetch(`${relayBase}${path}`, policy).catch((e) => e);
-    expect(error).toBeInstanceOf(OutboundRequestError);
-    expect(error.code).toBe(path === '/to-file' ? 'bad_url' : 'refused_address');
-    expect(hits.length).toBe(before);
-  });
+  it.each(Object.keys(targets()))(
+    'refuses a redirect %s, whatever way the address is written, and never connects to it',
+    async (path) => {
+      const before = hits.length;
+      const error = await safeFetch(`${relayBase}${path}`, policy).catch((e) => e);
+      expect(error).toBeInstanceOf(OutboundRequestError);
+      expect(error.code).toBe(path === '/to-file' ? 'bad_url' : 'refused_address');
+      expect(hits.length).toBe(before);
+    },
+  );
 
   it('refuses, before anything is queued, a name that resolves to a refused address (localhost), however it is written', async () => {
-    for (const url of [`http://localhost:${port}/`, `http://LocalHost/`]) await refused(assertFetchableUrl(url, policy));
+    for (const url of [`http://localhost:${port}/`, `http://LocalHost/`])
+      await refused(assertFetchableUrl(url, policy));
     // With a trailing dot this machine's resolver finds nothing: refused as unknown, still not fetched.
     await refused(assertFetchableUrl('http://localhost./', policy), 'bad_url');
     await expect(assertFetchableUrl(`${relayBase}/ok`, policy)).resolves.toBeInstanceOf(URL);

@@ -1,8 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { RequestFilteringHttpAgent, RequestFilteringHttpsAgent } from 'request-filtering-agent';
 import { parseWebUrl, type AddressPolicy } from './addresses.js';
 import { OutboundRequestError } from './errors.js';
+import { guardedAgents } from './guarded-agent.js';
 
 export interface SafeFetchOptions extends AddressPolicy {
   method?: 'GET' | 'POST' | 'HEAD';
@@ -31,8 +31,7 @@ function agentsFor(policy: AddressPolicy) {
   const key = JSON.stringify([policy.allowPrivate ?? false, policy.allowAddresses ?? []]);
   let pair = agents.get(key);
   if (!pair) {
-    const rules = { keepAlive: false, allowPrivateIPAddress: policy.allowPrivate ?? false, allowMetaIPAddress: policy.allowPrivate ?? false, allowIPAddressList: policy.allowAddresses ?? [] };
-    pair = { http: new RequestFilteringHttpAgent(rules), https: new RequestFilteringHttpsAgent(rules) };
+    pair = guardedAgents({ allowPrivate: policy.allowPrivate, allowAddresses: policy.allowAddresses });
     agents.set(key, pair);
   }
   return pair;
@@ -55,7 +54,8 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
     const response = await exchange(url, method, body, options, deadline);
     const location = response.headers.location;
     if (!REDIRECTS.has(response.status) || !location) return { ...response, url: url.toString(), redirects };
-    if (redirects >= maxRedirects) throw new OutboundRequestError('too_many_redirects', `The address redirected more than ${maxRedirects} times.`);
+    if (redirects >= maxRedirects)
+      throw new OutboundRequestError('too_many_redirects', `The address redirected more than ${maxRedirects} times.`);
     url = parseWebUrl(new URL(location, url).toString());
     if (response.status === 303 || ((response.status === 301 || response.status === 302) && method === 'POST')) {
       method = 'GET';
@@ -64,7 +64,13 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
   }
 }
 
-function exchange(url: URL, method: string, body: string | Buffer | undefined, options: SafeFetchOptions, deadline: number): Promise<Omit<SafeResponse, 'url' | 'redirects'>> {
+function exchange(
+  url: URL,
+  method: string,
+  body: string | Buffer | undefined,
+  options: SafeFetchOptions,
+  deadline: number,
+): Promise<Omit<SafeResponse, 'url' | 'redirects'>> {
   const remaining = deadline - Date.now();
   if (remaining <= 0) return Promise.reject(new OutboundRequestError('timeout', 'The address did not answer in time.'));
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
@@ -83,7 +89,12 @@ function exchange(url: URL, method: string, body: string | Buffer | undefined, o
       {
         method,
         agent: url.protocol === 'https:' ? pool.https : pool.http,
-        headers: { 'user-agent': DEFAULT_USER_AGENT, accept: '*/*', ...options.headers, ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}) },
+        headers: {
+          'user-agent': DEFAULT_USER_AGENT,
+          accept: '*/*',
+          ...options.headers,
+          ...(body !== undefined ? { 'content-length': String(Buffer.byteLength(body)) } : {}),
+        },
       },
       (response) => {
         const declared = Number(response.headers['content-length'] ?? 0);
@@ -95,7 +106,9 @@ function exchange(url: URL, method: string, body: string | Buffer | undefined, o
           if (size > maxBytes) return fail(tooLarge(maxBytes));
           chunks.push(chunk);
         });
-        response.on('error', (err) => fail(new OutboundRequestError('network', `The connection failed: ${err.message}`)));
+        response.on('error', (err) =>
+          fail(new OutboundRequestError('network', `The connection failed: ${err.message}`)),
+        );
         response.on('end', () => {
           if (settled) return;
           settled = true;
@@ -104,13 +117,19 @@ function exchange(url: URL, method: string, body: string | Buffer | undefined, o
         });
       },
     );
-    const timer = setTimeout(() => fail(new OutboundRequestError('timeout', 'The address did not answer in time.')), remaining);
+    const timer = setTimeout(
+      () => fail(new OutboundRequestError('timeout', 'The address did not answer in time.')),
+      remaining,
+    );
     request.on('error', (err) => {
       clearTimeout(timer);
       fail(
-        /is not allowed/.test(err.message)
-          ? new OutboundRequestError('refused_address', `Addresses on private, loopback, link-local or reserved networks are not fetched (${url.hostname}).`)
-          : new OutboundRequestError('network', `The address could not be reached: ${(err as NodeJS.ErrnoException).code ?? err.message}`),
+        err instanceof OutboundRequestError
+          ? err
+          : new OutboundRequestError(
+              'network',
+              `The address could not be reached: ${(err as NodeJS.ErrnoException).code ?? err.message}`,
+            ),
       );
     });
     request.on('close', () => clearTimeout(timer));
@@ -119,4 +138,5 @@ function exchange(url: URL, method: string, body: string | Buffer | undefined, o
   });
 }
 
-const tooLarge = (maxBytes: number) => new OutboundRequestError('too_large', `The response is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);
+const tooLarge = (maxBytes: number) =>
+  new OutboundRequestError('too_large', `The response is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`);

@@ -26,12 +26,18 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    logging: s.logging ? ['error', 'warn', 'migration'] : ['error'],
+    // Under Jest (which sets NODE_ENV=test) failed queries are the tests' own doing: TypeORM's console
+    // logger would print each between the results. The apps report failures through their own loggers.
+    logging: s.logging ? ['error', 'warn', 'migration'] : process.env.NODE_ENV === 'test' ? false : ['error'],
     applicationName: s.applicationName ?? 'factdesk',
     poolSize: s.poolSize ?? 10,
     extra: {
       connectionTimeoutMillis: 5000,
-      ...(s.sessionSettings && { options: Object.entries(s.sessionSettings).map(([k, v]) => `-c ${k}=${v}`).join(' ') }),
+      ...(s.sessionSettings && {
+        options: Object.entries(s.sessionSettings)
+          .map(([k, v]) => `-c ${k}=${v}`)
+          .join(' '),
+      }),
     },
   };
 }

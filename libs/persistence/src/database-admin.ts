@@ -26,7 +26,12 @@ async function withClient<T>(connectionString: string, fn: (c: pg.Client) => Pro
 
 function unreachable(databaseUrl: string, err: unknown): UnreachableServiceError {
   const e = err as { code?: string; message?: string };
-  return new UnreachableServiceError('PostgreSQL', describeAddress(databaseUrl), e.code ?? e.message ?? String(err), REMEDIES.postgres);
+  return new UnreachableServiceError(
+    'PostgreSQL',
+    describeAddress(databaseUrl),
+    e.code ?? e.message ?? String(err),
+    REMEDIES.postgres,
+  );
 }
 
 /**
@@ -108,12 +113,15 @@ export interface SchemaStatement {
   parameters?: unknown[];
 }
 
-export async function pendingSchemaChanges(databaseUrl: string): Promise<{ up: SchemaStatement[]; down: SchemaStatement[] }> {
+export async function pendingSchemaChanges(
+  databaseUrl: string,
+): Promise<{ up: SchemaStatement[]; down: SchemaStatement[] }> {
   const ds = createDataSource({ databaseUrl, poolSize: 1, applicationName: 'factdesk-schema-diff' });
   await ds.initialize();
   try {
     const sql = await ds.driver.createSchemaBuilder().log();
-    const statement = (q: { query: string; parameters?: unknown[] }): SchemaStatement => (q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query });
+    const statement = (q: { query: string; parameters?: unknown[] }): SchemaStatement =>
+      q.parameters?.length ? { query: q.query, parameters: q.parameters } : { query: q.query };
     return { up: sql.upQueries.map(statement), down: sql.downQueries.map(statement).reverse() };
   } finally {
     await ds.destroy();

@@ -3,4 +3,4 @@ export * from './data-source.js';
 export * from './database-admin.js';
 export * from './naming-strategy.js';
 export * from './speakers.js';
-export * from './claim-matching.js';
+export * from './repositories/index.js';

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { SpeakerRole } from '@factdesk/domain';
 import { SpeakerEntity } from './entities/speaker.entity.js';
 
 const lower = (names: string[]) => [...new Set(names.map((n) => n.trim().toLowerCase()).filter(Boolean))];
@@ -11,7 +12,10 @@ async function speakersByNames(m: EntityManager, names: string[]): Promise<Speak
     .getRepository(SpeakerEntity)
     .createQueryBuilder('s')
     .where('s.merged_into_id IS NULL')
-    .andWhere('(lower(s.name) = ANY(:names) OR EXISTS (SELECT 1 FROM unnest(s.aliases) alias WHERE lower(alias) = ANY(:names)))', { names: lowered })
+    .andWhere(
+      '(lower(s.name) = ANY(:names) OR EXISTS (SELECT 1 FROM unnest(s.aliases) alias WHERE lower(alias) = ANY(:names)))',
+      { names: lowered },
+    )
     .orderBy('s.created_at')
     .addOrderBy('s.id')
     .getMany();
@@ -40,7 +44,10 @@ export interface SpeakerInput {
  * in the next. One query when every speaker is known (a document's speakers at once, not one by one).
  * Safe under concurrency: a parallel creation of the same name is absorbed by the unique index.
  */
-export async function findOrCreateSpeakers(m: EntityManager, inputs: SpeakerInput[]): Promise<Map<string, SpeakerEntity>> {
+export async function findOrCreateSpeakers(
+  m: EntityManager,
+  inputs: SpeakerInput[],
+): Promise<Map<string, SpeakerEntity>> {
   const namesOf = (input: SpeakerInput) => [input.name, ...(input.aliases ?? [])];
   let known = await speakersByNames(m, inputs.flatMap(namesOf));
   const missing = inputs.filter((input) => !knownBy(known, namesOf(input)));
@@ -49,7 +56,13 @@ export async function findOrCreateSpeakers(m: EntityManager, inputs: SpeakerInpu
       .getRepository(SpeakerEntity)
       .createQueryBuilder()
       .insert()
-      .values(missing.map((input) => ({ name: input.name, aliases: [...new Set((input.aliases ?? []).filter((a) => a.toLowerCase() !== input.name.toLowerCase()))], kind: input.kind ?? 'person' })))
+      .values(
+        missing.map((input) => ({
+          name: input.name,
+          aliases: [...new Set((input.aliases ?? []).filter((a) => a.toLowerCase() !== input.name.toLowerCase()))],
+          kind: input.kind ?? 'person',
+        })),
+      )
       .orIgnore()
       .execute();
     known = await speakersByNames(m, inputs.flatMap(namesOf));
@@ -67,11 +80,31 @@ export async function findOrCreateSpeakers(m: EntityManager, inputs: SpeakerInpu
     }
     found.set(input.name, speaker);
   }
-  for (const speaker of grown) await m.getRepository(SpeakerEntity).update({ id: speaker.id }, { aliases: speaker.aliases });
+  for (const speaker of grown)
+    await m.getRepository(SpeakerEntity).update({ id: speaker.id }, { aliases: speaker.aliases });
   return found;
 }
 
 /** One speaker: see findOrCreateSpeakers. */
 export async function findOrCreateSpeaker(m: EntityManager, input: SpeakerInput): Promise<SpeakerEntity> {
   return (await findOrCreateSpeakers(m, [input])).get(input.name)!;
+}
+
+/**
+ * Records each speaker's part in a document as detection read it (one statement; a second detection of the
+ * same document overwrites it). An editor's word for the document (document_role) is left as it was.
+ */
+export async function recordDocumentSpeakers(
+  m: EntityManager,
+  documentId: string,
+  entries: { speakerId: string; role: SpeakerRole | null }[],
+): Promise<void> {
+  const unique = [...new Map(entries.map((e) => [e.speakerId, e])).values()];
+  if (!unique.length) return;
+  await m.query(
+    `INSERT INTO document_speakers (document_id, speaker_id, detected_role)
+     SELECT $1, e.speaker_id, e.role::speaker_role FROM unnest($2::uuid[], $3::text[]) AS e(speaker_id, role)
+     ON CONFLICT (document_id, speaker_id) DO UPDATE SET detected_role = EXCLUDED.detected_role`,
+    [documentId, unique.map((e) => e.speakerId), unique.map((e) => e.role)],
+  );
 }

@@ -26,11 +26,31 @@ describe('migrations', () => {
   });
 
   it('create a table for every noun of the design', async () => {
-    const tables = (await query<{ table_name: string }>("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'")).map((r) => r.table_name);
+    const tables = (
+      await query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'",
+      )
+    ).map((r) => r.table_name);
     expect(tables).toEqual(
       expect.arrayContaining([
-        'users', 'sessions', 'api_tokens', 'documents', 'claims', 'claim_matches', 'speakers', 'assignments', 'verdicts', 'verdict_sources',
-        'fact_checks', 'fact_check_versions', 'corrections', 'ratings', 'audit_events', 'comments', 'notifications', 'monitored_sources',
+        'users',
+        'sessions',
+        'api_tokens',
+        'documents',
+        'claims',
+        'claim_matches',
+        'speakers',
+        'assignments',
+        'verdicts',
+        'verdict_sources',
+        'fact_checks',
+        'fact_check_versions',
+        'corrections',
+        'ratings',
+        'audit_events',
+        'comments',
+        'notifications',
+        'monitored_sources',
       ]),
     );
   });
@@ -41,7 +61,11 @@ describe('migrations', () => {
   });
 
   it('index the list queries and full-text search', async () => {
-    const indexes = (await query<{ indexname: string; indexdef: string }>("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'")).map((r) => r.indexdef);
+    const indexes = (
+      await query<{ indexname: string; indexdef: string }>(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public'",
+      )
+    ).map((r) => r.indexdef);
     const has = (pattern: RegExp) => expect(indexes.some((d) => pattern.test(d))).toBe(true);
     has(/ON public\.claims USING btree \(state, score, id\)/);
     has(/ON public\.claims USING btree \(document_id, start_offset\)/);
@@ -52,14 +76,18 @@ describe('migrations', () => {
     has(/ON public\.claims USING btree \(score, id\) INCLUDE \(state, claim_type, checkworthy, created_at, said_at\)/);
     has(/ON public\.claims USING btree \(created_at, id\) INCLUDE \(state, claim_type, checkworthy, score, said_at\)/);
     // Searches must not read a pending list of recent entries (see the ClaimsSearchNoPendingList migration).
-    const [gin] = await query<{ reloptions: string[] }>(`SELECT reloptions FROM pg_class WHERE relname = 'IDX_claims_search_vector'`);
+    const [gin] = await query<{ reloptions: string[] }>(
+      `SELECT reloptions FROM pg_class WHERE relname = 'IDX_claims_search_vector'`,
+    );
     expect(gin.reloptions).toContain('fastupdate=off');
     // With sequential scans off, a full-text query must be able to use the GIN index.
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     try {
       await client.query('SET enable_seqscan = off');
-      const plan = await client.query("EXPLAIN SELECT id FROM claims WHERE search_vector @@ websearch_to_tsquery('english', 'nato expansion')");
+      const plan = await client.query(
+        "EXPLAIN SELECT id FROM claims WHERE search_vector @@ websearch_to_tsquery('english', 'nato expansion')",
+      );
       expect(plan.rows.map((r) => r['QUERY PLAN']).join('\n')).toContain('IDX_claims_search_vector');
     } finally {
       await client.end();
@@ -84,10 +112,23 @@ describe('migrations', () => {
     const [editor, reviewer, other] = await query<{ id: string }>(
       `INSERT INTO users (email, name, role, password_hash) VALUES ('e@t.t', 'E', 'editor', 'x'), ('r@t.t', 'R', 'reviewer', 'x'), ('o@t.t', 'O', 'reviewer', 'x') RETURNING id`,
     );
-    const [claim, untouched] = await query<{ id: string }>(`INSERT INTO claims (text) VALUES ('A claim.'), ('Another claim.') RETURNING id`);
-    const copy = async () => (await query<{ assignee_id: string | null; due_at: Date | null }>(`SELECT assignee_id, due_at FROM claims WHERE id = $1`, [claim.id]))[0];
+    const [claim, untouched] = await query<{ id: string }>(
+      `INSERT INTO claims (text) VALUES ('A claim.'), ('Another claim.') RETURNING id`,
+    );
+    const copy = async () =>
+      (
+        await query<{ assignee_id: string | null; due_at: Date | null }>(
+          `SELECT assignee_id, due_at FROM claims WHERE id = $1`,
+          [claim.id],
+        )
+      )[0];
     const assign = async (to: string, due: string | null) =>
-      (await query<{ id: string }>(`INSERT INTO assignments (claim_id, assignee_id, assigned_by_id, due_at) VALUES ($1, $2, $3, $4) RETURNING id`, [claim.id, to, editor.id, due]))[0].id;
+      (
+        await query<{ id: string }>(
+          `INSERT INTO assignments (claim_id, assignee_id, assigned_by_id, due_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+          [claim.id, to, editor.id, due],
+        )
+      )[0].id;
 
     const first = await assign(reviewer.id, '2026-12-24T12:00:00Z');
     expect(await copy()).toEqual({ assignee_id: reviewer.id, due_at: new Date('2026-12-24T12:00:00Z') });
@@ -106,7 +147,10 @@ describe('migrations', () => {
     await assign(reviewer.id, null);
     await query(`TRUNCATE assignments`);
     expect(await copy()).toEqual({ assignee_id: null, due_at: null });
-    expect((await query(`SELECT assignee_id, due_at FROM claims WHERE id = $1`, [untouched.id]))[0]).toEqual({ assignee_id: null, due_at: null });
+    expect((await query(`SELECT assignee_id, due_at FROM claims WHERE id = $1`, [untouched.id]))[0]).toEqual({
+      assignee_id: null,
+      due_at: null,
+    });
   });
 
   it('revert cleanly, leaving nothing of the schema behind', async () => {
@@ -115,7 +159,9 @@ describe('migrations', () => {
     expect(reverted).toEqual(MIGRATIONS.map((m) => m.name).reverse());
     expect(await revertLastMigration(database.url)).toBeNull();
     // TypeORM's own bookkeeping (which migrations ran, generated columns' expressions) stays.
-    const left = await query("SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')");
+    const left = await query(
+      "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name NOT IN ('migrations', 'typeorm_metadata')",
+    );
     expect(left).toEqual([]);
     expect(await runMigrations(database.url)).toHaveLength(MIGRATIONS.length);
   });

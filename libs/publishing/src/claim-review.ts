@@ -1,5 +1,12 @@
 import { safeHttpUrl } from './escape.js';
-import { factCheckUrl, modifiedAt, type ListPage, type PublicFactCheck, type RatingBounds, type SiteInfo } from './model.js';
+import {
+  factCheckUrl,
+  modifiedAt,
+  type ListPage,
+  type PublicFactCheck,
+  type RatingBounds,
+  type SiteInfo,
+} from './model.js';
 
 /** Google shows claimReviewed as a short summary; longer claims are cut at a word boundary. */
 export const CLAIM_REVIEWED_MAX = 300;
@@ -30,7 +37,12 @@ export function publisherNode(site: SiteInfo): Record<string, unknown> {
  * author (sameAs when known), when it was said and where it appeared. Null when the fact-check is
  * retracted or has no rating: a withdrawn or unrated verdict must not be offered as a review.
  */
-export function claimReview(fc: PublicFactCheck, site: SiteInfo, bounds: RatingBounds, withContext = true): Record<string, unknown> | null {
+export function claimReview(
+  fc: PublicFactCheck,
+  site: SiteInfo,
+  bounds: RatingBounds,
+  withContext = true,
+): Record<string, unknown> | null {
   const { snapshot: s } = fc;
   if (fc.state === 'retracted' || !s.rating) return null;
   const url = factCheckUrl(site, fc.slug);
@@ -86,8 +98,15 @@ export function claimReview(fc: PublicFactCheck, site: SiteInfo, bounds: RatingB
  * A schema.org DataFeed whose items are the ClaimReviews (the shape Google's fact-check feed
  * ingestion reads). Retracted fact-checks leave it; paging follows the other feeds.
  */
-export function claimReviewDataFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, bounds: RatingBounds, pageUrl: (page: number) => string): Record<string, unknown> {
-  const reviews = page.items.map((fc) => claimReview(fc, site, bounds, false)).filter((r): r is Record<string, unknown> => r !== null);
+export function claimReviewDataFeed(
+  page: ListPage<PublicFactCheck>,
+  site: SiteInfo,
+  bounds: RatingBounds,
+  pageUrl: (page: number) => string,
+): Record<string, unknown> {
+  const reviews = page.items
+    .map((fc) => claimReview(fc, site, bounds, false))
+    .filter((r): r is Record<string, unknown> => r !== null);
   const modified = page.items.reduce((latest, fc) => (modifiedAt(fc) > latest ? modifiedAt(fc) : latest), '');
   return {
     '@context': 'https://schema.org',
@@ -99,6 +118,10 @@ export function claimReviewDataFeed(page: ListPage<PublicFactCheck>, site: SiteI
     publisher: publisherNode(site),
     ...(modified ? { dateModified: modified } : {}),
     // Paging is in the HTTP Link header (rel="next"): DataFeed has no property for it.
-    dataFeedElement: reviews.map((review) => ({ '@type': 'DataFeedItem', dateModified: review.dateModified, item: review })),
+    dataFeedElement: reviews.map((review) => ({
+      '@type': 'DataFeedItem',
+      dateModified: review.dateModified,
+      item: review,
+    })),
   };
 }

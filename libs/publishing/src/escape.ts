@@ -5,6 +5,7 @@ export function escapeHtml(value: string): string {
 const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 // XML 1.0 forbids these code points outright; they cannot be escaped, only dropped.
+// eslint-disable-next-line no-control-regex -- tab, LF and CR are the control characters XML allows
 const XML_INVALID = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
 /** Text for XML element content and attribute values (Atom, RSS). */
@@ -18,7 +19,10 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
  * `<!--`, and U+2028/2029 are escaped for old JavaScript parsers. Still the same JSON value.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value).replace(
+    /[<>&\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Only http(s) URLs are ever put in an href: no javascript:, data: or relative tricks from stored data. */

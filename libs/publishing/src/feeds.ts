@@ -1,7 +1,14 @@
-import { escapeXml } from './escape.js';
+import { escapeHtml, escapeXml } from './escape.js';
 import { httpDate } from './http-cache.js';
 import { factCheckItemHtml } from './html.js';
-import { factCheckUrl, modifiedAt, newestModification, type ListPage, type PublicFactCheck, type SiteInfo } from './model.js';
+import {
+  factCheckUrl,
+  modifiedAt,
+  newestModification,
+  type ListPage,
+  type PublicFactCheck,
+  type SiteInfo,
+} from './model.js';
 
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
 const EPOCH = '1970-01-01T00:00:00.000Z';
@@ -44,7 +51,9 @@ export function jsonFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, links:
       summary: fc.snapshot.conclusion,
       date_published: fc.publishedAt,
       date_modified: modifiedAt(fc),
-      authors: fc.snapshot.authors.length ? fc.snapshot.authors.map((a) => ({ name: a.name })) : [{ name: site.publisherName, url: site.publisherUrl }],
+      authors: fc.snapshot.authors.length
+        ? fc.snapshot.authors.map((a) => ({ name: a.name }))
+        : [{ name: site.publisherName, url: site.publisherUrl }],
       tags: fc.snapshot.rating ? [fc.snapshot.rating.label] : [],
       language: site.language,
     })),
@@ -64,8 +73,12 @@ const pagingLinks = (page: ListPage<unknown>, links: FeedLinks, type: string, el
 export function atomFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, links: FeedLinks): string {
   const t = (s: string) => escapeXml(s);
   const entries = page.items.map((fc) => {
-    const authors = fc.snapshot.authors.length ? fc.snapshot.authors.map((a) => `<author><name>${t(a.name)}</name></author>`).join('') : '';
-    const category = fc.snapshot.rating ? `<category term="${t(fc.snapshot.rating.slug)}" label="${t(fc.snapshot.rating.label)}"/>` : '';
+    const authors = fc.snapshot.authors.length
+      ? fc.snapshot.authors.map((a) => `<author><name>${t(a.name)}</name></author>`).join('')
+      : '';
+    const category = fc.snapshot.rating
+      ? `<category term="${t(fc.snapshot.rating.slug)}" label="${t(fc.snapshot.rating.label)}"/>`
+      : '';
     return [
       '<entry>',
       `<id>${itemId(fc)}</id>`,
@@ -101,6 +114,8 @@ export function atomFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, links:
 /** RSS 2.0 (https://www.rssboard.org/rss-specification): the conclusion as description, the whole fact-check as content:encoded, atom:link for self and paging. */
 export function rssFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, links: FeedLinks): string {
   const t = (s: string) => escapeXml(s);
+  // Readers treat <description> as HTML: text goes in escaped as HTML first, then as XML (as Atom's type="text").
+  const html = (s: string) => escapeXml(escapeHtml(s));
   const items = page.items.map((fc) =>
     [
       '<item>',
@@ -109,7 +124,7 @@ export function rssFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, links: 
       `<guid isPermaLink="false">${itemId(fc)}</guid>`,
       `<pubDate>${httpDate(fc.publishedAt)}</pubDate>`,
       fc.snapshot.rating ? `<category>${t(fc.snapshot.rating.label)}</category>` : '',
-      `<description>${t(fc.snapshot.conclusion)}</description>`,
+      `<description>${html(fc.snapshot.conclusion)}</description>`,
       `<content:encoded>${t(factCheckItemHtml(fc))}</content:encoded>`,
       '</item>',
     ].join(''),
@@ -120,7 +135,7 @@ export function rssFeed(page: ListPage<PublicFactCheck>, site: SiteInfo, links: 
     '<channel>',
     `<title>${t(feedTitle(site))}</title>`,
     `<link>${t(links.home)}</link>`,
-    `<description>Fact-checks published by ${t(site.publisherName)}, newest first, with corrections and retractions.</description>`,
+    `<description>${html(`Fact-checks published by ${site.publisherName}, newest first, with corrections and retractions.`)}</description>`,
     `<language>${t(site.language)}</language>`,
     `<lastBuildDate>${httpDate(newestModification(page.items, EPOCH))}</lastBuildDate>`,
     `<docs>https://www.rssboard.org/rss-specification</docs>`,

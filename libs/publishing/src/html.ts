@@ -1,20 +1,26 @@
+import { speakerPath } from '@factdesk/domain';
 import { claimReview } from './claim-review.js';
+import { inkOn, safeColour } from './colour.js';
 import { escapeHtml as e, jsonForScript, safeHttpUrl } from './escape.js';
+import { LIST_STYLE } from './site-style.js';
 import { renderMarkdown } from './markdown.js';
-import { factCheckUrl, modifiedAt, type ListPage, type PublicFactCheck, type RatingBounds, type SiteInfo } from './model.js';
+import { factCheckUrl, modifiedAt, type PublicFactCheck, type RatingBounds, type SiteInfo } from './model.js';
 
-const STYLE = `body{font:17px/1.55 system-ui,sans-serif;max-width:46rem;margin:0 auto;padding:0 1rem 3rem;color:#1f2328}
-header.site{display:flex;flex-wrap:wrap;gap:.5rem 1.25rem;align-items:baseline;border-bottom:1px solid #d0d7de;padding:1rem 0;margin-bottom:1.5rem}
-header.site a{color:inherit}header.site .name{font-weight:700;text-decoration:none;font-size:1.1rem}
-.rating{display:inline-block;padding:.15rem .6rem;border-radius:1rem;color:#fff;font-weight:600}
+// The site's one stylesheet, inline (no extra request). Text colours meet WCAG AA on their backgrounds.
+const STYLE = `*{box-sizing:border-box}body{font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1f2328;background:#fff}
+a{color:#0a58ca}.skip{position:absolute;left:-9999px}.skip:focus{left:1rem;top:.5rem;background:#fff;color:#1f2328;padding:.4rem .8rem;z-index:1}
+header.site{background:#0f1b2d;color:#fff}header.site .bar{max-width:70rem;margin:0 auto;padding:.85rem 1rem;display:flex;flex-wrap:wrap;gap:.35rem 1.4rem;align-items:baseline}
+header.site a{color:#fff;text-decoration:none}header.site a:hover,header.site a:focus{text-decoration:underline}header.site .name{font-weight:800;font-size:1.2rem;margin-right:auto}
+main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem}main.wide{max-width:70rem}h1{line-height:1.2;margin:.5rem 0 1rem}
+.rating{display:inline-block;padding:.15rem .6rem;border-radius:1rem;color:#fff;font-weight:600;font-size:.9rem;white-space:nowrap}
 .notice{border-left:4px solid #cf222e;background:#fff1f0;padding:.75rem 1rem;margin:1rem 0}
 .corrected{border-left-color:#bf8700;background:#fff8e5}
-blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #d0d7de;color:#57606a}
-.meta{color:#57606a;font-size:.9rem}ol.list{padding:0;list-style:none}ol.list li{margin:1.25rem 0}
-nav.pages{display:flex;gap:1rem;margin-top:2rem}form.filters{display:flex;flex-wrap:wrap;gap:.75rem;align-items:end}
-footer{margin-top:3rem;border-top:1px solid #d0d7de;padding-top:1rem;font-size:.9rem;color:#57606a}`;
+blockquote{margin:1rem 0;padding-left:1rem;border-left:3px solid #d0d7de;color:#424a53}
+.meta{color:#57606a;font-size:.9rem}
+footer{border-top:1px solid #d0d7de;font-size:.9rem;color:#57606a}footer div{max-width:70rem;margin:0 auto;padding:1rem}
+${LIST_STYLE}`;
 
-const date = (iso: string) => `<time datetime="${e(iso)}">${e(new Date(iso).toUTCString().slice(5, 16))}</time>`;
+export const date = (iso: string) => `<time datetime="${e(iso)}">${e(new Date(iso).toUTCString().slice(5, 16))}</time>`;
 
 const link = (url: string | null | undefined, text: string) => {
   const safe = safeHttpUrl(url);
@@ -28,6 +34,35 @@ export interface PageMeta {
   description?: string;
   /** Raw <script type="application/ld+json"> blocks or other head elements, already safe. */
   head?: string;
+  /** Open Graph and Twitter card tags for pages people share (title, description and canonical from above). */
+  share?: { type: 'website' | 'article' | 'profile' };
+  /** Search results and other pages search engines should not index (they still follow the links). */
+  noindex?: boolean;
+  /** Lists and scorecards use the wider column; articles keep a line length that reads well. */
+  wide?: boolean;
+}
+
+/** Open Graph and Twitter card tags; the publisher's logo is the image when one is configured. */
+function shareTags(site: SiteInfo, meta: PageMeta): string {
+  if (!meta.share) return '';
+  const logo = safeHttpUrl(site.publisherLogoUrl);
+  const tags: [string, string, string | undefined][] = [
+    ['property', 'og:type', meta.share.type],
+    ['property', 'og:site_name', site.publisherName],
+    ['property', 'og:title', meta.title],
+    ['property', 'og:description', meta.description],
+    ['property', 'og:url', meta.canonical],
+    ['property', 'og:locale', site.language.replace('-', '_')],
+    ['property', 'og:image', logo ?? undefined],
+    ['name', 'twitter:card', 'summary'],
+    ['name', 'twitter:title', meta.title],
+    ['name', 'twitter:description', meta.description],
+    ['name', 'twitter:image', logo ?? undefined],
+  ];
+  return tags
+    .filter(([, , content]) => content)
+    .map(([attr, name, content]) => `<meta ${attr}="${name}" content="${e(content!)}">\n`)
+    .join('');
 }
 
 /** The shell every public page shares; no JavaScript needed, feeds discoverable from every page. */
@@ -40,41 +75,56 @@ export function layout(site: SiteInfo, meta: PageMeta, main: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(meta.title)}</title>
 <link rel="canonical" href="${e(meta.canonical)}">
-${meta.description ? `<meta name="description" content="${e(meta.description)}">\n` : ''}<link rel="alternate" type="application/feed+json" title="JSON Feed" href="${e(b)}/feed.json">
+${meta.description ? `<meta name="description" content="${e(meta.description)}">\n` : ''}${meta.noindex ? '<meta name="robots" content="noindex, follow">\n' : ''}${shareTags(site, meta)}<link rel="alternate" type="application/feed+json" title="JSON Feed" href="${e(b)}/feed.json">
 <link rel="alternate" type="application/atom+xml" title="Atom" href="${e(b)}/feed.atom">
 <link rel="alternate" type="application/rss+xml" title="RSS" href="${e(b)}/feed.rss">
 <style>${STYLE}</style>
 ${meta.head ?? ''}</head>
 <body>
-<header class="site"><a class="name" href="${e(b)}/fact-checks">${e(site.publisherName)}</a>
-<a href="${e(b)}/fact-checks">Fact-checks</a> <a href="${e(b)}/methodology">Methodology</a> <a href="${e(b)}/corrections-policy">Corrections policy</a></header>
-<main>
+<a class="skip" href="#main">Skip to content</a>
+<header class="site"><nav class="bar" aria-label="Site"><a class="name" href="${e(b)}/fact-checks">${e(site.publisherName)}</a>
+<a href="${e(b)}/fact-checks">Fact-checks</a> <a href="${e(b)}/methodology">Methodology</a> <a href="${e(b)}/corrections-policy">Corrections policy</a></nav></header>
+<main id="main"${meta.wide ? ' class="wide"' : ''}>
 ${main}
 </main>
-<footer>Feeds: <a href="${e(b)}/feed.json">JSON Feed</a> · <a href="${e(b)}/feed.atom">Atom</a> · <a href="${e(b)}/feed.rss">RSS</a> · <a href="${e(b)}/claimreview-feed.json">ClaimReview</a></footer>
+<footer><div>Feeds: <a href="${e(b)}/feed.json">JSON Feed</a> · <a href="${e(b)}/feed.atom">Atom</a> · <a href="${e(b)}/feed.rss">RSS</a> · <a href="${e(b)}/claimreview-feed.json">ClaimReview</a></div></footer>
 </body>
 </html>
 `;
 }
 
-function ratingBadge(fc: PublicFactCheck): string {
+export function ratingBadge(fc: PublicFactCheck): string {
   const r = fc.snapshot.rating;
   if (!r) return '';
-  const colour = /^#[0-9a-fA-F]{6}$/.test(r.colour) ? r.colour : '#57606a';
-  return `<span class="rating" style="background:${colour}">${e(r.label)}</span>`;
+  return badge(r.label, r.colour);
+}
+
+/** A rating's label on its colour, in white or, where white would be too faint (WCAG AA), in near-black. */
+export function badge(label: string, colour: string): string {
+  const bg = safeColour(colour);
+  return `<span class="rating" style="background:${bg}${inkOn(bg) === '#fff' ? '' : `;color:${inkOn(bg)}`}">${e(label)}</span>`;
 }
 
 function claimBlock(fc: PublicFactCheck): string {
   const { claim, speaker } = fc.snapshot;
   const who = speaker ? (speaker.sameAs[0] ? link(speaker.sameAs[0], speaker.name) : e(speaker.name)) : 'Unattributed';
-  const where = claim.saidWhereUrl ? ` in ${link(claim.saidWhereUrl, claim.documentTitle ?? claim.outlet ?? new URL(safeHttpUrl(claim.saidWhereUrl) ?? 'https://unknown.invalid').hostname)}` : claim.documentTitle ? ` in ${e(claim.documentTitle)}` : '';
+  const where = claim.saidWhereUrl
+    ? ` in ${link(claim.saidWhereUrl, claim.documentTitle ?? claim.outlet ?? new URL(safeHttpUrl(claim.saidWhereUrl) ?? 'https://unknown.invalid').hostname)}`
+    : claim.documentTitle
+      ? ` in ${e(claim.documentTitle)}`
+      : '';
   const when = claim.saidAt ? ` on ${date(claim.saidAt)}` : '';
   return `<blockquote class="claim"><p>${e(claim.text)}</p></blockquote>\n<p class="meta">Said by <strong>${who}</strong>${when}${where}${claim.outlet && claim.saidWhereUrl ? ` (${e(claim.outlet)})` : ''}.</p>`;
 }
 
 function correctionsBlock(fc: PublicFactCheck): string {
   if (!fc.corrections.length) return '';
-  const items = fc.corrections.map((c) => `<li>${date(c.createdAt)} — <strong>${c.kind === 'retraction' ? 'Retraction' : 'Correction'}</strong>: ${e(c.note)}</li>`).join('\n');
+  const items = fc.corrections
+    .map(
+      (c) =>
+        `<li>${date(c.createdAt)} — <strong>${c.kind === 'retraction' ? 'Retraction' : 'Correction'}</strong>: ${e(c.note)}</li>`,
+    )
+    .join('\n');
   return `<section id="corrections"><h2>Corrections</h2>\n<ul>\n${items}\n</ul></section>`;
 }
 
@@ -92,7 +142,14 @@ function noticeBlock(fc: PublicFactCheck): string {
 function sourcesBlock(fc: PublicFactCheck): string {
   if (!fc.snapshot.sources.length) return '';
   const items = fc.snapshot.sources.map((s) => {
-    const bits = [link(s.url, s.title || s.url), s.publisher ? e(s.publisher) : '', s.publishedOn ? e(s.publishedOn) : '', s.kind === 'primary' ? 'primary source' : ''].filter(Boolean).join(', ');
+    const bits = [
+      link(s.url, s.title || s.url),
+      s.publisher ? e(s.publisher) : '',
+      s.publishedOn ? e(s.publishedOn) : '',
+      s.kind === 'primary' ? 'primary source' : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
     return `<li>${bits}${s.quote ? `<blockquote>${e(s.quote)}</blockquote>` : ''}</li>`;
   });
   return `<section id="sources"><h2>Sources</h2>\n<ol>\n${items.join('\n')}\n</ol></section>`;
@@ -114,6 +171,13 @@ export function factCheckItemHtml(fc: PublicFactCheck): string {
     .join('\n');
 }
 
+function speakerLink(fc: PublicFactCheck, site: SiteInfo): string {
+  const sp = fc.snapshot.speaker;
+  return sp
+    ? `<p class="meta"><a href="${e(site.baseUrl + speakerPath(sp.name, sp.id))}">All fact-checks of ${e(sp.name)}</a> and how their ratings fall.</p>\n`
+    : '';
+}
+
 /** /fact-checks/:slug — with exactly one ClaimReview block, unless retracted or unrated. */
 export function factCheckPage(fc: PublicFactCheck, site: SiteInfo, bounds: RatingBounds): string {
   const url = factCheckUrl(site, fc.slug);
@@ -124,56 +188,46 @@ export function factCheckPage(fc: PublicFactCheck, site: SiteInfo, bounds: Ratin
 <h1>${e(fc.state === 'retracted' ? `Retracted: ${fc.snapshot.headline}` : fc.snapshot.headline)}</h1>
 <p class="meta">Published ${date(fc.publishedAt)}${updated}${authors ? ` · By ${authors}` : ''}</p>
 ${factCheckItemHtml(fc)}
-<p class="meta">How we rate claims: <a href="${e(site.baseUrl)}/methodology">our methodology</a>. How we correct: <a href="${e(site.baseUrl)}/corrections-policy">our corrections policy</a>.</p>
+${speakerLink(fc, site)}<p class="meta">How we rate claims: <a href="${e(site.baseUrl)}/methodology">our methodology</a>. How we correct: <a href="${e(site.baseUrl)}/corrections-policy">our corrections policy</a>.</p>
 </article>`;
-  return layout(site, { title: `${fc.snapshot.headline} | ${site.publisherName}`, canonical: url, description: fc.snapshot.conclusion || undefined, head: review ? `<script type="application/ld+json">${jsonForScript(review)}</script>\n` : '' }, main);
-}
-
-export interface IndexFilters {
-  speaker?: string;
-  rating?: string;
-}
-export interface IndexOptions {
-  speakers: { id: string; name: string }[];
-  ratings: { slug: string; label: string }[];
-}
-
-/** The query string of an index page; only what is set, in a fixed order, so each page has one URL. */
-export function indexQuery(filters: IndexFilters, page: number): string {
-  const q = new URLSearchParams();
-  if (filters.speaker) q.set('speaker', filters.speaker);
-  if (filters.rating) q.set('rating', filters.rating);
-  if (page > 1) q.set('page', String(page));
-  const s = q.toString();
-  return s ? `?${s}` : '';
-}
-
-/** /fact-checks — newest first, a GET form for the filters (works without JavaScript), numbered pages. */
-export function indexPage(list: ListPage<PublicFactCheck>, filters: IndexFilters, options: IndexOptions, site: SiteInfo): string {
-  const base = `${site.baseUrl}/fact-checks`;
-  const option = (value: string, label: string, selected: boolean) => `<option value="${e(value)}"${selected ? ' selected' : ''}>${e(label)}</option>`;
-  const form = `<form class="filters" method="get" action="${e(base)}">
-<label>Speaker <select name="speaker"><option value="">Anyone</option>${options.speakers.map((s) => option(s.id, s.name, s.id === filters.speaker)).join('')}</select></label>
-<label>Rating <select name="rating"><option value="">Any rating</option>${options.ratings.map((r) => option(r.slug, r.label, r.slug === filters.rating)).join('')}</select></label>
-<button type="submit">Filter</button></form>`;
-  const items = list.items.map((fc) => `<li><h2><a href="${e(factCheckUrl(site, fc.slug))}">${e(fc.state === 'retracted' ? `Retracted: ${fc.snapshot.headline}` : fc.snapshot.headline)}</a></h2>
-<p>${ratingBadge(fc)} <span class="meta">${fc.snapshot.speaker ? `${e(fc.snapshot.speaker.name)} · ` : ''}${date(fc.publishedAt)}</span></p>
-<p>${e(fc.snapshot.claim.text)}</p></li>`);
-  const pager = [
-    list.page > 1 ? `<a rel="prev" href="${e(base + indexQuery(filters, list.page - 1))}">Newer</a>` : '',
-    `<span>Page ${list.page} of ${list.pages}</span>`,
-    list.page < list.pages ? `<a rel="next" href="${e(base + indexQuery(filters, list.page + 1))}">Older</a>` : '',
-  ].filter(Boolean);
-  const main = `<h1>Fact-checks</h1>\n${form}\n${items.length ? `<ol class="list">\n${items.join('\n')}\n</ol>` : '<p>No fact-checks match.</p>'}\n<nav class="pages">${pager.join(' ')}</nav>`;
-  return layout(site, { title: `Fact-checks | ${site.publisherName}`, canonical: base + indexQuery(filters, list.page), head: '' }, main);
+  return layout(
+    site,
+    {
+      title: `${fc.snapshot.headline} | ${site.publisherName}`,
+      canonical: url,
+      description: fc.snapshot.conclusion || undefined,
+      head: review ? `<script type="application/ld+json">${jsonForScript(review)}</script>\n` : '',
+    },
+    main,
+  );
 }
 
 /** /methodology, /corrections-policy: Markdown that admins edit. */
-export function sitePage(page: { path: string; title: string; body: string; updatedAt: string | null }, site: SiteInfo): string {
+export function sitePage(
+  page: { path: string; title: string; body: string; updatedAt: string | null },
+  site: SiteInfo,
+): string {
   const main = `<article><h1>${e(page.title)}</h1>\n${renderMarkdown(page.body)}\n${page.updatedAt ? `<p class="meta">Last updated ${date(page.updatedAt)}</p>` : ''}</article>`;
-  return layout(site, { title: `${page.title} | ${site.publisherName}`, canonical: `${site.baseUrl}${page.path}` }, main);
+  return layout(
+    site,
+    { title: `${page.title} | ${site.publisherName}`, canonical: `${site.baseUrl}${page.path}` },
+    main,
+  );
+}
+
+/** The body of a redirect, for clients that do not follow it. */
+export function movedPage(site: SiteInfo, url: string): string {
+  return layout(
+    site,
+    { title: `Moved | ${site.publisherName}`, canonical: url },
+    `<h1>Moved</h1>\n<p>This page is now at <a href="${e(url)}">${e(url)}</a>.</p>`,
+  );
 }
 
 export function notFoundPage(site: SiteInfo, path: string): string {
-  return layout(site, { title: `Not found | ${site.publisherName}`, canonical: `${site.baseUrl}${path}` }, `<h1>Not found</h1>\n<p>There is no page here. See <a href="${e(site.baseUrl)}/fact-checks">all fact-checks</a>.</p>`);
+  return layout(
+    site,
+    { title: `Not found | ${site.publisherName}`, canonical: `${site.baseUrl}${path}` },
+    `<h1>Not found</h1>\n<p>There is no page here. See <a href="${e(site.baseUrl)}/fact-checks">all fact-checks</a>.</p>`,
+  );
 }

@@ -6,3 +6,6 @@ export * from './claim-review.js';
 export * from './html.js';
 export * from './feeds.js';
 export * from './webhooks.js';
+export * from './colour.js';
+export * from './site-index.js';
+export * from './sitemap.js';

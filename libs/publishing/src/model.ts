@@ -1,4 +1,4 @@
-import type { FactCheckSnapshot, FactCheckState } from '@factdesk/domain';
+import { factCheckPath, type FactCheckSnapshot, type FactCheckState } from '@factdesk/domain';
 
 /** Who publishes: from configuration; the ClaimReview author and the feeds' author. */
 export interface SiteInfo {
@@ -40,9 +40,11 @@ export interface ListPage<T> {
   page: number;
   /** Total number of pages (at least 1). */
   pages: number;
+  /** Total number of items, where the list counted them. */
+  total?: number;
 }
 
-export const factCheckUrl = (site: SiteInfo, slug: string) => `${site.baseUrl}/fact-checks/${encodeURIComponent(slug)}`;
+export const factCheckUrl = (site: SiteInfo, slug: string) => `${site.baseUrl}${factCheckPath(slug)}`;
 
 /**
  * The public "updated" time: the last correction or retraction, else publication. Internal row

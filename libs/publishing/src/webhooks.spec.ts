@@ -14,7 +14,9 @@ describe('sealed webhook secrets', () => {
   it('refuses another key, another webhook, a tampered value and a plain secret', () => {
     const secret = newWebhookSecret();
     const sealed = sealWebhookSecret(secret, 'hook-1', SESSION_SECRET);
-    expect(() => openWebhookSecret(sealed, 'hook-1', `${SESSION_SECRET}-rotated`)).toThrow(UnreadableWebhookSecretError);
+    expect(() => openWebhookSecret(sealed, 'hook-1', `${SESSION_SECRET}-rotated`)).toThrow(
+      UnreadableWebhookSecretError,
+    );
     expect(() => openWebhookSecret(sealed, 'hook-2', SESSION_SECRET)).toThrow(UnreadableWebhookSecretError);
     const tampered = sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'AB' : 'AA');
     expect(() => openWebhookSecret(tampered, 'hook-1', SESSION_SECRET)).toThrow(UnreadableWebhookSecretError);

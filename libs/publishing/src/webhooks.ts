@@ -42,7 +42,9 @@ export function sealWebhookSecret(secret: string, webhookId: string, sessionSecr
 
 export class UnreadableWebhookSecretError extends Error {
   constructor() {
-    super('The signing secret cannot be read with the current SESSION_SECRET (was it changed?); rotate the webhook\'s secret.');
+    super(
+      "The signing secret cannot be read with the current SESSION_SECRET (was it changed?); rotate the webhook's secret.",
+    );
   }
 }
 
@@ -50,7 +52,10 @@ export class UnreadableWebhookSecretError extends Error {
 export function openWebhookSecret(sealed: string, webhookId: string, sessionSecret: string): string {
   try {
     if (!sealed.startsWith(SEALED_PREFIX)) throw new Error('not sealed');
-    const [iv, tag, data] = sealed.slice(SEALED_PREFIX.length).split('.').map((p) => Buffer.from(p, 'base64url'));
+    const [iv, tag, data] = sealed
+      .slice(SEALED_PREFIX.length)
+      .split('.')
+      .map((p) => Buffer.from(p, 'base64url'));
     const decipher = createDecipheriv('aes-256-gcm', sealingKey(sessionSecret), iv);
     decipher.setAAD(Buffer.from(webhookId));
     decipher.setAuthTag(tag);
@@ -63,7 +68,13 @@ export function openWebhookSecret(sealed: string, webhookId: string, sessionSecr
 export const eventOfKind = (kind: 'published' | 'corrected' | 'retracted'): WebhookEvent => `fact_check.${kind}`;
 
 /** The body sent for an event: the fact-check as readers see it, with its ClaimReview when it has one. */
-export function webhookPayload(event: WebhookEvent, occurredAt: string, fc: PublicFactCheck, site: SiteInfo, bounds: RatingBounds) {
+export function webhookPayload(
+  event: WebhookEvent,
+  occurredAt: string,
+  fc: PublicFactCheck,
+  site: SiteInfo,
+  bounds: RatingBounds,
+) {
   const latest = fc.corrections[fc.corrections.length - 1];
   return {
     type: event,

@@ -11,7 +11,8 @@ const LOCK_ID = 7_345_221; // any constant: serialises template creation across 
 /** Template name changes whenever the migrations do, so a stale template is never cloned. */
 function templateName(): string {
   const fingerprint = createHash('sha256');
-  for (const M of MIGRATIONS) fingerprint.update(M.name).update(M.prototype.up.toString()).update(M.prototype.down.toString());
+  for (const M of MIGRATIONS)
+    fingerprint.update(M.name).update(M.prototype.up.toString()).update(M.prototype.down.toString());
   return `factdesk_test_tpl_${fingerprint.digest('hex').slice(0, 12)}`;
 }
 
@@ -22,6 +23,7 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
   } catch (err) {
     throw new Error(
       `Tests need PostgreSQL at ${new URL(TEST_SERVER_URL).host} (${(err as Error).message}). Start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start`,
+      { cause: err },
     );
   }
   try {

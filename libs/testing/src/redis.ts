@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { redisOptions } from '@factdesk/queue';
+import type { DeskEventDto } from '@factdesk/domain';
+import { createRedisClient, eventsChannel } from '@factdesk/queue';
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -18,7 +18,7 @@ export function createTestRedisPrefix(): TestRedisPrefix {
     prefix,
     url: TEST_REDIS_URL,
     clear: async () => {
-      const redis = new Redis(redisOptions(TEST_REDIS_URL));
+      const redis = createRedisClient(TEST_REDIS_URL, 'commands');
       try {
         let cursor = '0';
         do {
@@ -31,4 +31,29 @@ export function createTestRedisPrefix(): TestRedisPrefix {
       }
     },
   };
+}
+
+export interface DeskEventLog {
+  /** Every event seen on the channel so far, parsed. */
+  events: DeskEventDto[];
+  close(): void;
+}
+
+/** Listens to the worker's events on a prefix (what the API relays to browsers); resolves once subscribed. */
+export async function listenToDeskEvents(prefix: string, url = TEST_REDIS_URL): Promise<DeskEventLog> {
+  const redis = createRedisClient(url, 'subscriber');
+  const events: DeskEventDto[] = [];
+  redis.on('message', (_channel, message: string) => events.push(JSON.parse(message)));
+  await redis.subscribe(eventsChannel(prefix));
+  return { events, close: () => redis.disconnect() };
+}
+
+/** Publishes events as the worker does, for tests of what the API relays. */
+export async function publishDeskEvents(prefix: string, events: DeskEventDto[], url = TEST_REDIS_URL): Promise<void> {
+  const redis = createRedisClient(url, 'commands');
+  try {
+    for (const event of events) await redis.publish(eventsChannel(prefix), JSON.stringify(event));
+  } finally {
+    redis.disconnect();
+  }
 }

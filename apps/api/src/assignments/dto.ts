@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { ClaimIdsDto } from '../claims/dto.js';
 import { trim } from '../common/transforms.js';
+import { IsIsoDate } from '../common/dates.js';
 
 export class AssignDto {
   @ApiProperty({ format: 'uuid', description: 'Who will check the claim' })
@@ -12,7 +13,7 @@ export class AssignDto {
   @ApiPropertyOptional({ format: 'date-time', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsDateString({}, { message: 'must be an ISO date-time' })
+  @IsIsoDate('date-time')
   dueAt?: string | null;
 
   @ApiPropertyOptional({ description: 'A note for the assignee' })

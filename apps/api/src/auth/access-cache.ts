@@ -17,8 +17,12 @@ interface Entry {
   storedAt: number;
 }
 
+/** What a secret was presented as: a session cookie or a bearer API token. */
+export type SecretKind = Principal['via'];
+
 /**
- * Sessions and API tokens this process has resolved, by their secret's hash, so that a signed-in request
+ * Sessions and API tokens this process has resolved, by kind and their secret's hash (a token presented
+ * as a cookie, or a session as a bearer, must never find the other's entry), so that a signed-in request
  * costs no database round trip. A user's entries are dropped when the database reports a change to their
  * access (sign-out, revocation, deactivation, new role, name or password: from any process), all of them
  * while that feed is down (nothing is cached then), and each after a minute in any case. A lookup that
@@ -40,11 +44,16 @@ export class AccessCache {
     });
   }
 
-  get(hash: string, now: number): Principal | undefined {
-    const hit = this.entries.get(hash);
+  get(kind: SecretKind, hash: string, now: number): Principal | undefined {
+    const key = `${kind}:${hash}`;
+    const hit = this.entries.get(key);
     if (!hit) return undefined;
-    if (!this.live || now - hit.storedAt > ACCESS_CACHE_MAX_AGE_MS || (hit.expiresAt !== null && hit.expiresAt <= now)) {
-      this.entries.delete(hash);
+    if (
+      !this.live ||
+      now - hit.storedAt > ACCESS_CACHE_MAX_AGE_MS ||
+      (hit.expiresAt !== null && hit.expiresAt <= now)
+    ) {
+      this.entries.delete(key);
       return undefined;
     }
     return hit.principal;
@@ -55,17 +64,25 @@ export class AccessCache {
     return this.generation;
   }
 
-  set(hash: string, generation: number, principal: Principal, expiresAt: Date | null, now: number): void {
-    if (!this.live || generation !== this.generation) return;
-    this.entries.delete(hash);
-    this.entries.set(hash, { principal, expiresAt: expiresAt?.getTime() ?? null, storedAt: now });
+  set(
+    kind: SecretKind,
+    hash: string,
+    generation: number,
+    principal: Principal,
+    expiresAt: Date | null,
+    now: number,
+  ): void {
+    if (!this.live || generation !== this.generation || principal.via !== kind) return;
+    const key = `${kind}:${hash}`;
+    this.entries.delete(key);
+    this.entries.set(key, { principal, expiresAt: expiresAt?.getTime() ?? null, storedAt: now });
     if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
   }
 
   /** Drops one session or token. */
-  forget(hash: string): void {
+  forget(kind: SecretKind, hash: string): void {
     this.generation += 1;
-    this.entries.delete(hash);
+    this.entries.delete(`${kind}:${hash}`);
   }
 
   /** Drops one user's sessions and tokens, or every entry for '*'. */

@@ -1,4 +1,11 @@
-import { ForbiddenException, Injectable, Logger, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import {
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { roleAllowed, type Role } from '@factdesk/domain';
 import type { AppConfig } from '@factdesk/config';
@@ -53,7 +60,9 @@ export class AccessGuard implements CanActivate {
     if (isPublic) return true;
     if (!request.principal) throw new UnauthorizedException('Sign in to continue.');
     if (!roleAllowed(request.principal.user.role, roles!)) {
-      throw new ForbiddenException(`This needs the ${roles!.join(' or ')} role; you are signed in as ${request.principal.user.role}.`);
+      throw new ForbiddenException(
+        `This needs the ${roles!.join(' or ')} role; you are signed in as ${request.principal.user.role}.`,
+      );
     }
     return true;
   }
@@ -67,11 +76,23 @@ export class AccessGuard implements CanActivate {
   }
 
   private assertSameOrigin(request: AppRequest): void {
-    const origin = request.headers.origin || refererOrigin(request.headers.referer);
-    const own = `${request.protocol}://${request.headers.host}`;
-    if (origin && (origin === own || this.config.appOrigins.includes(origin))) return;
-    throw new ForbiddenException('Cross-site request refused: writes must come from the Factdesk app itself.');
+    if (!sameOrigin(request, this.config.appOrigins)) throw new ForbiddenException(CROSS_SITE_REFUSED);
   }
+}
+
+export const CROSS_SITE_REFUSED = 'Cross-site request refused: writes must come from the Factdesk app itself.';
+
+/**
+ * The CSRF rule of cookie writes: the browser's Origin (or, failing that, Referer) is this server or one of
+ * the app's configured origins. Also applied by the queue dashboard, whose routes the guard does not see.
+ */
+export function sameOrigin(
+  request: { protocol: string; headers: { origin?: string; referer?: string; host?: string } },
+  appOrigins: readonly string[],
+): boolean {
+  const origin = request.headers.origin || refererOrigin(request.headers.referer);
+  const own = `${request.protocol}://${request.headers.host}`;
+  return Boolean(origin && (origin === own || appOrigins.includes(origin)));
 }
 
 function refererOrigin(referer: string | undefined): string | undefined {

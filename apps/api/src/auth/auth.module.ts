@@ -1,7 +1,5 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApiTokenEntity, SessionEntity, UserEntity } from '@factdesk/persistence';
 import { AccessCache } from './access-cache.js';
 import { AccessGuard } from './access.guard.js';
 import { AuthController } from './auth.controller.js';
@@ -10,7 +8,6 @@ import { SessionsService } from './sessions.service.js';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([UserEntity, SessionEntity, ApiTokenEntity])],
   controllers: [AuthController],
   providers: [AccessCache, AuthService, SessionsService, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [SessionsService],

@@ -1,7 +1,5 @@
 import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
-import { UserEntity, type SessionEntity } from '@factdesk/persistence';
+import { AccountsRepository, type SessionEntity, type UserEntity } from '@factdesk/persistence';
 import { SessionsService } from './sessions.service.js';
 import { timingDummyHash, verifyPassword } from './passwords.js';
 
@@ -10,7 +8,7 @@ const BAD_CREDENTIALS = 'The email or password is incorrect.';
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly accounts: AccountsRepository,
     private readonly sessions: SessionsService,
   ) {}
 
@@ -24,14 +22,15 @@ export class AuthService {
     meta: { ip?: string; userAgent?: string; previousToken?: string },
   ): Promise<{ token: string; session: SessionEntity; user: UserEntity }> {
     if (meta.previousToken) await this.sessions.revokeSessionByToken(meta.previousToken);
-    const user = await this.users.createQueryBuilder('u').where('lower(u.email) = :email', { email: email.toLowerCase() }).getOne();
+    const user = await this.accounts.findUserByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? (await timingDummyHash()), password);
     if (!user || !ok) throw new UnauthorizedException(BAD_CREDENTIALS);
     // Said only to someone who knows the password.
-    if (!user.active) throw new ForbiddenException('This account is deactivated; ask an administrator to reactivate it.');
+    if (!user.active)
+      throw new ForbiddenException('This account is deactivated; ask an administrator to reactivate it.');
     const { token, session } = await this.sessions.createSession(user, meta);
     user.lastLoginAt = new Date();
-    await this.users.update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
+    await this.accounts.recordLogin(user.id, user.lastLoginAt);
     return { token, session, user };
   }
 }

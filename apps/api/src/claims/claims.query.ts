@@ -1,9 +1,18 @@
 import { BadRequestException } from '@nestjs/common';
-import { CLAIM_STATES, CLAIM_TYPES, type ClaimSummaryDto, type Page } from '@factdesk/domain';
+import {
+  ASKING_ROLES,
+  CLAIM_STATES,
+  CLAIM_TYPES,
+  claimSortAllowed,
+  defaultClaimSort,
+  type ClaimSort,
+  type ClaimSummaryDto,
+  type Page,
+} from '@factdesk/domain';
 import type { DataSource } from 'typeorm';
-import { INVALID_CURSOR, withCursor } from '../common/paging.js';
+import { decodeJsonCursor, encodeCursor as cursorOf, INVALID_CURSOR, withCursor } from '../common/paging.js';
 import { queryRows } from '../database/prepared.js';
-import type { ClaimSort, ListClaimsQuery } from './dto.js';
+import type { ListClaimsQuery } from './dto.js';
 
 /** Each sort: its key expression, the SQL type to read a cursor back as, and its direction. */
 const SORTS: Record<ClaimSort, { key: string; type: string; dir: 'ASC' | 'DESC' }> = {
@@ -21,16 +30,13 @@ export const RELEVANCE_CANDIDATES = 500;
 
 /** The cursor carries the last row's sort key as PostgreSQL printed it, so no precision is lost. */
 function encodeCursor(sort: ClaimSort, key: string, id: string): string {
-  return Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+  return cursorOf(JSON.stringify([sort, key, id]));
 }
 
 function decodeCursor(cursor: string, sort: ClaimSort): { key: string; id: string } {
-  try {
-    const [s, key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (s === sort && typeof key === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { key, id };
-  } catch {
-    // fall through
-  }
+  const value = decodeJsonCursor(cursor);
+  const [s, key, id] = Array.isArray(value) ? (value as unknown[]) : [];
+  if (s === sort && typeof key === 'string' && typeof id === 'string' && /^[0-9a-f-]{36}$/.test(id)) return { key, id };
   throw new BadRequestException(INVALID_CURSOR);
 }
 
@@ -69,14 +75,18 @@ function literals(values: readonly string[], allowed: readonly string[]): string
  * claims are added. Values from closed sets (states, types, yes/no, the page size) are written into the
  * statement; every other value travels as a bound parameter.
  */
-export async function listClaims(db: DataSource, query: ListClaimsQuery, currentUserId: string): Promise<Page<ClaimSummaryDto>> {
+export async function listClaims(
+  db: DataSource,
+  query: ListClaimsQuery,
+  currentUserId: string,
+): Promise<Page<ClaimSummaryDto>> {
   const params: unknown[] = [];
   const bind = (value: unknown) => {
     params.push(value);
     return `$${params.length}`;
   };
-  const sort: ClaimSort = query.sort ?? (query.q ? 'relevance' : 'score');
-  if (sort === 'relevance' && !query.q) throw new BadRequestException('Sorting by relevance needs a search (q).');
+  const sort: ClaimSort = query.sort ?? defaultClaimSort(query.q);
+  if (!claimSortAllowed(sort, query.q)) throw new BadRequestException('Sorting by relevance needs a search (q).');
   const qParam = query.q ? bind(query.q) : null;
   const spec = SORTS[sort];
   const key = qParam ? spec.key.replace('$q', qParam) : spec.key;
@@ -90,12 +100,20 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
   if (query.speakerId) where.push(`c.speaker_id = ${bind(query.speakerId)}`);
   // The active assignment's assignee, copied onto the claim by a trigger and indexed with score and due date.
   if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
-  else if (query.assignee) where.push(`c.assignee_id = ${bind(query.assignee === 'me' ? currentUserId : query.assignee)}`);
+  else if (query.assignee)
+    where.push(`c.assignee_id = ${bind(query.assignee === 'me' ? currentUserId : query.assignee)}`);
   if (query.minScore !== undefined) where.push(`c.score >= ${bind(query.minScore)}`);
   if (query.checkworthy !== undefined) where.push(query.checkworthy ? 'c.checkworthy' : 'NOT c.checkworthy');
   if (query.saidFrom) where.push(`c.said_at >= ${bind(query.saidFrom)}::timestamptz`);
   if (query.saidTo) where.push(`c.said_at < ${bind(query.saidTo)}::timestamptz`);
   if (query.detectedSince) where.push(`c.created_at >= ${bind(query.detectedSince)}::timestamptz`);
+  if (query.askers && query.askers !== 'include') {
+    // speakerRoleIn (libs/domain) in SQL: this document's editor role, else always, else detected.
+    const asks = `coalesce((SELECT coalesce(ds.document_role, s.default_role, ds.detected_role) IN (${literals(ASKING_ROLES, ASKING_ROLES)})
+        FROM speakers s LEFT JOIN document_speakers ds ON ds.speaker_id = s.id AND ds.document_id = c.document_id
+        WHERE s.id = c.speaker_id), false)`;
+    where.push(query.askers === 'only' ? asks : `NOT ${asks}`);
+  }
   if (qParam) where.push(`c.search_vector @@ websearch_to_tsquery('english', ${qParam})`);
   const filters = where.length ? where.join(' AND ') : 'true';
   // A search with no other filter: PostgreSQL's estimate of how many claims its words match is good, so
@@ -105,7 +123,8 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
   // many claims a search's words match), so such statements are planned with their values every time; any
   // other is prepared. A search by relevance among other filters always starts from the full-text index.
   const planStable =
-    !(query.speakerId || query.minScore !== undefined || query.saidFrom || query.saidTo || query.detectedSince) && (!qParam || (sort === 'relevance' && !searchAlone));
+    !(query.speakerId || query.minScore !== undefined || query.saidFrom || query.saidTo || query.detectedSince) &&
+    (!qParam || (sort === 'relevance' && !searchAlone));
   const cursor = query.cursor ? decodeCursor(query.cursor, sort) : null;
   const after = cursor && { key: `${bind(cursor.key)}::${spec.type}`, id: `${bind(cursor.id)}::uuid` };
   const limit = query.limit ?? 50;
@@ -127,7 +146,7 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
           ) c
           ${after ? `WHERE (${key}, c.id) < (${after.key}, ${after.id})` : ''}
           ORDER BY key DESC, c.id DESC LIMIT ${take}`
-        : `SELECT c.id, ${key} AS key FROM claims c
+      : `SELECT c.id, ${key} AS key FROM claims c
            WHERE ${filters}${after ? ` AND (${key}, c.id) ${spec.dir === 'DESC' ? '<' : '>'} (${after.key}, ${after.id})` : ''}
            ORDER BY ${key} ${spec.dir}, c.id ${spec.dir} LIMIT ${take}`;
   // Decorations as scalar subqueries rather than joins: the same rows, in half the planning time.
@@ -144,7 +163,7 @@ export async function listClaims(db: DataSource, query: ListClaimsQuery, current
             LEFT JOIN ratings r ON r.id = fc.rating_id
             WHERE cm.claim_id = c.id AND cm.kind = 'fact_check'
             ORDER BY cm.similarity DESC LIMIT 1) AS checked_before,
-           ${qParam ? 'p.key AS rank,' : ''}
+           ${sort === 'relevance' ? 'p.key AS rank,' : ''}
            p.key::text AS sort_key
     FROM page p
     JOIN claims c ON c.id = p.id
@@ -174,7 +193,9 @@ function toSummary(r: Row): ClaimSummaryDto {
     createdAt: r.created_at.toISOString(),
     assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name! } : null,
     dueAt: r.due_at ? r.due_at.toISOString() : null,
-    checkedBefore: r.checked_before ? { slug: r.checked_before[0], rating: r.checked_before[1], similarity: r.checked_before[2] } : null,
+    checkedBefore: r.checked_before
+      ? { slug: r.checked_before[0], rating: r.checked_before[1], similarity: r.checked_before[2] }
+      : null,
     ...(r.rank !== undefined ? { rank: r.rank } : {}),
   };
 }

@@ -1,20 +1,19 @@
-import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
-import { availableActions, type AuditEventDto, type ClaimDetailDto, type Page, type ClaimSummaryDto, type SimilarClaimDto, type TextSpan } from '@factdesk/domain';
+import type { DataSource } from 'typeorm';
 import {
-  AssignmentEntity,
-  AuditEventEntity,
-  ClaimEntity,
-  ClaimMatchEntity,
-  CorrectionEntity,
-  FactCheckEntity,
-  VerdictEntity,
-  VerdictSourceEntity,
-  type UserEntity,
-} from '@factdesk/persistence';
-import { AuditService } from '../audit/audit.service.js';
-import { iso, toAssignmentDto, toAuditEventDto, toFactCheckDto, toVerdictDto } from '../editorial/views.js';
+  availableActions,
+  decideClaimEdit,
+  type AuditEventDto,
+  type ClaimDetailDto,
+  type Page,
+  type ClaimSummaryDto,
+  type SimilarClaimDto,
+  type TextSpan,
+} from '@factdesk/domain';
+import { AuditRepository, ClaimsRepository, type ClaimEntity, type UserEntity } from '@factdesk/persistence';
+import { FieldValidationException, httpError } from '../common/errors.js';
+import { iso, toAssignmentDto, toAuditEventDto, toFactCheckDto, toVerdictDto } from '../common/views.js';
 import { SpeakersService } from '../speakers/speakers.service.js';
 import type { CreateClaimDto, ListClaimsQuery, UpdateClaimDto } from './dto.js';
 import { listClaims } from './claims.query.js';
@@ -27,15 +26,24 @@ export function claimContext(text: string, start: number, end: number): { before
   let from = Math.max(0, start - CONTEXT_CHARS);
   if (from > 0) {
     const boundary = text.slice(from, start).search(/[.!?…]["'”’)]?\s+|\n/);
-    if (boundary >= 0) from += boundary + (text.slice(from + boundary).match(/^[.!?…]["'”’)]?\s+|^\n/)?.[0].length ?? 1);
+    if (boundary >= 0)
+      from += boundary + (text.slice(from + boundary).match(/^[.!?…]["'”’)]?\s+|^\n/)?.[0].length ?? 1);
   }
   let to = Math.min(text.length, end + CONTEXT_CHARS);
   if (to < text.length) {
     const window = text.slice(end, to);
-    const lastStop = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('? '), window.lastIndexOf('! '));
+    const lastStop = Math.max(
+      window.lastIndexOf('. '),
+      window.lastIndexOf('\n'),
+      window.lastIndexOf('? '),
+      window.lastIndexOf('! '),
+    );
     if (lastStop > 0) to = end + lastStop + 1;
   }
-  return { before: { text: text.slice(from, start), start: from, end: start }, after: { text: text.slice(end, to), start: end, end: to } };
+  return {
+    before: { text: text.slice(from, start), start: from, end: start },
+    after: { text: text.slice(end, to), start: end, end: to },
+  };
 }
 
 @Injectable()
@@ -43,7 +51,8 @@ export class ClaimsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly speakers: SpeakersService,
-    private readonly audit: AuditService,
+    private readonly audit: AuditRepository,
+    private readonly claims: ClaimsRepository,
   ) {}
 
   list(query: ListClaimsQuery, user: UserEntity): Promise<Page<ClaimSummaryDto>> {
@@ -51,20 +60,9 @@ export class ClaimsService {
   }
 
   async detail(id: string, user: UserEntity): Promise<ClaimDetailDto> {
-    const claim = await this.db.getRepository(ClaimEntity).findOne({ where: { id }, relations: { speaker: true, document: true } });
-    if (!claim) throw new NotFoundException('No such claim.');
-    const [assignments, verdict, factCheck, matches, history] = await Promise.all([
-      this.db.getRepository(AssignmentEntity).find({ where: { claimId: id }, relations: { claim: true, assignee: true, assignedBy: true }, order: { createdAt: 'DESC' } }),
-      this.db.getRepository(VerdictEntity).findOne({ where: { claimId: id }, relations: { rating: true, author: true, approvedBy: true } }),
-      this.db.getRepository(FactCheckEntity).findOne({ where: { claimId: id } }),
-      this.db.getRepository(ClaimMatchEntity).find({ where: { claimId: id }, relations: { matchedClaim: { speaker: true } }, order: { similarity: 'DESC' }, take: 10 }),
-      this.historyOf(id),
-    ]);
-    const [sources, corrections, matchedFactChecks] = await Promise.all([
-      verdict ? this.db.getRepository(VerdictSourceEntity).find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } }) : [],
-      factCheck ? this.db.getRepository(CorrectionEntity).find({ where: { factCheckId: factCheck.id }, order: { createdAt: 'ASC' } }) : [],
-      matches.length ? this.db.getRepository(FactCheckEntity).find({ where: { claimId: In(matches.map((mm) => mm.matchedClaimId)) }, relations: { rating: true } }) : [],
-    ]);
+    const [rows, history] = await Promise.all([this.claims.detailRows(id), this.historyOf(id)]);
+    if (!rows) throw new NotFoundException('No such claim.');
+    const { claim, assignments, verdict, sources, factCheck, corrections, matches, matchedFactChecks } = rows;
     const active = assignments.find((a) => a.state === 'active') ?? null;
     const similar: SimilarClaimDto[] = matches.map((mm) => {
       const fc = matchedFactChecks.find((f) => f.claimId === mm.matchedClaimId);
@@ -72,7 +70,9 @@ export class ClaimsService {
         id: mm.matchedClaim.id,
         text: mm.matchedClaim.text,
         state: mm.matchedClaim.state,
-        speaker: mm.matchedClaim.speaker ? { id: mm.matchedClaim.speaker.id, name: mm.matchedClaim.speaker.name } : null,
+        speaker: mm.matchedClaim.speaker
+          ? { id: mm.matchedClaim.speaker.id, name: mm.matchedClaim.speaker.name }
+          : null,
         similarity: mm.similarity,
         factCheck: fc && fc.state !== 'retracted' ? { slug: fc.slug, rating: fc.rating?.label ?? null } : null,
       };
@@ -93,7 +93,13 @@ export class ClaimsService {
       createdAt: claim.createdAt.toISOString(),
       assignee: active ? { id: active.assignee.id, name: active.assignee.name } : null,
       dueAt: iso(active?.dueAt),
-      checkedBefore: checkedBefore ? { slug: checkedBefore.factCheck!.slug, rating: checkedBefore.factCheck!.rating, similarity: checkedBefore.similarity } : null,
+      checkedBefore: checkedBefore
+        ? {
+            slug: checkedBefore.factCheck!.slug,
+            rating: checkedBefore.factCheck!.rating,
+            similarity: checkedBefore.similarity,
+          }
+        : null,
       startOffset: claim.startOffset,
       endOffset: claim.endOffset,
       entities: claim.entities,
@@ -101,7 +107,11 @@ export class ClaimsService {
       dismissalReason: claim.dismissalReason,
       context:
         doc?.originalText && claim.startOffset !== null && claim.endOffset !== null
-          ? { ...claimContext(doc.originalText, claim.startOffset, claim.endOffset), documentUrl: doc.sourceUrl, outlet: doc.outlet }
+          ? {
+              ...claimContext(doc.originalText, claim.startOffset, claim.endOffset),
+              documentUrl: doc.sourceUrl,
+              outlet: doc.outlet,
+            }
           : null,
       assignments: assignments.map(toAssignmentDto),
       verdict: verdict ? toVerdictDto(verdict, sources) : null,
@@ -115,13 +125,29 @@ export class ClaimsService {
   /** A claim an editor heard or saw elsewhere: it starts accepted, since someone chose it. */
   async create(input: CreateClaimDto, user: UserEntity, requestId: string): Promise<ClaimEntity> {
     if (input.speakerId && input.speakerName) throw new BadRequestException('Give speakerId or speakerName, not both.');
+    if (input.startOffset !== undefined && !input.documentId)
+      throw new FieldValidationException([{ field: 'documentId', message: 'is needed with offsets' }]);
+    if (input.startOffset !== undefined && input.endOffset! <= input.startOffset)
+      throw new FieldValidationException([{ field: 'endOffset', message: 'must be after startOffset' }]);
     return this.db.transaction(async (m) => {
-      const speaker = input.speakerId ? await this.speakers.get(m, input.speakerId) : input.speakerName ? await this.speakers.findOrCreate(m, input.speakerName) : null;
-      const repo = m.getRepository(ClaimEntity);
-      const claim = await repo.save(
-        repo.create({
+      if (input.documentId) {
+        const length = await this.claims.documentTextLength(m, input.documentId);
+        if (length === null) throw new FieldValidationException([{ field: 'documentId', message: 'no such document' }]);
+        if (input.endOffset !== undefined && input.endOffset > length)
+          throw new FieldValidationException([
+            { field: 'endOffset', message: "is past the end of the document's text" },
+          ]);
+      }
+      const speaker = input.speakerId
+        ? await this.speakers.get(m, input.speakerId)
+        : input.speakerName
+          ? await this.speakers.findOrCreate(m, input.speakerName)
+          : null;
+      return this.claims.create(
+        m,
+        {
           text: input.text,
-          speakerId: speaker?.id ?? null,
+          speaker,
           saidAt: input.saidAt ? new Date(input.saidAt) : null,
           saidWhereUrl: input.saidWhereUrl ?? null,
           claimType: input.claimType ?? 'other',
@@ -129,46 +155,48 @@ export class ClaimsService {
           checkworthy: true,
           reasons: [`entered by hand by ${user.name}`],
           createdById: user.id,
-        }),
+          documentId: input.documentId ?? null,
+          startOffset: input.startOffset ?? null,
+          endOffset: input.endOffset ?? null,
+        },
+        { actorId: user.id, requestId },
       );
-      await this.audit.record({ actorId: user.id, action: 'claim.create', entityType: 'claim', entityId: claim.id, claimId: claim.id, after: { text: claim.text, speaker: speaker?.name ?? null, state: claim.state }, requestId }, m);
-      return claim;
     });
   }
 
   /** Editors correct a claim's text, speaker or type; the history keeps what it was. */
   async update(id: string, input: UpdateClaimDto, user: UserEntity, requestId: string): Promise<ClaimEntity> {
-    if (input.speakerId !== undefined && input.speakerName) throw new BadRequestException('Give speakerId or speakerName, not both.');
+    if (input.speakerId !== undefined && input.speakerName)
+      throw new BadRequestException('Give speakerId or speakerName, not both.');
     return this.db.transaction(async (m) => {
-      const repo = m.getRepository(ClaimEntity);
-      const claim = await repo.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const claim = (await this.claims.lock(m, id))?.claim;
       if (!claim) throw new NotFoundException('No such claim.');
       claim.speaker = claim.speakerId ? await this.speakers.get(m, claim.speakerId) : null;
-      if (['published', 'corrected', 'retracted'].includes(claim.state)) {
-        throw new ForbiddenException('A published claim is changed through a correction, so readers can see what changed.');
-      }
+      const editable = decideClaimEdit(claim.state);
+      if (!editable.ok) throw httpError(editable.status, editable.message);
       const before = { text: claim.text, speaker: claim.speaker?.name ?? null, claimType: claim.claimType };
       if (input.text !== undefined) claim.text = input.text;
       if (input.claimType !== undefined) claim.claimType = input.claimType;
       if (input.speakerId !== undefined || input.speakerName) {
-        const speaker = input.speakerName ? await this.speakers.findOrCreate(m, input.speakerName) : input.speakerId ? await this.speakers.get(m, input.speakerId) : null;
+        const speaker = input.speakerName
+          ? await this.speakers.findOrCreate(m, input.speakerName)
+          : input.speakerId
+            ? await this.speakers.get(m, input.speakerId)
+            : null;
         claim.speakerId = speaker?.id ?? null;
         claim.speaker = speaker;
       }
-      await repo.update({ id }, { text: claim.text, claimType: claim.claimType, speakerId: claim.speakerId });
-      const after = { text: claim.text, speaker: claim.speaker?.name ?? null, claimType: claim.claimType };
-      await this.audit.record({ actorId: user.id, action: 'claim.edit', entityType: 'claim', entityId: id, claimId: id, before, after, requestId }, m);
+      await this.claims.edit(m, claim, before, { actorId: user.id, requestId });
       return claim;
     });
   }
 
   async history(id: string): Promise<AuditEventDto[]> {
-    if (!(await this.db.getRepository(ClaimEntity).existsBy({ id }))) throw new NotFoundException('No such claim.');
+    if (!(await this.claims.exists(id))) throw new NotFoundException('No such claim.');
     return this.historyOf(id);
   }
 
   private async historyOf(id: string): Promise<AuditEventDto[]> {
-    const events = await this.db.getRepository(AuditEventEntity).find({ where: { claimId: id }, relations: { actor: true }, order: { createdAt: 'ASC', id: 'ASC' } });
-    return events.map(toAuditEventDto);
+    return (await this.audit.forClaim(id)).map(toAuditEventDto);
   }
 }

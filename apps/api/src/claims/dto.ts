@@ -1,12 +1,36 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { CLAIM_STATES, CLAIM_TYPES, type ClaimState, type ClaimType } from '@factdesk/domain';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  IsInt,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
+import {
+  ASKER_FILTERS,
+  type AskerFilter,
+  CLAIM_SORTS,
+  CLAIM_STATES,
+  CLAIM_TYPES,
+  type ClaimSort,
+  type ClaimState,
+  type ClaimType,
+} from '@factdesk/domain';
 import { commaList, queryBoolean, trim } from '../common/transforms.js';
 import { PageLimitQuery } from '../common/paging.js';
-
-export const CLAIM_SORTS = ['relevance', 'score', 'newest', 'oldest', 'said', 'due'] as const;
-export type ClaimSort = (typeof CLAIM_SORTS)[number];
+import { IsIsoDate } from '../common/dates.js';
 
 export class ListClaimsQuery extends PageLimitQuery {
   @ApiPropertyOptional({ description: 'Comma-separated states', example: 'detected,accepted' })
@@ -55,18 +79,27 @@ export class ListClaimsQuery extends PageLimitQuery {
 
   @ApiPropertyOptional({ description: 'Said on or after (ISO date)' })
   @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO date' })
+  @IsIsoDate('date-time')
   saidFrom?: string;
 
   @ApiPropertyOptional({ description: 'Said before (ISO date)' })
   @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO date' })
+  @IsIsoDate('date-time')
   saidTo?: string;
 
   @ApiPropertyOptional({ description: 'Detected (created) on or after (ISO date-time)' })
   @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO date-time' })
+  @IsIsoDate('date-time')
   detectedSince?: string;
+
+  @ApiPropertyOptional({
+    enum: ASKER_FILTERS,
+    description:
+      'Lines of speakers who ask in their document (moderators, interviewers, questioners): include (default), exclude or only',
+  })
+  @IsOptional()
+  @IsIn(ASKER_FILTERS, { message: `must be one of ${ASKER_FILTERS.join(', ')}` })
+  askers?: AskerFilter;
 
   @ApiPropertyOptional({ description: 'Full-text search (web-search syntax: words, "phrases", -exclusions, or)' })
   @IsOptional()
@@ -110,7 +143,7 @@ export class CreateClaimDto {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO date or date-time' })
+  @IsIsoDate('date-time')
   saidAt?: string;
 
   @ApiPropertyOptional({ description: 'Where it was said (broadcast, post)' })
@@ -123,6 +156,23 @@ export class CreateClaimDto {
   @IsOptional()
   @IsIn(CLAIM_TYPES, { message: `must be one of ${CLAIM_TYPES.join(', ')}` })
   claimType?: ClaimType;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The document it was said in (e.g. a selected sentence)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a document id' })
+  documentId?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: "Where it starts in the document's text (with documentId)" })
+  @ValidateIf((o: CreateClaimDto) => o.startOffset !== undefined || o.endOffset !== undefined)
+  @IsInt({ message: 'must be a whole number, given with endOffset' })
+  @Min(0)
+  startOffset?: number;
+
+  @ApiPropertyOptional({ minimum: 1, description: "Where it ends in the document's text (with documentId)" })
+  @ValidateIf((o: CreateClaimDto) => o.startOffset !== undefined || o.endOffset !== undefined)
+  @IsInt({ message: 'must be a whole number, given with startOffset' })
+  @Min(1)
+  endOffset?: number;
 }
 
 export class UpdateClaimDto {

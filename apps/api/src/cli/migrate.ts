@@ -16,7 +16,8 @@ async function main() {
     process.stdout.write(`[factdesk] migrations: ${reverted ? `reverted ${reverted}` : 'none to revert'}\n`);
     return;
   }
-  if (await ensureDatabase(config.databaseUrl)) process.stdout.write(`[factdesk] created database ${describeAddress(config.databaseUrl)}\n`);
+  if (await ensureDatabase(config.databaseUrl))
+    process.stdout.write(`[factdesk] created database ${describeAddress(config.databaseUrl)}\n`);
   await checkPostgres(config.databaseUrl);
   const ran = await runMigrations(config.databaseUrl);
   process.stdout.write(`[factdesk] migrations: ${ran.length ? `ran ${ran.join(', ')}` : 'up to date'}\n`);

@@ -13,7 +13,9 @@ async function main() {
   try {
     const demoUsers = config.nodeEnv !== 'production';
     const result = await seedDefaults(db, { demoPassword: config.demoPassword, demoUsers });
-    process.stdout.write(`${JSON.stringify({ ...result, demoPassword: demoUsers ? config.demoPassword : undefined })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ...result, demoPassword: demoUsers ? config.demoPassword : undefined })}\n`,
+    );
   } finally {
     await db.destroy();
   }

@@ -1,4 +1,12 @@
-import { ArgumentsHost, BadRequestException, Catch, HttpException, Logger, type ExceptionFilter, type ValidationError } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  HttpException,
+  Logger,
+  type ExceptionFilter,
+  type ValidationError,
+} from '@nestjs/common';
 import type { ApiError } from '@factdesk/domain';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
@@ -13,7 +21,10 @@ export class FieldValidationException extends BadRequestException {
 function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: message.replace(new RegExp(`^${e.property} `), '') }));
+    const own = Object.values(e.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(new RegExp(`^${e.property} `), ''),
+    }));
     return [...own, ...flatten(e.children ?? [], field)];
   });
 }
@@ -23,30 +34,54 @@ export const validationExceptionFactory = (errors: ValidationError[]) => new Fie
 const errorName = (status: number) => STATUS_CODES[status] ?? 'Error';
 
 /**
+ * The one error body. Everything thrown reaches it through ApiExceptionFilter; the few answers sent
+ * outside Nest's handlers (the queue dashboard's hook, the JSON 404, the rate limit) call it directly, so
+ * every error carries the same fields and the request's id.
+ */
+export function errorBody(
+  statusCode: number,
+  message: string,
+  requestId: string | undefined,
+  details: Record<string, unknown> = {},
+): ApiError {
+  return { ...details, statusCode, error: errorName(statusCode), message, requestId };
+}
+
+/**
  * Maps anything thrown to the one ApiError shape. Client errors keep their message; server errors
  * are logged with their stack and answered with a generic message, so no internals leave the server.
  */
 export function toApiError(err: unknown, requestId?: string): ApiError {
   if (err instanceof FieldValidationException) {
-    return { statusCode: 400, error: 'Bad Request', message: err.message, fields: err.fields, requestId };
+    return errorBody(400, err.message, requestId, { fields: err.fields });
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     const body = err.getResponse();
-    if (typeof body === 'string') return { statusCode: status, error: errorName(status), message: body, requestId };
-    const { message, error: _error, statusCode: _status, ...details } = body as { message?: string | string[]; error?: string; statusCode?: number };
+    if (typeof body === 'string') return errorBody(status, body, requestId);
+    const {
+      message,
+      error: _error,
+      statusCode: _status,
+      ...details
+    } = body as { message?: string | string[]; error?: string; statusCode?: number };
     // Extra fields a handler attached (the current version on a stale save, per-claim results) go along.
-    return { ...details, statusCode: status, error: errorName(status), message: Array.isArray(message) ? message.join('; ') : (message ?? err.message), requestId };
+    return errorBody(
+      status,
+      Array.isArray(message) ? message.join('; ') : (message ?? err.message),
+      requestId,
+      details,
+    );
   }
   // Errors raised by Fastify itself (bad JSON, body too large, unsupported media type, rate limits).
   const e = err as { statusCode?: number; message?: string; code?: string };
   if (typeof e?.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
-    return { statusCode: e.statusCode, error: errorName(e.statusCode), message: describeFastifyError(e), requestId };
+    return errorBody(e.statusCode, describeFastifyError(e), requestId);
   }
   if (isDatabaseUnavailable(err)) {
-    return { statusCode: 503, error: errorName(503), message: 'The database is unavailable; try again shortly.', requestId };
+    return errorBody(503, 'The database is unavailable; try again shortly.', requestId);
   }
-  return { statusCode: 500, error: errorName(500), message: 'Something went wrong on our side; the error was logged.', requestId };
+  return errorBody(500, 'Something went wrong on our side; the error was logged.', requestId);
 }
 
 function describeFastifyError(e: { code?: string; message?: string; statusCode?: number }): string {
@@ -63,12 +98,26 @@ function describeFastifyError(e: { code?: string; message?: string; statusCode?:
   }
 }
 
-const CONNECTION_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const CONNECTION_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08003',
+  '08006',
+]);
 
 function isDatabaseUnavailable(err: unknown): boolean {
   const e = err as { code?: string; driverError?: { code?: string }; message?: string };
   const code = e?.driverError?.code ?? e?.code;
-  return (code !== undefined && CONNECTION_ERRORS.has(code)) || /Connection terminated|connection timeout/i.test(e?.message ?? '');
+  return (
+    (code !== undefined && CONNECTION_ERRORS.has(code)) ||
+    /Connection terminated|connection timeout/i.test(e?.message ?? '')
+  );
 }
 
 const logger = new Logger('Errors');

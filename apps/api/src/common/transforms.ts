@@ -8,7 +8,13 @@ export const trim = ({ value }: Input) => (typeof value === 'string' ? value.tri
 export const trimLower = ({ value }: Input) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 /** A query parameter's comma-separated list. */
-export const commaList = ({ value }: Input) => (typeof value === 'string' ? value.split(',').map((v) => v.trim()).filter(Boolean) : value);
+export const commaList = ({ value }: Input) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean)
+    : value;
 
 /** A query parameter's true/false. */
 export const queryBoolean = ({ value }: Input) => (value === 'true' ? true : value === 'false' ? false : value);

@@ -42,7 +42,10 @@ export class DatabaseChanges implements OnApplicationBootstrap, OnApplicationShu
 
   private async connect(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'factdesk-api-listen' });
+    const client = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'factdesk-api-listen',
+    });
     client.on('notification', (msg) => {
       for (const s of this.subscribers.get(msg.channel) ?? []) s.changed(msg.payload ?? '');
     });

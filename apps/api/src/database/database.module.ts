@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '@factdesk/config';
-import { dataSourceOptions } from '@factdesk/persistence';
+import { dataSourceOptions, REPOSITORIES, REPOSITORY_PROVIDERS } from '@factdesk/persistence';
 import { APP_CONFIG } from '../common/config.js';
 import { DatabaseChanges } from './database-changes.js';
 
@@ -24,7 +24,7 @@ import { DatabaseChanges } from './database-changes.js';
       }),
     }),
   ],
-  providers: [DatabaseChanges],
-  exports: [DatabaseChanges],
+  providers: [DatabaseChanges, ...REPOSITORY_PROVIDERS],
+  exports: [DatabaseChanges, ...REPOSITORIES],
 })
 export class DatabaseModule {}

@@ -14,10 +14,17 @@ const preparedNames = new Set<string>();
  * ids, cursors), since a generic plan is chosen without looking at them. Past MAX_PREPARED distinct
  * statements, new ones run unnamed.
  */
-export async function queryRows<T extends QueryResultRow>(db: DataSource, sql: string, params: unknown[], options: { prepare: boolean }): Promise<T[]> {
+export async function queryRows<T extends QueryResultRow>(
+  db: DataSource,
+  sql: string,
+  params: unknown[],
+  options: { prepare: boolean },
+): Promise<T[]> {
   const pool = (db.driver as unknown as { master: Pool }).master;
   if (!options.prepare) return (await pool.query<T>(sql, params)).rows;
   const name = `fd_${createHash('sha1').update(sql).digest('hex')}`;
   if (!preparedNames.has(name) && preparedNames.size < MAX_PREPARED) preparedNames.add(name);
-  return (await pool.query<T>(preparedNames.has(name) ? { name, text: sql, values: params } : { text: sql, values: params })).rows;
+  return (
+    await pool.query<T>(preparedNames.has(name) ? { name, text: sql, values: params } : { text: sql, values: params })
+  ).rows;
 }

@@ -1,5 +1,27 @@
-import { BadRequestException, Controller, Delete, Get, HttpCode, Param, PayloadTooLargeException, Post, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCookieAuth, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import {
+  BadRequestException,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  PayloadTooLargeException,
+  Post,
+  Query,
+  Req,
+  Res,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCookieAuth,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
@@ -8,9 +30,10 @@ import type {} from '@fastify/multipart';
 import { CurrentPrincipal, Roles, Staff, type AppRequest, type Principal } from '../common/access.js';
 import { validationExceptionFactory } from '../common/errors.js';
 import { jsonBodyProblem } from '../common/request-guards.js';
-import { IdParam } from '../users/dto.js';
+import { IdParam } from '../common/params.js';
 import { DocumentsService, type Submission } from './documents.service.js';
 import { CreateDocumentDto, DocumentMetadataDto, ListDocumentsQuery } from './dto.js';
+import { Returns } from '../common/responses.js';
 
 /** Marks the route whose body limit the app factory raises to the configured document size. */
 export const DOCUMENT_UPLOAD_ROUTE = { documentUpload: true };
@@ -33,15 +56,22 @@ export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
 
   @Post()
+  @Returns.one('DocumentSubmissionDto', { status: [200, 201] })
   @Roles('editor')
   @RouteConfig(DOCUMENT_UPLOAD_ROUTE)
-  @ApiOperation({ summary: 'Submit a document: JSON {text} or {url}, or a multipart upload (field `file`: .txt .md .html .pdf .docx). The same content again answers 200 with the existing document' })
+  @ApiOperation({
+    summary:
+      'Submit a document: JSON {text} or {url}, or a multipart upload (field `file`: .txt .md .html .pdf .docx). The same content again answers 200 with the existing document',
+  })
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: CreateDocumentDto })
-  @ApiOkResponse({ description: '{ document, duplicate: true } for content already stored (201 for new)' })
   @ApiPayloadTooLargeResponse({ description: 'Larger than DOCUMENT_MAX_BYTES' })
   @ApiUnsupportedMediaTypeResponse({ description: 'Not one of the accepted formats' })
-  async create(@Req() req: AppRequest, @CurrentPrincipal() me: Principal, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(
+    @Req() req: AppRequest,
+    @CurrentPrincipal() me: Principal,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     let submission: Submission;
     let meta: DocumentMetadataDto;
     if (req.isMultipart()) {
@@ -51,16 +81,26 @@ export class DocumentsController {
       try {
         bytes = await file.toBuffer();
       } catch (err) {
-        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new PayloadTooLargeException('The file is larger than the limit for documents.');
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          throw new PayloadTooLargeException('The file is larger than the limit for documents.');
         throw err;
       }
-      const fields = Object.fromEntries(Object.entries(file.fields).flatMap(([k, v]) => (v && !Array.isArray(v) && v.type === 'field' ? [[k, v.value]] : [])));
+      const fields = Object.fromEntries(
+        Object.entries(file.fields).flatMap(([k, v]) =>
+          v && !Array.isArray(v) && v.type === 'field' ? [[k, v.value]] : [],
+        ),
+      );
+      // Busboy decodes field bytes leniently (invalid UTF-8 arrives as U+FFFD): refused, as in a JSON body.
+      if (Object.values(fields).some((v) => typeof v === 'string' && v.includes('\uFFFD')))
+        throw new BadRequestException('A form field is not valid UTF-8 text.');
       meta = await validated(DocumentMetadataDto, fields);
       submission = { kind: 'file', bytes, fileName: file.filename, contentType: file.mimetype };
     } else {
       const body = await validated(CreateDocumentDto, req.body);
       if ((body.text === undefined) === (body.url === undefined)) {
-        throw validationExceptionFactory([{ property: 'text', constraints: { oneOf: 'give either text or url' }, children: [] }]);
+        throw validationExceptionFactory([
+          { property: 'text', constraints: { oneOf: 'give either text or url' }, children: [] },
+        ]);
       }
       const { text, url, ...rest } = body;
       meta = rest;
@@ -72,6 +112,7 @@ export class DocumentsController {
   }
 
   @Get()
+  @Returns.page('DocumentDto')
   @Staff()
   @ApiOperation({ summary: 'Documents, newest first, with state, progress and claim counts' })
   list(@Query() query: ListDocumentsQuery) {
@@ -79,6 +120,7 @@ export class DocumentsController {
   }
 
   @Get(':id')
+  @Returns.one('DocumentDetailDto')
   @Staff()
   @ApiOperation({ summary: 'A document: its metadata, text, and claims with their offsets' })
   detail(@Param() { id }: IdParam) {
@@ -86,6 +128,7 @@ export class DocumentsController {
   }
 
   @Post(':id/retry')
+  @Returns.one('DocumentDto')
   @Roles('editor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Send a failed document through the pipeline again' })
@@ -94,6 +137,7 @@ export class DocumentsController {
   }
 
   @Delete(':id')
+  @Returns.nothing()
   @Roles('admin')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a document and its claims (refused when one was published)' })

@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, IsUUID } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, IsUUID } from 'class-validator';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@factdesk/domain';
 import { trim } from '../common/transforms.js';
 import { PageLimitQuery } from '../common/paging.js';
+import { IsIsoDate } from '../common/dates.js';
 
 /** What a person may say about a document, whichever way it arrives. */
 export class DocumentMetadataDto {
@@ -24,13 +25,16 @@ export class DocumentMetadataDto {
   @ApiPropertyOptional({ description: 'Where the document was published' })
   @IsOptional()
   @Transform(trim)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http(s) address' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http(s) address' },
+  )
   @MaxLength(2000)
   sourceUrl?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO date or date-time' })
+  @IsIsoDate('date-time')
   publishedAt?: string;
 
   @ApiPropertyOptional({ description: 'BCP 47 language tag', default: 'en' })

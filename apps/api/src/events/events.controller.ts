@@ -1,8 +1,9 @@
-import { Controller, Module, Sse, type MessageEvent } from '@nestjs/common';
+import { Controller, Sse, type MessageEvent } from '@nestjs/common';
 import { ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { interval, map, merge, type Observable } from 'rxjs';
 import { Staff } from '../common/access.js';
 import { EventsService } from './events.service.js';
+import { Returns } from '../common/responses.js';
 
 /** Proxies and browsers drop idle connections; a comment-like ping every 25 s keeps the stream open. */
 const KEEPALIVE_MS = 25_000;
@@ -14,8 +15,11 @@ export class EventsController {
   constructor(private readonly events: EventsService) {}
 
   @Sse()
+  @Returns.media('text/event-stream')
   @Staff()
-  @ApiOperation({ summary: 'Server-sent events: `document` (status and progress) and `claims` (new claims of a document)' })
+  @ApiOperation({
+    summary: 'Server-sent events: `document` (status and progress) and `claims` (new claims of a document)',
+  })
   stream(): Observable<MessageEvent> {
     return merge(
       this.events.events.pipe(map((event) => ({ type: event.type, data: event }) as MessageEvent)),
@@ -23,6 +27,3 @@ export class EventsController {
     );
   }
 }
-
-@Module({ controllers: [EventsController], providers: [EventsService], exports: [EventsService] })
-export class EventsModule {}

@@ -1,9 +1,8 @@
 import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { Redis } from 'ioredis';
 import { Observable, Subject } from 'rxjs';
 import type { AppConfig } from '@factdesk/config';
 import type { DeskEventDto } from '@factdesk/domain';
-import { eventsChannel, redisOptions } from '@factdesk/queue';
+import { createRedisClient, eventsChannel, type RedisClient } from '@factdesk/queue';
 import { InjectConfig } from '../common/config.js';
 
 /** Relays the worker's events (document progress, new claims) from Redis pub/sub to the API's event streams. */
@@ -11,15 +10,16 @@ import { InjectConfig } from '../common/config.js';
 export class EventsService implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(EventsService.name);
   private readonly subject = new Subject<DeskEventDto>();
-  private subscriber?: Redis;
+  private subscriber?: RedisClient;
 
   constructor(@InjectConfig() private readonly config: AppConfig) {}
 
   onModuleInit() {
     // A subscribed connection can do nothing else, so it is its own; it reconnects and resubscribes by
     // itself. Start-up does not wait for it: the API serves requests while Redis is away.
-    this.subscriber = new Redis(redisOptions(this.config.redisUrl, { maxRetriesPerRequest: null }));
-    this.subscriber.on('error', (err) => this.logger.warn(`events subscriber: ${err.message}`));
+    this.subscriber = createRedisClient(this.config.redisUrl, 'subscriber', (err) =>
+      this.logger.warn(`events subscriber: ${err.message}`),
+    );
     this.subscriber.on('message', (_channel, message) => {
       try {
         this.subject.next(JSON.parse(message) as DeskEventDto);
@@ -27,7 +27,9 @@ export class EventsService implements OnModuleInit, OnApplicationShutdown {
         this.logger.warn('ignored a malformed event');
       }
     });
-    this.subscriber.subscribe(eventsChannel(this.config.redisPrefix)).catch((err) => this.logger.warn(`events subscriber: ${(err as Error).message}`));
+    this.subscriber
+      .subscribe(eventsChannel(this.config.redisPrefix))
+      .catch((err) => this.logger.warn(`events subscriber: ${(err as Error).message}`));
   }
 
   get events(): Observable<DeskEventDto> {

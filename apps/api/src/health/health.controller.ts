@@ -1,51 +1,26 @@
-import { Controller, Get, HttpStatus, Module, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
 import type { HealthDto } from '@factdesk/domain';
-import type { AppConfig } from '@factdesk/config';
-import { liveWorkers } from '@factdesk/queue';
 import { Public } from '../common/access.js';
-import { InjectConfig } from '../common/config.js';
-import { InjectRedis } from '../redis/redis.module.js';
-
-const TIMEOUT_MS = 2000;
-
-async function probe(check: () => Promise<unknown>): Promise<HealthDto['postgres']> {
-  const started = performance.now();
-  try {
-    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${TIMEOUT_MS} ms`)), TIMEOUT_MS).unref())]);
-    return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
-  } catch (err) {
-    return { ok: false, error: (err as Error).message };
-  }
-}
+import { HealthService } from './health.service.js';
+import { Returns } from '../common/responses.js';
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectRedis() private readonly redis: Redis,
-    @InjectConfig() private readonly config: AppConfig,
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   @Get()
+  @Returns.one('HealthDto', { status: [200, 503] })
   @Public()
-  @ApiOperation({ summary: 'PostgreSQL and Redis reachability (503 when either is down) and the number of live workers' })
-  @ApiOkResponse({ description: 'Both reachable' })
+  @ApiOperation({
+    summary: 'PostgreSQL and Redis reachability (503 when either is down) and the number of live workers',
+  })
   @ApiServiceUnavailableResponse({ description: 'At least one is down' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
-    const [postgres, redis] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.redis.ping())]);
-    const ok = postgres.ok && redis.ok;
-    // No live worker is worth knowing but does not make the API itself unhealthy.
-    const workers = redis.ok ? await liveWorkers(this.redis, this.config.redisPrefix).catch(() => null) : null;
-    reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'degraded', postgres, redis, workers, version: process.env.npm_package_version ?? '0.1.0' };
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthDto> {
+    const health = await this.health.check();
+    reply.status(health.status === 'ok' ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
+    return health;
   }
 }
-
-@Module({ controllers: [HealthController] })
-export class HealthModule {}

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 import { FieldValidationException, validationExceptionFactory } from '../common/errors.js';
 import { SITE_PAGE_KEYS } from './site-pages.js';
 
@@ -17,7 +29,25 @@ export class FeedQuery {
   page?: number;
 }
 
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
 export class IndexQuery extends FeedQuery {
+  @ApiPropertyOptional({ description: 'search words (web search syntax)', maxLength: 200 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  @ApiPropertyOptional({ description: 'published on or after this day, YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'published on or before this day, YYYY-MM-DD' })
+  @IsOptional()
+  @Matches(DAY, { message: 'must be a date, YYYY-MM-DD' })
+  to?: string;
+
   @ApiPropertyOptional({ description: 'speaker id' })
   @IsOptional()
   @IsUUID()
@@ -31,6 +61,11 @@ export class IndexQuery extends FeedQuery {
 
 export class SlugParam {
   @Matches(/^[a-z0-9][a-z0-9-]{0,199}$/, { message: 'must be a fact-check slug' })
+  slug: string;
+}
+
+export class SpeakerSlugParam {
+  @Matches(/^[a-z0-9][a-z0-9-]{0,99}$/, { message: 'must be a speaker slug' })
   slug: string;
 }
 
@@ -58,9 +93,22 @@ export class SitePageBody {
  * ignored here, not refused, and the known ones validated. Returns the DTO with only known fields.
  */
 export function parsePublicInput<T extends object>(cls: new () => T, input: unknown): T {
-  const dto = plainToInstance(cls, input ?? {}, { enableImplicitConversion: false });
+  const dto = plainToInstance(cls, withoutEmpty(input), { enableImplicitConversion: false });
   const errors = validateSync(dto, { whitelist: true, forbidNonWhitelisted: false, stopAtFirstError: true });
   if (errors.length) throw validationExceptionFactory(errors);
   return dto;
 }
 export { FieldValidationException };
+
+/**
+ * A GET form sends every field, the empty ones as `name=`: an empty value means "not set". Search words are
+ * trimmed and their spacing collapsed, so one search has one URL (and one cache entry).
+ */
+function withoutEmpty(input: unknown): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries((input ?? {}) as Record<string, unknown>)) {
+    const v = typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value;
+    if (v !== '') out[key] = v;
+  }
+  return out;
+}

@@ -5,7 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { notModified } from '@factdesk/publishing';
 import { PublicCache } from './public-cache.js';
-import { rewritePublicUrl } from './public.controller.js';
+import { rewritePublicUrl } from './public-paths.js';
 import { hitHeaders, rememberSiteHeaders, variantFor, type RenderedBody } from './public-wire.js';
 
 /** Marks a request whose response the normal path built from (or stored in) the cache. */
@@ -38,7 +38,8 @@ export function answerFromCache(cache: PublicCache, requestId: (req: IncomingMes
     res.writeHead(status, headers);
     if (unchanged || req.method === 'HEAD') res.end();
     else res.end(v.body);
-    if (log.isLevelEnabled('debug')) log.debug({ reqId: id, method: req.method, url: req.url, statusCode: status, cached: true }, 'request completed');
+    if (log.isLevelEnabled('debug'))
+      log.debug({ reqId: id, method: req.method, url: req.url, statusCode: status, cached: true }, 'request completed');
     return true;
   };
 }
@@ -47,10 +48,12 @@ export function answerFromCache(cache: PublicCache, requestId: (req: IncomingMes
 @Injectable()
 export class PublicFastPath {
   constructor(adapterHost: HttpAdapterHost) {
-    adapterHost.httpAdapter.getInstance<FastifyInstance>().addHook('onSend', (request: FillRequest, reply, payload, done) => {
-      const filled = request[FILLED];
-      if (filled) rememberSiteHeaders(filled, reply.getHeaders());
-      done(null, payload);
-    });
+    adapterHost.httpAdapter
+      .getInstance<FastifyInstance>()
+      .addHook('onSend', (request: FillRequest, reply, payload, done) => {
+        const filled = request[FILLED];
+        if (filled) rememberSiteHeaders(filled, reply.getHeaders());
+        done(null, payload);
+      });
   }
 }

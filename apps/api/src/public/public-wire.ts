@@ -85,7 +85,9 @@ export function variantFor(r: RenderedBody, acceptEncoding: string | string[] | 
   if (!v) {
     const body =
       encoding === 'br'
-        ? brotliCompressSync(r.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: r.body.length } })
+        ? brotliCompressSync(r.body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 6, [constants.BROTLI_PARAM_SIZE_HINT]: r.body.length },
+          })
         : encoding === 'gzip'
           ? gzipSync(r.body, { level: 6 })
           : r.body;
@@ -101,9 +103,10 @@ export function entryHeaders(r: RenderedBody, v: Variant, notModified: boolean):
   if (r.status === 200) {
     h.etag = v.etag;
     if (r.lastModified) h['last-modified'] = httpDate(r.lastModified);
-    if (r.headers) Object.assign(h, r.headers);
     if (compressible(r)) h.vary = 'Accept-Encoding';
   }
+  // Paging links on feeds; Location on a redirect.
+  if (r.headers) Object.assign(h, r.headers);
   if (!notModified) {
     h['content-type'] = r.contentType;
     if (v.encoding) h['content-encoding'] = v.encoding;
@@ -112,7 +115,22 @@ export function entryHeaders(r: RenderedBody, v: Variant, notModified: boolean):
 }
 
 /** Headers that belong to one exchange, not to the entry: never copied from one response to another. */
-const PER_RESPONSE = new Set(['x-request-id', 'content-length', 'date', 'connection', 'keep-alive', 'transfer-encoding', 'set-cookie', 'cache-control', 'etag', 'last-modified', 'content-type', 'content-encoding', 'vary', 'link']);
+const PER_RESPONSE = new Set([
+  'x-request-id',
+  'content-length',
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'set-cookie',
+  'cache-control',
+  'etag',
+  'last-modified',
+  'content-type',
+  'content-encoding',
+  'vary',
+  'link',
+]);
 
 /** Keeps the site-wide headers the normal path sent for this entry (helmet's), so hits send exactly the same. */
 export function rememberSiteHeaders(r: RenderedBody, sent: Record<string, unknown>): void {
@@ -120,7 +138,8 @@ export function rememberSiteHeaders(r: RenderedBody, sent: Record<string, unknow
   if (m.site) return;
   const site: HeaderBlock = {};
   for (const [name, value] of Object.entries(sent)) {
-    if (PER_RESPONSE.has(name.toLowerCase()) || (r.headers && name.toLowerCase() in r.headers) || value === undefined) continue;
+    if (PER_RESPONSE.has(name.toLowerCase()) || (r.headers && name.toLowerCase() in r.headers) || value === undefined)
+      continue;
     site[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
   }
   m.site = site;
@@ -145,7 +164,9 @@ export function hitHeaders(r: RenderedBody, v: Variant, notModified: boolean): s
   if (!block) {
     // A 304 carries only what RFC 9110 §15.4.5 asks for (ETag, Cache-Control, Vary; Node adds Date): the
     // browser keeps the cached 200's other headers, security headers included, so resending them is waste.
-    const headers: HeaderBlock = notModified ? notModifiedHeaders(entryHeaders(r, v, true)) : { ...m.site, ...entryHeaders(r, v, false) };
+    const headers: HeaderBlock = notModified
+      ? notModifiedHeaders(entryHeaders(r, v, true))
+      : { ...m.site, ...entryHeaders(r, v, false) };
     if (!notModified) headers['content-length'] = String(v.body.length);
     block = [...Object.entries(headers).flat(), 'x-request-id', ''];
     m.blocks.set(key, block);

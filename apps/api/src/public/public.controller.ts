@@ -1,33 +1,23 @@
-import { Body, Controller, Get, Param, Put, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiExcludeController, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
-import type { DataSource } from 'typeorm';
-import type { SitePageDto } from '@factdesk/domain';
-import { notModified } from '@factdesk/publishing';
-import { SitePageEntity } from '@factdesk/persistence';
-import { CurrentPrincipal, Public, Roles, type AppRequest, type Principal } from '../common/access.js';
-import { AuditService } from '../audit/audit.service.js';
-import { FeedQuery, IndexQuery, parsePublicInput, SitePageBody, SitePageParam, SlugParam } from './dto.js';
+import { indexQuery, notModified } from '@factdesk/publishing';
+import { Public, type AppRequest } from '../common/access.js';
+import {
+  FeedQuery,
+  FieldValidationException,
+  IndexQuery,
+  parsePublicInput,
+  SlugParam,
+  SpeakerSlugParam,
+} from './dto.js';
 import { PublicService, type FeedKind, type Rendered } from './public.service.js';
 import { SITE_PAGES, type SitePageKey } from './site-pages.js';
 import { entryHeaders, variantFor } from './public-wire.js';
 import { FILLED, type FillRequest } from './public-fast-path.js';
-
-/**
- * The public index's route. GET /api/fact-checks (staff) has the same path below the prefix, and Nest
- * excludes routes from the prefix by path alone, so app.factory rewrites GET /fact-checks to this.
- */
-export const PUBLIC_INDEX_ROUTE = '_public/fact-checks';
-
-/** Rewrites the public index's URL to its route (see PUBLIC_INDEX_ROUTE); any other URL stays. */
-export function rewritePublicUrl(url: string): string {
-  return url === '/fact-checks' || url.startsWith('/fact-checks?') ? `/${PUBLIC_INDEX_ROUTE}${url.slice('/fact-checks'.length)}` : url;
-}
-
-/** Paths served at the site root rather than under /api (app.factory excludes them from the prefix). */
-export const PUBLIC_PATHS = [PUBLIC_INDEX_ROUTE, 'fact-checks/:slug', 'methodology', 'corrections-policy', 'feed.json', 'feed.atom', 'feed.rss', 'claimreview-feed.json'] as const;
+import { Returns } from '../common/responses.js';
+import { PUBLIC_INDEX_ROUTE, PUBLIC_SPEAKER_ROUTE } from './public-paths.js';
 
 /**
  * Writes a rendered response, or 304 when the request's validators match (PublicFastPath answers
@@ -65,7 +55,10 @@ const FEED_HEADERS = RouteConfig({
   },
 });
 
-/** The public site: fact-check pages, the index, the text pages and the four feeds. No sign-in. */
+/**
+ * The public site: fact-check pages, the index and search, speaker pages, the text pages, the four feeds,
+ * the sitemap and robots.txt. No sign-in.
+ */
 @ApiExcludeController()
 @Controller()
 @Public()
@@ -73,15 +66,47 @@ export class PublicController {
   constructor(private readonly pub: PublicService) {}
 
   @Get(PUBLIC_INDEX_ROUTE)
+  @Returns.media('text/html')
   async index(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     const q = parsePublicInput(IndexQuery, req.query);
     const page = q.page ?? 1;
-    const filters = { speaker: q.speaker, rating: q.rating };
-    const key = `/fact-checks?${filters.speaker ?? ''}&${filters.rating ?? ''}&${page}`;
+    const filters = { q: q.q, speaker: q.speaker, rating: q.rating, from: q.from, to: q.to };
+    if (filters.from && filters.to && filters.from > filters.to)
+      throw new FieldValidationException([{ field: 'to', message: 'must not be before from' }]);
+    const key = `/fact-checks${indexQuery(filters, page)}`;
     return send(req, reply, await this.pub.get(key, () => this.pub.index(filters, page), req.url));
   }
 
+  @Get(PUBLIC_SPEAKER_ROUTE)
+  @Returns.media('text/html')
+  async speaker(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    const page = parsePublicInput(FeedQuery, req.query).page ?? 1;
+    let slug: string;
+    try {
+      slug = parsePublicInput(SpeakerSlugParam, req.params).slug;
+    } catch {
+      return send(req, reply, this.pub.notFound('/fact-checks'));
+    }
+    const key = `/speakers/${slug}?${page}`;
+    return send(req, reply, await this.pub.get(key, () => this.pub.speaker(slug, page), req.url));
+  }
+
+  @Get('sitemap.xml')
+  @Returns.media('application/xml')
+  @FEED_HEADERS
+  async sitemap(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return send(req, reply, await this.pub.get('sitemap', () => this.pub.sitemap(), req.url));
+  }
+
+  @Get('robots.txt')
+  @Returns.media('text/plain')
+  @FEED_HEADERS
+  async robots(@Req() req: AppRequest, @Res() reply: FastifyReply) {
+    return send(req, reply, await this.pub.get('robots', () => this.pub.robots(), req.url));
+  }
+
   @Get('fact-checks/:slug')
+  @Returns.media('text/html')
   async factCheck(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     let slug: string;
     try {
@@ -93,11 +118,13 @@ export class PublicController {
   }
 
   @Get('methodology')
+  @Returns.media('text/html')
   methodology(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.sitePage('methodology', req, reply);
   }
 
   @Get('corrections-policy')
+  @Returns.media('text/html')
   correctionsPolicy(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.sitePage('corrections-policy', req, reply);
   }
@@ -107,24 +134,28 @@ export class PublicController {
   }
 
   @Get('feed.json')
+  @Returns.media('application/feed+json')
   @FEED_HEADERS
   jsonFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('json', req, reply);
   }
 
   @Get('feed.atom')
+  @Returns.media('application/atom+xml')
   @FEED_HEADERS
   atomFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('atom', req, reply);
   }
 
   @Get('feed.rss')
+  @Returns.media('application/rss+xml')
   @FEED_HEADERS
   rssFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('rss', req, reply);
   }
 
   @Get('claimreview-feed.json')
+  @Returns.media('application/json')
   @FEED_HEADERS
   claimReviewFeed(@Req() req: AppRequest, @Res() reply: FastifyReply) {
     return this.feed('claimreview', req, reply);
@@ -133,43 +164,5 @@ export class PublicController {
   private async feed(kind: FeedKind, req: AppRequest, reply: FastifyReply) {
     const page = parsePublicInput(FeedQuery, req.query).page ?? 1;
     return send(req, reply, await this.pub.get(`feed:${kind}:${page}`, () => this.pub.feed(kind, page), req.url));
-  }
-}
-
-/** Admins edit the text of /methodology and /corrections-policy. */
-@ApiTags('public site')
-@ApiCookieAuth()
-@ApiBearerAuth()
-@Controller('site-pages')
-export class SitePagesController {
-  constructor(
-    private readonly pub: PublicService,
-    @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
-  ) {}
-
-  @Get()
-  @Roles('admin')
-  @ApiOperation({ summary: 'The editable public pages with their current text (defaults until edited)' })
-  async list(): Promise<SitePageDto[]> {
-    const stored = await this.db.getRepository(SitePageEntity).find();
-    return Object.entries(SITE_PAGES).map(([key, d]) => {
-      const s = stored.find((p) => p.key === key);
-      return { key, path: d.path, title: s?.title ?? d.title, body: s?.body ?? d.body, updatedAt: s?.updatedAt.toISOString() ?? null, edited: !!s };
-    });
-  }
-
-  @Put(':key')
-  @Roles('admin')
-  @ApiOperation({ summary: 'Replace the title and Markdown text of a public page; the page changes at once' })
-  async put(@Param() { key }: SitePageParam, @Body() body: SitePageBody, @CurrentPrincipal() me: Principal, @Req() req: AppRequest): Promise<SitePageDto> {
-    const saved = await this.db.transaction(async (m) => {
-      const repo = m.getRepository(SitePageEntity);
-      const before = await repo.findOneBy({ key });
-      const page = await repo.save(repo.create({ key, title: body.title, body: body.body, updatedById: me.user.id }));
-      await this.audit.record({ actorId: me.user.id, action: 'site_page.update', entityType: 'site_page', entityId: key, before: before ? { title: before.title, body: before.body } : null, after: { title: page.title, body: page.body }, requestId: req.id }, m);
-      return page;
-    });
-    return { key, path: SITE_PAGES[key as SitePageKey].path, title: saved.title, body: saved.body, updatedAt: saved.updatedAt.toISOString(), edited: true };
   }
 }

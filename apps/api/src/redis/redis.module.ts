@@ -1,7 +1,6 @@
-import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '@factdesk/config';
-import { redisOptions } from '@factdesk/queue';
+import { createRedisClient, type RedisClient } from '@factdesk/queue';
 import { APP_CONFIG } from '../common/config.js';
 
 export const REDIS = Symbol('REDIS');
@@ -14,13 +13,16 @@ export const InjectRedis = () => Inject(REDIS);
     {
       provide: REDIS,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => new Redis(redisOptions(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true })),
+      useFactory: (config: AppConfig) => {
+        const logger = new Logger('Redis');
+        return createRedisClient(config.redisUrl, 'commands', (err) => logger.warn(`redis: ${err.message}`));
+      },
     },
   ],
   exports: [REDIS],
 })
 export class RedisModule implements OnApplicationShutdown {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   async onApplicationShutdown() {
     await this.redis.quit().catch(() => this.redis.disconnect());

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_RATING_SCALE, type Role } from '@factdesk/domain';
-import { RatingEntity, UserEntity } from '@factdesk/persistence';
+import { AccountsRepository, RatingsRepository } from '@factdesk/persistence';
 import { hashPassword } from '../auth/passwords.js';
 
 export const DEMO_USERS: { email: string; name: string; role: Role }[] = [
@@ -18,27 +18,24 @@ export interface SeedResult {
  * Idempotent: the rating scale is written only when the newsroom has none (admins edit it afterwards),
  * and demo users only when missing, never outside development and test.
  */
-export async function seedDefaults(db: DataSource, options: { demoPassword: string; demoUsers: boolean }): Promise<SeedResult> {
+export async function seedDefaults(
+  db: DataSource,
+  options: { demoPassword: string; demoUsers: boolean },
+): Promise<SeedResult> {
+  const ratings = new RatingsRepository(db);
+  const accounts = new AccountsRepository(db);
   return db.transaction(async (m) => {
-    const ratings = m.getRepository(RatingEntity);
-    let ratingsCreated = 0;
-    if ((await ratings.count()) === 0) {
-      await ratings.insert(DEFAULT_RATING_SCALE.map((r, position) => ratings.create({ ...r, position })));
-      ratingsCreated = DEFAULT_RATING_SCALE.length;
-    }
+    const ratingsCreated = await ratings.seedIfEmpty(m, DEFAULT_RATING_SCALE);
     const demoUsers: SeedResult['demoUsers'] = [];
     if (options.demoUsers) {
-      const users = m.getRepository(UserEntity);
       const passwordHash = await hashPassword(options.demoPassword);
-      for (const u of DEMO_USERS) {
-        const result = await users
-          .createQueryBuilder()
-          .insert()
-          .values({ ...u, passwordHash })
-          .orIgnore() // ON CONFLICT DO NOTHING: an existing account keeps its password
-          .execute();
-        demoUsers.push({ email: u.email, role: u.role, created: (result.raw as unknown[]).length > 0 });
-      }
+      for (const u of DEMO_USERS)
+        demoUsers.push({
+          email: u.email,
+          role: u.role,
+          // An existing account keeps its password.
+          created: await accounts.createUserIfMissing(m, { ...u, passwordHash }),
+        });
     }
     return { ratingsCreated, demoUsers };
   });

@@ -1,72 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
-import { SPEAKER_KINDS, type SpeakerKind } from '@factdesk/domain';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiCookieAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Roles, Staff, type AppRequest, type Principal } from '../common/access.js';
-import { IdParam } from '../users/dto.js';
+import { IdParam } from '../common/params.js';
+import {
+  DocumentIdParam,
+  DocumentSpeakerParams,
+  ListSpeakersQuery,
+  MergeSpeakerDto,
+  SetDocumentRoleDto,
+  UpdateSpeakerDto,
+} from './dto.js';
 import { SpeakersService } from './speakers.service.js';
-import { trim } from '../common/transforms.js';
-
-class ListSpeakersQuery {
-  @ApiPropertyOptional({ description: 'Part of a name or alias' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(200)
-  q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-}
-
-class UpdateSpeakerDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(2)
-  @MaxLength(300)
-  name?: string;
-
-  @ApiPropertyOptional({ enum: SPEAKER_KINDS })
-  @IsOptional()
-  @IsIn(SPEAKER_KINDS, { message: 'must be person or organisation' })
-  kind?: SpeakerKind;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MaxLength(300, { each: true })
-  aliases?: string[];
-
-  @ApiPropertyOptional({ type: [String], description: 'Authoritative pages (Wikipedia, Wikidata) for ClaimReview sameAs' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { each: true, message: 'must hold http(s) addresses' })
-  sameAs?: string[];
-
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(2000)
-  description?: string | null;
-}
-
-class MergeSpeakerDto {
-  @ApiProperty({ format: 'uuid', description: 'The speaker to keep' })
-  @IsUUID('all', { message: 'must be a speaker id' })
-  intoId: string;
-}
+import { Returns } from '../common/responses.js';
 
 @ApiTags('speakers')
 @ApiCookieAuth()
@@ -76,6 +21,7 @@ export class SpeakersController {
   constructor(private readonly speakers: SpeakersService) {}
 
   @Get()
+  @Returns.many('SpeakerDto')
   @Staff()
   @ApiOperation({ summary: 'Speakers with their claim and fact-check counts' })
   list(@Query() query: ListSpeakersQuery) {
@@ -83,17 +29,64 @@ export class SpeakersController {
   }
 
   @Patch(':id')
+  @Returns.one('SpeakerDto')
   @Roles('editor')
-  @ApiOperation({ summary: "Edit a speaker's name, kind, aliases, sameAs links or description" })
-  update(@Param() { id }: IdParam, @Body() body: UpdateSpeakerDto, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
-    return this.speakers.update(id, body, me.user.id, req.id);
+  @ApiOperation({
+    summary:
+      "Edit a speaker's name (the old one becomes an alias), kind, aliases, sameAs links, description or role in every document",
+  })
+  async update(
+    @Param() { id }: IdParam,
+    @Body() body: UpdateSpeakerDto,
+    @CurrentPrincipal() me: Principal,
+    @Req() req: AppRequest,
+  ) {
+    const speaker = await this.speakers.update(id, body, me.user.id, req.id);
+    return this.speakers.view(speaker.id);
   }
 
   @Post(':id/merge')
+  @Returns.one('SpeakerDto')
   @Roles('editor')
   @HttpCode(200)
   @ApiOperation({ summary: 'Merge this speaker into another: claims move, names become aliases' })
-  merge(@Param() { id }: IdParam, @Body() body: MergeSpeakerDto, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
-    return this.speakers.merge(id, body.intoId, me.user.id, req.id);
+  async merge(
+    @Param() { id }: IdParam,
+    @Body() body: MergeSpeakerDto,
+    @CurrentPrincipal() me: Principal,
+    @Req() req: AppRequest,
+  ) {
+    const target = await this.speakers.merge(id, body.intoId, me.user.id, req.id);
+    return this.speakers.view(target.id);
+  }
+}
+
+/** A document's speakers and the part each plays there (moderator, participant…). */
+@ApiTags('speakers')
+@ApiCookieAuth()
+@ApiBearerAuth()
+@Controller('documents/:documentId/speakers')
+export class DocumentSpeakersController {
+  constructor(private readonly speakers: SpeakersService) {}
+
+  @Get()
+  @Returns.many('DocumentSpeakerDto')
+  @Staff()
+  @ApiOperation({ summary: "A document's speakers, each with their role there and whether their lines are asking" })
+  list(@Param() { documentId }: DocumentIdParam) {
+    return this.speakers.ofDocument(documentId);
+  }
+
+  @Put(':speakerId')
+  @Returns.one('DocumentSpeakerDto')
+  @Roles('editor')
+  @ApiOperation({ summary: "Set (or clear, with null) a speaker's role in this document, e.g. moderator" })
+  setRole(
+    @Param() { documentId, speakerId }: DocumentSpeakerParams,
+    @Body() body: SetDocumentRoleDto,
+    @CurrentPrincipal() me: Principal,
+    @Req() req: AppRequest,
+  ) {
+    return this.speakers.setDocumentRole(documentId, speakerId, body.role, me.user.id, req.id);
   }
 }

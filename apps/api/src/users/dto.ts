@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { ROLES, type Role } from '@factdesk/domain';
 import { MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { trim, trimLower } from '../common/transforms.js';
@@ -63,7 +75,10 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'Sets a new password and signs the user out everywhere' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'Sets a new password and signs the user out everywhere',
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
@@ -90,9 +105,4 @@ export class IssueApiTokenDto {
   @Min(1)
   @Max(3650)
   expiresInDays?: number;
-}
-
-export class IdParam {
-  @IsUUID('all', { message: 'must be an id (UUID)' })
-  id: string;
 }

@@ -1,14 +1,37 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { roleAllowed, verdictProblems, type VerdictDto } from '@factdesk/domain';
-import { CommentEntity, RatingEntity, VerdictEntity, VerdictSourceEntity, type UserEntity } from '@factdesk/persistence';
-import { AuditService } from '../audit/audit.service.js';
+import {
+  decideVerdictEdit,
+  roleAllowed,
+  staleVerdict,
+  VERDICT_DRAFT_LIMITS,
+  verdictProblems,
+  type VerdictDraftDto,
+  type VerdictDto,
+} from '@factdesk/domain';
+import {
+  CollaborationRepository,
+  VerdictDraftsRepository,
+  VerdictsRepository,
+  type LoadedVerdict,
+  type UserEntity,
+  type VerdictDraftEntity,
+  type VerdictEntity,
+} from '@factdesk/persistence';
 import { NotificationsService } from '../collaboration/notifications.service.js';
 import { httpError } from '../common/errors.js';
-import { excerpt, toSourceDto, toVerdictDto } from '../editorial/views.js';
+import { excerpt, toSourceDto, toVerdictDto } from '../common/views.js';
 import { WorkflowService, type LockedClaim } from '../workflow/workflow.service.js';
-import type { SaveVerdictDto, VerdictContentDto } from './dto.js';
+import type { PutDraftDto, SaveVerdictDto, VerdictContentDto } from './dto.js';
+
+const toDraftDto = (d: VerdictDraftEntity): VerdictDraftDto => ({
+  claimId: d.claimId,
+  baseVersion: d.baseVersion,
+  base: d.base,
+  content: d.content,
+  savedAt: d.updatedAt.toISOString(),
+});
 
 @Injectable()
 export class VerdictsService {
@@ -16,17 +39,13 @@ export class VerdictsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly workflow: WorkflowService,
     private readonly notifications: NotificationsService,
-    private readonly audit: AuditService,
+    private readonly verdicts: VerdictsRepository,
+    private readonly collaboration: CollaborationRepository,
+    private readonly drafts: VerdictDraftsRepository,
   ) {}
 
-  async load(m: EntityManager, claimId: string, lock = false): Promise<{ verdict: VerdictEntity; sources: VerdictSourceEntity[] } | null> {
-    const verdict = await m.getRepository(VerdictEntity).findOne({ where: { claimId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!verdict) return null;
-    const [full, sources] = await Promise.all([
-      m.getRepository(VerdictEntity).findOneOrFail({ where: { id: verdict.id }, relations: { rating: true, author: true, approvedBy: true } }),
-      m.getRepository(VerdictSourceEntity).find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } }),
-    ]);
-    return { verdict: full, sources };
+  load(m: EntityManager, claimId: string, lock = false): Promise<LoadedVerdict | null> {
+    return this.verdicts.load(m, claimId, lock);
   }
 
   async get(claimId: string): Promise<VerdictDto> {
@@ -37,27 +56,26 @@ export class VerdictsService {
 
   /** Applies content changes to a verdict and replaces its sources; bumps its version. */
   async applyContent(m: EntityManager, verdict: VerdictEntity, input: VerdictContentDto): Promise<void> {
+    await this.checkContent(m, verdict, input);
+    await this.verdicts.writeContent(m, verdict, input);
+  }
+
+  /** The rating chosen must be on the scale, and not retired unless the verdict already has it. */
+  private async checkContent(m: EntityManager, verdict: VerdictEntity, input: VerdictContentDto): Promise<void> {
     if (input.ratingId) {
-      const rating = await m.getRepository(RatingEntity).findOneBy({ id: input.ratingId });
-      if (!rating) throw httpError(400, 'Invalid request: ratingId is not a rating on the scale', { fields: [{ field: 'ratingId', message: 'is not a rating on the scale' }] });
-      if (!rating.active && rating.id !== verdict.ratingId) throw new ConflictException(`The rating “${rating.label}” is retired and cannot be chosen.`);
+      const rating = await this.verdicts.rating(m, input.ratingId);
+      if (!rating)
+        throw httpError(400, 'Invalid request: ratingId is not a rating on the scale', {
+          fields: [{ field: 'ratingId', message: 'is not a rating on the scale' }],
+        });
+      if (!rating.active && rating.id !== verdict.ratingId)
+        throw new ConflictException(`The rating “${rating.label}” is retired and cannot be chosen.`);
     }
-    if (input.ratingId !== undefined) verdict.ratingId = input.ratingId;
-    if (input.headline !== undefined) verdict.headline = input.headline;
-    if (input.conclusion !== undefined) verdict.conclusion = input.conclusion;
-    if (input.analysis !== undefined) verdict.analysis = input.analysis;
-    verdict.version = (verdict.version ?? 0) + 1;
-    // Relations loaded earlier would override the new rating id on save.
-    const { rating: _r, author: _a, approvedBy: _b, claim: _c, ...columns } = verdict;
-    const saved = await m.getRepository(VerdictEntity).save(columns as VerdictEntity);
-    Object.assign(verdict, { id: saved.id, version: saved.version });
-    if (input.sources) {
-      const sources = m.getRepository(VerdictSourceEntity);
-      await sources.delete({ verdictId: verdict.id });
-      if (input.sources.length) {
-        await sources.insert(input.sources.map((s, position) => sources.create({ verdictId: verdict.id, position, url: s.url, title: s.title ?? '', publisher: s.publisher ?? null, publishedOn: s.publishedOn?.slice(0, 10) ?? null, quote: s.quote ?? null, kind: s.kind })));
-      }
-    }
+  }
+
+  /** Inside publishing's transition: the verdict is published with its fact-check. */
+  markPublished(m: EntityManager, verdictId: string): Promise<void> {
+    return this.verdicts.markPublished(m, verdictId);
   }
 
   /**
@@ -66,33 +84,48 @@ export class VerdictsService {
    */
   async save(claimId: string, input: SaveVerdictDto, user: UserEntity, requestId: string): Promise<VerdictDto> {
     await this.db.transaction(async (m) => {
-      const locked = await this.workflow.lock(m, claimId);
+      const locked = await this.lockEditable(m, claimId, user);
       const { claim, assignment } = locked;
-      const isEditor = roleAllowed(user.role, ['editor']);
-      if (!isEditor && assignment?.assigneeId !== user.id) throw new ForbiddenException('Only the person this claim is assigned to, or an editor, can edit its verdict.');
-      const editable = isEditor ? ['assigned', 'in_progress', 'changes_requested', 'in_review'] : ['assigned', 'in_progress', 'changes_requested'];
-      if (!editable.includes(claim.state)) {
-        throw new ConflictException(
-          claim.state === 'in_review' ? 'The verdict is in review; an editor can edit it, or send it back for changes.' : `The verdict cannot be edited while the claim is ${claim.state.replace('_', ' ')}.`,
-        );
-      }
       const existing = await this.load(m, claimId, true);
       if ((existing?.verdict.version ?? 0) !== input.version) {
-        throw httpError(409, existing ? `Someone saved this verdict since you opened it (version ${existing.verdict.version}, yours was ${input.version}). Nothing was overwritten: reapply your change to the current version.` : 'This verdict does not exist yet: save it with version 0.', {
-          current: existing ? toVerdictDto(existing.verdict, existing.sources) : null,
-        });
+        throw httpError(
+          409,
+          existing
+            ? `Someone saved this verdict since you opened it (version ${existing.verdict.version}, yours was ${input.version}). Nothing was overwritten: reapply your change to the current version.`
+            : 'This verdict does not exist yet: save it with version 0.',
+          {
+            current: existing ? toVerdictDto(existing.verdict, existing.sources) : null,
+          },
+        );
       }
-      const verdict = existing?.verdict ?? m.getRepository(VerdictEntity).create({ claimId, authorId: user.id, state: 'draft' });
+      const verdict = existing?.verdict ?? this.verdicts.draft(claimId, user.id);
       // The verdict belongs to whoever is working the claim; an editor's copy-edit does not take it over.
       if (assignment?.assigneeId === user.id) verdict.authorId = user.id;
-      const before = existing ? snapshotOf(existing.verdict, existing.sources) : null;
-      await this.applyContent(m, verdict, input);
-      const after = await this.load(m, claimId);
-      await this.audit.record({ actorId: user.id, action: existing ? 'verdict.save' : 'verdict.create', entityType: 'verdict', entityId: verdict.id, claimId, before, after: snapshotOf(after!.verdict, after!.sources), requestId }, m);
+      await this.checkContent(m, verdict, input);
+      await this.verdicts.save(
+        m,
+        { claimId, verdict, before: existing, content: input },
+        { actorId: user.id, requestId },
+      );
+      // What was typed is now the verdict: the autosaved copy has done its job.
+      await this.drafts.delete(claimId, user.id, m);
       // Working on an assigned claim, or one sent back, puts it in progress.
-      if (claim.state === 'assigned' || claim.state === 'changes_requested') await this.workflow.apply(m, locked, { action: 'start', actor: user, requestId });
+      if (claim.state === 'assigned' || claim.state === 'changes_requested')
+        await this.workflow.apply(m, locked, { action: 'start', actor: user, requestId });
     });
     return this.get(claimId);
+  }
+
+  /** Locks the claim; refuses (with the rule's status) when this person may not edit its verdict now. */
+  private async lockEditable(m: EntityManager, claimId: string, user: UserEntity): Promise<LockedClaim> {
+    const locked = await this.workflow.lock(m, claimId);
+    const editable = decideVerdictEdit({
+      state: locked.claim.state,
+      isEditor: roleAllowed(user.role, ['editor']),
+      isAssignee: locked.assignment?.assigneeId === user.id,
+    });
+    if (!editable.ok) throw httpError(editable.status, editable.message);
+    return locked;
   }
 
   private async requireVerdict(m: EntityManager, claimId: string): Promise<VerdictEntity> {
@@ -101,32 +134,64 @@ export class VerdictsService {
     return found.verdict;
   }
 
-  async submit(claimId: string, user: UserEntity, requestId: string): Promise<VerdictDto> {
+  /**
+   * Submit and approve act on the version the person saw (409 with the current one otherwise) and on a
+   * complete verdict (409 with what is missing): one rule for both, from libs/domain.
+   */
+  private async checkReady(
+    m: EntityManager,
+    claimId: string,
+    action: 'submit' | 'approve',
+    seen: number | undefined,
+  ): Promise<VerdictEntity> {
+    const found = await this.load(m, claimId, true);
+    if (!found) throw new ConflictException('Draft a verdict before submitting it.');
+    const stale = staleVerdict(action, seen, found.verdict.version);
+    if (stale) throw httpError(409, stale, { current: toVerdictDto(found.verdict, found.sources) });
+    const problems = verdictProblems({ ...found.verdict, sources: found.sources.map(toSourceDto) });
+    if (problems.length) throw httpError(409, `The verdict is not complete: ${problems.join(' ')}`, { problems });
+    return found.verdict;
+  }
+
+  async submit(claimId: string, seen: number | undefined, user: UserEntity, requestId: string): Promise<VerdictDto> {
     await this.workflow.transition(claimId, {
       action: 'submit',
       actor: user,
       requestId,
       effect: async (m, { claim }: LockedClaim) => {
-        const verdict = await this.requireVerdict(m, claimId);
-        await m.getRepository(VerdictEntity).update({ id: verdict.id }, { state: 'submitted', submittedAt: new Date() });
-        await this.notifications.notify(m, { userIds: await this.notifications.editorIds(m), kind: 'submitted', message: `${user.name} submitted a verdict for review: “${excerpt(claim.text)}”`, claimId, actorId: user.id });
+        const verdict = await this.checkReady(m, claimId, 'submit', seen);
+        await this.verdicts.submit(m, verdict.id);
+        await this.drafts.delete(claimId, user.id, m);
+        await this.notifications.notify(m, {
+          userIds: await this.notifications.editorIds(m),
+          kind: 'submitted',
+          message: `${user.name} submitted a verdict for review: “${excerpt(claim.text)}”`,
+          claimId,
+          actorId: user.id,
+        });
       },
     });
     return this.get(claimId);
   }
 
   /** Approval needs a complete verdict: rating, conclusion, sources with web addresses, one primary. */
-  async approve(claimId: string, user: UserEntity, requestId: string): Promise<VerdictDto> {
+  async approve(claimId: string, seen: number | undefined, user: UserEntity, requestId: string): Promise<VerdictDto> {
     await this.workflow.transition(claimId, {
       action: 'approve',
       actor: user,
       requestId,
       effect: async (m, { claim }) => {
-        const found = (await this.load(m, claimId, true))!;
-        const problems = verdictProblems({ ...found.verdict, sources: found.sources.map(toSourceDto) });
-        if (problems.length) throw httpError(409, `The verdict is not complete: ${problems.join(' ')}`, { problems });
-        await m.getRepository(VerdictEntity).update({ id: found.verdict.id }, { state: 'approved', approvedById: user.id, approvedAt: new Date() });
-        await this.notifications.notify(m, { userIds: [found.verdict.authorId], kind: 'approved', message: `${user.name} approved your verdict on “${excerpt(claim.text)}”`, claimId, actorId: user.id });
+        const verdict = await this.checkReady(m, claimId, 'approve', seen);
+        await this.verdicts.approve(m, verdict.id, user.id);
+        // Nobody edits an approved verdict: drafts of it would only come back as stale.
+        await this.drafts.deleteAll(m, claimId);
+        await this.notifications.notify(m, {
+          userIds: [verdict.authorId],
+          kind: 'approved',
+          message: `${user.name} approved your verdict on “${excerpt(claim.text)}”`,
+          claimId,
+          actorId: user.id,
+        });
       },
     });
     return this.get(claimId);
@@ -140,18 +205,48 @@ export class VerdictsService {
       requestId,
       effect: async (m, { claim }) => {
         const verdict = await this.requireVerdict(m, claimId);
-        await m.getRepository(VerdictEntity).update({ id: verdict.id }, { state: 'changes_requested', approvedById: null, approvedAt: null });
-        const comments = m.getRepository(CommentEntity);
-        const saved = await comments.save(comments.create({ claimId, authorId: user.id, body: comment, verdictVersion: verdict.version }));
-        await this.audit.record({ actorId: user.id, action: 'comment.create', entityType: 'comment', entityId: saved.id, claimId, after: { body: comment, verdictVersion: verdict.version }, requestId }, m);
-        await this.notifications.notify(m, { userIds: [verdict.authorId], kind: 'changes_requested', message: `${user.name} asked for changes to your verdict on “${excerpt(claim.text)}”: ${excerpt(comment)}`, claimId, actorId: user.id });
+        await this.verdicts.sendBack(m, verdict.id);
+        await this.collaboration.addReviewComment(m, {
+          claimId,
+          authorId: user.id,
+          body: comment,
+          verdictVersion: verdict.version,
+          requestId,
+        });
+        await this.notifications.notify(m, {
+          userIds: [verdict.authorId],
+          kind: 'changes_requested',
+          message: `${user.name} asked for changes to your verdict on “${excerpt(claim.text)}”: ${excerpt(comment)}`,
+          claimId,
+          actorId: user.id,
+        });
       },
     });
     return this.get(claimId);
   }
-}
 
-/** What an audit event records of a verdict. */
-export function snapshotOf(v: VerdictEntity, sources: VerdictSourceEntity[]): Record<string, unknown> {
-  return { version: v.version, ratingId: v.ratingId, headline: v.headline, conclusion: v.conclusion, analysis: v.analysis, sources: sources.map(toSourceDto).map(({ id: _id, ...s }) => s) };
+  /** The signed-in person's draft of the claim's verdict, or null. */
+  async getDraft(claimId: string, user: UserEntity): Promise<VerdictDraftDto | null> {
+    const found = await this.drafts.find(claimId, user.id);
+    return found && toDraftDto(found);
+  }
+
+  /** Keeps what the person typed: allowed to whoever may save the verdict now, within the size cap. */
+  async putDraft(claimId: string, input: PutDraftDto, user: UserEntity): Promise<VerdictDraftDto> {
+    const bytes = Buffer.byteLength(JSON.stringify({ base: input.base, content: input.content }));
+    if (bytes > VERDICT_DRAFT_LIMITS.maxBytes)
+      throw httpError(
+        413,
+        `The draft is too large to keep (${Math.ceil(bytes / 1024)} KB; at most ${VERDICT_DRAFT_LIMITS.maxBytes / 1024} KB).`,
+      );
+    return this.db.transaction(async (m) => {
+      await this.lockEditable(m, claimId, user);
+      const { baseVersion, base, content } = input;
+      return toDraftDto(await this.drafts.put(m, { claimId, authorId: user.id, baseVersion, base, content }));
+    });
+  }
+
+  deleteDraft(claimId: string, user: UserEntity): Promise<void> {
+    return this.drafts.delete(claimId, user.id);
+  }
 }

@@ -1,13 +1,39 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, ArrayUnique, IsArray, IsBoolean, IsDateString, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayNotEmpty,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '@factdesk/publishing';
-import { WEBHOOK_DELIVERY_STATES, type WebhookAttemptDto, type WebhookDeliveryDetailDto, type WebhookDeliveryDto, type WebhookDeliveryState, type WebhookDto, type WebhookWithSecretDto } from '@factdesk/domain';
+import {
+  WEBHOOK_DELIVERY_STATES,
+  type WebhookAttemptDto,
+  type WebhookDeliveryDetailDto,
+  type WebhookDeliveryDto,
+  type WebhookDeliveryState,
+  type WebhookDto,
+  type WebhookWithSecretDto,
+} from '@factdesk/domain';
 import type { WebhookAttempt } from '@factdesk/persistence';
 import { trim } from '../common/transforms.js';
+import { IsIsoDate } from '../common/dates.js';
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://partner.example.org/factdesk-hook', description: 'http(s); must resolve to public addresses' })
+  @ApiProperty({
+    example: 'https://partner.example.org/factdesk-hook',
+    description: 'http(s); must resolve to public addresses',
+  })
   @Transform(trim)
   @IsString()
   @MinLength(1, { message: 'must not be empty' })
@@ -26,7 +52,11 @@ export class CreateWebhookDto {
   @IsBoolean({ message: 'must be true or false' })
   enabled?: boolean;
 
-  @ApiPropertyOptional({ enum: WEBHOOK_EVENTS, isArray: true, description: 'Events it receives; all of them when left out' })
+  @ApiPropertyOptional({
+    enum: WEBHOOK_EVENTS,
+    isArray: true,
+    description: 'Events it receives; all of them when left out',
+  })
   @IsOptional()
   @IsArray()
   @ArrayNotEmpty({ message: 'must name at least one event' })
@@ -54,9 +84,12 @@ export class DeliveriesQuery {
   @IsIn(WEBHOOK_DELIVERY_STATES, { message: 'must be pending, succeeded, failed or cancelled' })
   state?: WebhookDeliveryState;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'Deliveries created before this time (the previous page\'s last createdAt)' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "Deliveries created before this time (the previous page's last createdAt)",
+  })
   @IsOptional()
-  @IsDateString({}, { message: 'must be an ISO 8601 date-time' })
+  @IsIsoDate('date-time')
   before?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -82,12 +115,14 @@ export class WebhookView implements WebhookDto {
 }
 
 export class WebhookWithSecretView extends WebhookView implements WebhookWithSecretDto {
-  @ApiProperty({ description: 'The Standard Webhooks signing secret, shown only in this response', example: 'whsec_…' }) secret: string;
+  @ApiProperty({ description: 'The Standard Webhooks signing secret, shown only in this response', example: 'whsec_…' })
+  secret: string;
 }
 
 export class WebhookAttemptView implements WebhookAttempt, WebhookAttemptDto {
   @ApiProperty({ format: 'date-time' }) at: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'HTTP status, null when no answer came' }) status: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'HTTP status, null when no answer came' }) status:
+    number | null;
   @ApiProperty({ nullable: true, type: String }) error: string | null;
   @ApiProperty() durationMs: number;
   @ApiProperty({ nullable: true, type: String, description: 'The start of the response body' }) response: string | null;

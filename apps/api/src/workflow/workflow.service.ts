@@ -1,9 +1,14 @@
 import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
-import { decideTransition, type BulkResultDto, type ClaimAction, type TransitionRequest } from '@factdesk/domain';
-import { AssignmentEntity, ClaimEntity, type UserEntity } from '@factdesk/persistence';
-import { AuditService } from '../audit/audit.service.js';
+import {
+  claimAuditAction,
+  decideTransition,
+  type BulkResultDto,
+  type ClaimAction,
+  type TransitionRequest,
+} from '@factdesk/domain';
+import { ClaimsRepository, type AssignmentEntity, type ClaimEntity, type UserEntity } from '@factdesk/persistence';
 import { httpError } from '../common/errors.js';
 
 export interface LockedClaim {
@@ -31,15 +36,14 @@ class BulkRollback extends Error {}
 export class WorkflowService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly audit: AuditService,
+    private readonly claims: ClaimsRepository,
   ) {}
 
   /** The claim and its active assignment, locked for the rest of the transaction. */
   async lock(m: EntityManager, claimId: string): Promise<LockedClaim> {
-    const claim = await m.getRepository(ClaimEntity).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
-    if (!claim) throw new NotFoundException('No such claim.');
-    const assignment = await m.getRepository(AssignmentEntity).findOne({ where: { claimId, state: 'active' } });
-    return { claim, assignment };
+    const locked = await this.claims.lock(m, claimId);
+    if (!locked) throw new NotFoundException('No such claim.');
+    return locked;
   }
 
   /** Decides and applies one transition inside the caller's transaction. */
@@ -54,19 +58,17 @@ export class WorkflowService {
     if (!decision.ok) throw httpError(decision.status, decision.message);
     await call.effect?.(m, locked);
     const dismissalReason = call.action === 'dismiss' ? call.input!.reason!.trim() : null;
-    await m.getRepository(ClaimEntity).update({ id: claim.id }, { state: decision.to, dismissalReason });
-    await this.audit.record(
-      {
-        actorId: call.actor.id,
-        action: `claim.${call.action}`,
-        entityType: 'claim',
-        entityId: claim.id,
-        claimId: claim.id,
-        before: { state: decision.from },
-        after: { state: decision.to, ...(call.input?.reason ? { reason: call.input.reason } : {}) },
-        requestId: call.requestId,
-      },
+    await this.claims.moveState(
       m,
+      {
+        claimId: claim.id,
+        from: decision.from,
+        to: decision.to,
+        dismissalReason,
+        action: claimAuditAction(call.action),
+        reason: call.input?.reason,
+      },
+      { actorId: call.actor.id, requestId: call.requestId },
     );
     claim.state = decision.to;
     claim.dismissalReason = dismissalReason;
@@ -105,7 +107,14 @@ export class WorkflowService {
     const results = unique.map((id) => outcome.get(id)!);
     const applied = results.every((r) => r.ok);
     // Claims that would have succeeded did not change either: say so.
-    return { applied, results: applied ? results : results.map((r) => (r.ok ? { claimId: r.claimId, ok: false, error: 'Not changed: another claim in the request failed.' } : r)) };
+    return {
+      applied,
+      results: applied
+        ? results
+        : results.map((r) =>
+            r.ok ? { claimId: r.claimId, ok: false, error: 'Not changed: another claim in the request failed.' } : r,
+          ),
+    };
   }
 }
 

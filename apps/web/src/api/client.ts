@@ -19,17 +19,28 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
       method: init.method ?? 'GET',
       credentials: 'same-origin',
       // The browser sets the multipart boundary itself, so FormData gets no content-type here.
-      headers: init.body === undefined || form ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers:
+        init.body === undefined || form
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
       body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
     });
   } catch {
-    throw new ApiRequestError({ statusCode: 0, error: 'Network Error', message: 'Factdesk cannot be reached. Check your connection and try again.' });
+    throw new ApiRequestError({
+      statusCode: 0,
+      error: 'Network Error',
+      message: 'Factdesk cannot be reached. Check your connection and try again.',
+    });
   }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   const data = text ? safeJson(text) : undefined;
   if (!response.ok) {
-    const body = (data as (ApiError & Record<string, unknown>) | undefined) ?? { statusCode: response.status, error: response.statusText, message: `The server answered ${response.status}.` };
+    const body = (data as (ApiError & Record<string, unknown>) | undefined) ?? {
+      statusCode: response.status,
+      error: response.statusText,
+      message: `The server answered ${response.status}.`,
+    };
     throw new ApiRequestError(body);
   }
   return data as T;

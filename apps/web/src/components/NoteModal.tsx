@@ -37,7 +37,17 @@ export function NoteModal({
     <Modal opened={opened} onClose={onClose} title={title} size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Textarea label={label} description={description} required autosize minRows={3} value={text} onChange={(e) => setText(e.currentTarget.value)} onKeyDown={submitOnCtrlEnter} data-autofocus />
+          <Textarea
+            label={label}
+            description={description}
+            required
+            autosize
+            minRows={3}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            onKeyDown={submitOnCtrlEnter}
+            data-autofocus
+          />
           {children}
           {!!error && <ErrorAlert error={error} title="Not done" />}
           <Group justify="flex-end">

@@ -1,11 +1,19 @@
 import type { KeyboardEvent, ReactNode } from 'react';
 import { Alert, Badge, Button, Group, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertCircle, IconHistory, IconInbox } from '@tabler/icons-react';
-import type { ClaimState } from '@factdesk/domain';
+import { factCheckPath, type ClaimState } from '@factdesk/domain';
 import { ApiRequestError } from '../api/client';
 import { percent, scoreColour, STATE_COLOURS, STATE_LABELS } from '../lib/format';
 
-export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
+export function PageHeader({
+  title,
+  description,
+  actions,
+}: {
+  title: string;
+  description?: ReactNode;
+  actions?: ReactNode;
+}) {
   return (
     <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap">
       <div>
@@ -23,13 +31,16 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-/** An API error as the sentence the API wrote, with each field at fault. */
+/**
+ * An API error as the sentence the API wrote, or, for a validation error, each field at fault once (the
+ * API's message already lists them, for clients that show only the message).
+ */
 export function ErrorAlert({ error, title = 'Something went wrong' }: { error: unknown; title?: string }) {
   if (!error) return null;
   const fields = error instanceof ApiRequestError ? error.body.fields : undefined;
   return (
     <Alert color="red" icon={<IconAlertCircle size={18} />} title={title} role="alert">
-      {error instanceof Error ? error.message : String(error)}
+      {fields && fields.length > 0 ? 'Please correct:' : error instanceof Error ? error.message : String(error)}
       {fields && fields.length > 0 && (
         <ul style={{ margin: '4px 0 0', paddingLeft: 18 }}>
           {fields.map((f) => (
@@ -68,7 +79,11 @@ export function LoadingRows({ rows = 5, height = 44 }: { rows?: number; height?:
 }
 
 /** The button under an infinite list: the next page, while there is one. */
-export function LoadMore({ list }: { list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown } }) {
+export function LoadMore({
+  list,
+}: {
+  list: { hasNextPage: boolean; isFetchingNextPage: boolean; fetchNextPage: () => unknown };
+}) {
   if (!list.hasNextPage) return null;
   return (
     <Group justify="center" mt="md">
@@ -90,7 +105,14 @@ export function StateBadge({ state }: { state: ClaimState }) {
 /** Check-worthiness 0–100, coloured by strength, with the detector's reasons on hover. */
 export function ScoreBadge({ score, reasons }: { score: number; reasons?: string[] }) {
   const badge = (
-    <Badge color={scoreColour(score)} variant={score >= 0.5 ? 'filled' : 'light'} radius="sm" miw={44} style={{ flexShrink: 0 }} aria-label={`Check-worthiness ${percent(score)} out of 100`}>
+    <Badge
+      color={scoreColour(score)}
+      variant={score >= 0.5 ? 'filled' : 'light'}
+      radius="sm"
+      miw={44}
+      style={{ flexShrink: 0 }}
+      aria-label={`Check-worthiness ${percent(score)} out of 100`}
+    >
       {percent(score)}
     </Badge>
   );
@@ -102,10 +124,27 @@ export function ScoreBadge({ score, reasons }: { score: number; reasons?: string
   );
 }
 
-export function CheckedBeforeBadge({ checkedBefore }: { checkedBefore: { slug: string; rating: string | null; similarity: number } }) {
+export function CheckedBeforeBadge({
+  checkedBefore,
+}: {
+  checkedBefore: { slug: string; rating: string | null; similarity: number };
+}) {
   return (
-    <Tooltip label={`An earlier fact-check (${Math.round(checkedBefore.similarity * 100)}% similar)${checkedBefore.rating ? ` rated ${checkedBefore.rating}` : ''}`} withArrow>
-      <Badge component="a" href={`/fact-checks/${checkedBefore.slug}`} target="_blank" rel="noopener" color="grape" variant="outline" radius="sm" leftSection={<IconHistory size={12} />} style={{ cursor: 'pointer' }}>
+    <Tooltip
+      label={`An earlier fact-check (${Math.round(checkedBefore.similarity * 100)}% similar)${checkedBefore.rating ? ` rated ${checkedBefore.rating}` : ''}`}
+      withArrow
+    >
+      <Badge
+        component="a"
+        href={factCheckPath(checkedBefore.slug)}
+        target="_blank"
+        rel="noopener"
+        color="grape"
+        variant="outline"
+        radius="sm"
+        leftSection={<IconHistory size={12} />}
+        style={{ cursor: 'pointer' }}
+      >
         Checked before
       </Badge>
     </Tooltip>

@@ -1,8 +1,18 @@
 import { Suspense, type ReactNode } from 'react';
 import { AppShell, Badge, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconChecklist, IconFileText, IconGauge, IconInbox, IconNews, IconRss, IconSettings, IconSun } from '@tabler/icons-react';
-import { roleAllowed, type Role } from '@factdesk/domain';
+import {
+  IconChecklist,
+  IconFileText,
+  IconGauge,
+  IconInbox,
+  IconNews,
+  IconRss,
+  IconUsers,
+  IconSettings,
+  IconSun,
+} from '@tabler/icons-react';
+import { FACT_CHECKS_PATH, roleAllowed, type Role } from '@factdesk/domain';
 import { NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { LoadingRows } from '../components/common';
 import { useLogout, useMe } from '../features/auth/queries';
@@ -24,6 +34,7 @@ const NAV: NavItem[] = [
   { to: '/claims', label: 'Claims', icon: <IconInbox size={18} />, roles: ['reviewer', 'editor'] },
   { to: '/documents', label: 'Documents', icon: <IconFileText size={18} />, roles: ['reviewer', 'editor'] },
   { to: '/sources', label: 'Sources', icon: <IconRss size={18} />, roles: ['editor'] },
+  { to: '/speakers', label: 'Speakers', icon: <IconUsers size={18} />, roles: ['editor'] },
   { to: '/review', label: 'Review queue', icon: <IconChecklist size={18} />, roles: ['editor'] },
   { to: '/published', label: 'Published', icon: <IconNews size={18} />, roles: ['editor'] },
   { to: '/admin', label: 'Admin', icon: <IconSettings size={18} />, roles: ['admin'] },
@@ -41,7 +52,11 @@ export function Shell() {
   if (!me) return null;
   const items = NAV.filter((n) => roleAllowed(me.user.role, n.roles));
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="lg">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="lg"
+    >
       <AppShell.Header className="topbar">
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -81,7 +96,7 @@ export function Shell() {
           />
         ))}
         <div className="nav-footer">
-          <a href="/fact-checks" target="_blank" rel="noopener">
+          <a href={FACT_CHECKS_PATH} target="_blank" rel="noopener">
             Public site
           </a>
           <a href="/feed.json" target="_blank" rel="noopener">

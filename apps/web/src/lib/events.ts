@@ -4,14 +4,19 @@ import type { ClaimsEventDto, DocumentDetailDto, DocumentDto, DocumentEventDto, 
 import { documentKeys } from '../features/documents/queries';
 
 function applyDocumentEvent(client: QueryClient, e: DocumentEventDto) {
-  const patch = <T extends DocumentDto>(d: T): T => (d.id === e.documentId ? { ...d, status: e.status, progress: e.progress, error: e.error } : d);
+  const patch = <T extends DocumentDto>(d: T): T =>
+    d.id === e.documentId ? { ...d, status: e.status, progress: e.progress, error: e.error } : d;
   // Progress is patched into what is cached so bars move without refetching on every tick.
-  client.setQueriesData<Page<DocumentDto>>({ queryKey: [...documentKeys.all, 'list'] }, (page) => page && { ...page, items: page.items.map(patch) });
+  client.setQueriesData<Page<DocumentDto>>(
+    { queryKey: [...documentKeys.all, 'list'] },
+    (page) => page && { ...page, items: page.items.map(patch) },
+  );
   client.setQueryData<DocumentDetailDto>(documentKeys.detail(e.documentId), (d) => d && patch(d));
   const lists = client.getQueriesData<Page<DocumentDto>>({ queryKey: [...documentKeys.all, 'list'] });
   const known = lists.some(([, page]) => page?.items.some((d) => d.id === e.documentId));
   // A document someone else just submitted is not in the cached lists yet: fetch them again.
-  if (!known || e.status === 'done' || e.status === 'failed') void client.invalidateQueries({ queryKey: [...documentKeys.all, 'list'] });
+  if (!known || e.status === 'done' || e.status === 'failed')
+    void client.invalidateQueries({ queryKey: [...documentKeys.all, 'list'] });
   if (e.status === 'done' || e.status === 'failed') {
     void client.invalidateQueries({ queryKey: documentKeys.all });
     void client.invalidateQueries({ queryKey: ['stats'] });

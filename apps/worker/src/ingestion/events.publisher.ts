@@ -1,20 +1,19 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
-import { Redis } from 'ioredis';
+import { Injectable, Logger } from '@nestjs/common';
 import type { AppConfig } from '@factdesk/config';
 import type { DeskEventDto } from '@factdesk/domain';
-import { eventsChannel, redisOptions } from '@factdesk/queue';
-import { InjectWorkerConfig } from '../worker-config.js';
+import { eventsChannel, type RedisClient } from '@factdesk/queue';
+import { InjectWorkerConfig, InjectWorkerRedis } from '../worker-config.js';
 
 /** Tells signed-in users what the worker is doing (the API relays these over server-sent events). Best effort. */
 @Injectable()
-export class EventsPublisher implements OnApplicationShutdown {
+export class EventsPublisher {
   private readonly logger = new Logger(EventsPublisher.name);
-  private readonly redis: Redis;
   private readonly channel: string;
 
-  constructor(@InjectWorkerConfig() config: AppConfig) {
-    this.redis = new Redis(redisOptions(config.redisUrl, { maxRetriesPerRequest: 1 }));
-    this.redis.on('error', (err) => this.logger.warn(`events: ${err.message}`));
+  constructor(
+    @InjectWorkerConfig() config: AppConfig,
+    @InjectWorkerRedis() private readonly redis: RedisClient,
+  ) {
     this.channel = eventsChannel(config.redisPrefix);
   }
 
@@ -23,9 +22,5 @@ export class EventsPublisher implements OnApplicationShutdown {
     const batch = this.redis.pipeline();
     for (const event of events) batch.publish(this.channel, JSON.stringify(event));
     batch.exec().catch((err) => this.logger.warn(`event not sent: ${(err as Error).message}`));
-  }
-
-  onApplicationShutdown() {
-    this.redis.disconnect();
   }
 }

@@ -4,5 +4,9 @@ import { EventsPublisher } from './events.publisher.js';
 import { IngestionWorkers } from './ingestion.workers.js';
 import { DocumentPipeline } from './pipeline.service.js';
 
-@Module({ imports: [SourcesModule], providers: [EventsPublisher, DocumentPipeline, IngestionWorkers], exports: [IngestionWorkers] })
+@Module({
+  imports: [SourcesModule],
+  providers: [EventsPublisher, DocumentPipeline, IngestionWorkers],
+  exports: [IngestionWorkers],
+})
 export class IngestionModule {}

@@ -1,28 +1,47 @@
 import { basename } from 'node:path';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { UnrecoverableError } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@factdesk/config';
-import { detectClaims } from '@factdesk/claim-detection';
-import type { DocumentStatus } from '@factdesk/domain';
-import { extractDocument, UnreadableDocumentError } from '@factdesk/extraction';
+import { ClaimDetectorPool } from '@factdesk/claim-detection';
+import { linkClaimMatches } from '@factdesk/claim-matching';
+import {
+  decideDocumentTransition,
+  DOCUMENT_TRANSITIONS,
+  failureKind,
+  isQuestioner,
+  type DocumentEvent,
+  type FailureCause,
+} from '@factdesk/domain';
+import { extractDocument, ExtractionLimitError, UnreadableDocumentError } from '@factdesk/extraction';
 import { OutboundRequestError, safeFetch } from '@factdesk/net';
-import { DocumentEntity, findOrCreateSpeakers, linkClaimMatches, MonitoredSourceEntity } from '@factdesk/persistence';
+import {
+  ClaimMatchesRepository,
+  compactSentences,
+  DocumentsRepository,
+  findOrCreateSpeakers,
+  recordDocumentSpeakers,
+  SourcesRepository,
+  type DocumentEntity,
+  type DocumentPatch,
+} from '@factdesk/persistence';
+import { UnrecoverableError } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
 import { EventsPublisher } from './events.publisher.js';
 
 /** Claims linked per job: a few seconds of work with the trained matcher (about 30 ms a claim). */
 export const LINK_CHUNK = 100;
 
-/** Names a transcript gives to the person asking questions: not a speaker to file claims under. */
-const ANONYMOUS_SPEAKERS = /^(interviewer|question|q|moderator|host|journalist|reporter|audience)$/i;
-
-/** Failures that another attempt cannot fix: the document fails at once, with the reason. */
-function permanent(err: unknown): boolean {
-  if (err instanceof UnreadableDocumentError) return true;
-  if (err instanceof OutboundRequestError) return ['bad_url', 'refused_address', 'too_large', 'too_many_redirects'].includes(err.code) || (err.code === 'http_status' && (err.status ?? 500) < 500);
-  return false;
+/** What the failure rules need to know about an error. */
+function causeOf(err: unknown): FailureCause {
+  if (err instanceof ExtractionLimitError) return { kind: 'over_limit' };
+  if (err instanceof UnreadableDocumentError) return { kind: 'unreadable' };
+  if (err instanceof OutboundRequestError) {
+    if (err.code === 'http_status') return { kind: 'http_status', status: err.status ?? 500 };
+    if (err.code === 'too_large') return { kind: 'over_limit' };
+    return { kind: 'outbound', code: err.code };
+  }
+  return { kind: 'unexpected' };
 }
 
 /** What a person reads when a document failed. */
@@ -36,38 +55,76 @@ export function describeFailure(err: unknown): string {
  * mid-job, two workers after a stall) leaves the same result: the same text, the same claims, once.
  */
 @Injectable()
-export class DocumentPipeline {
+export class DocumentPipeline implements OnApplicationShutdown {
   private readonly logger = new Logger(DocumentPipeline.name);
+  /** Detection off the event loop, on as many threads as detection jobs may run at once. */
+  private readonly detector: ClaimDetectorPool;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly documents: DocumentsRepository,
+    private readonly matches: ClaimMatchesRepository,
+    private readonly sources: SourcesRepository,
     @InjectWorkerConfig() private readonly config: AppConfig,
     private readonly events: EventsPublisher,
-  ) {}
+  ) {
+    this.detector = new ClaimDetectorPool(config.worker.detectConcurrency);
+  }
 
-  private async setStatus(id: string, status: DocumentStatus, progress: number, extra: Partial<DocumentEntity> = {}): Promise<void> {
-    await this.db.getRepository(DocumentEntity).update({ id }, { status, progress, ...extra });
-    this.events.publish({ type: 'document', documentId: id, status, progress, error: extra.error ?? null, title: extra.title });
+  /** After the last job (the JobRunner closes before any onApplicationShutdown): stops the detection threads. */
+  onApplicationShutdown(): Promise<void> {
+    return this.detector.close();
+  }
+
+  /** Moves the document as the lifecycle allows (false, and nothing written, when it does not: done, failed, retried). */
+  private async move(id: string, event: DocumentEvent, progress: number, extra: DocumentPatch = {}): Promise<boolean> {
+    if (!(await this.documents.move(id, event, progress, extra))) return false;
+    const status = DOCUMENT_TRANSITIONS[event].to;
+    this.events.publish({
+      type: 'document',
+      documentId: id,
+      status,
+      progress,
+      error: extra.error ?? null,
+      title: extra.title,
+    });
+    return true;
   }
 
   /** Step 1 (I/O): fetch a URL or read an uploaded file, and extract its readable text. Returns the document, or null when it is gone. */
   async fetchAndExtract(documentId: string): Promise<Pick<DocumentEntity, 'id' | 'contentHash' | 'attempts'> | null> {
-    const repo = this.db.getRepository(DocumentEntity);
-    const doc = await repo.createQueryBuilder('d').addSelect('d.raw').where('d.id = :documentId', { documentId }).getOne();
-    if (!doc) return null;
-    await this.setStatus(doc.id, 'fetching', 10);
+    const doc = await this.documents.forExtraction(documentId);
+    // Gone, or done or failed since the job was queued: nothing to do.
+    if (!doc || !(await this.move(doc.id, 'fetch', 10))) return null;
     try {
       let extracted;
       if (doc.format === 'url') {
-        const response = await safeFetch(doc.sourceUrl!, { ...this.config.outbound, timeoutMs: this.config.outbound.timeoutMs, maxBytes: this.config.documentMaxBytes, headers: { accept: 'text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5' } });
-        if (response.status >= 400) throw new OutboundRequestError('http_status', `The address answered ${response.status}.`, response.status);
-        await this.setStatus(doc.id, 'fetching', 25);
-        extracted = await extractDocument(response.body, { contentType: String(response.headers['content-type'] ?? ''), fileName: basename(new URL(response.url).pathname) });
+        const response = await safeFetch(doc.sourceUrl!, {
+          ...this.config.outbound,
+          timeoutMs: this.config.outbound.timeoutMs,
+          maxBytes: this.config.documentMaxBytes,
+          headers: { accept: 'text/html,application/xhtml+xml,application/pdf,text/plain;q=0.9,*/*;q=0.5' },
+        });
+        if (response.status >= 400)
+          throw new OutboundRequestError('http_status', `The address answered ${response.status}.`, response.status);
+        await this.move(doc.id, 'fetch', 25);
+        extracted = await extractDocument(
+          response.body,
+          {
+            contentType: String(response.headers['content-type'] ?? ''),
+            fileName: basename(new URL(response.url).pathname),
+          },
+          this.config.extraction,
+        );
       } else {
         if (!doc.raw) throw new UnreadableDocumentError('The uploaded file is missing; submit it again.');
-        extracted = await extractDocument(doc.raw, { fileName: doc.rawFileName ?? undefined, contentType: doc.rawContentType ?? undefined });
+        extracted = await extractDocument(
+          doc.raw,
+          { fileName: doc.rawFileName ?? undefined, contentType: doc.rawContentType ?? undefined },
+          this.config.extraction,
+        );
       }
-      await this.setStatus(doc.id, 'detecting', 40, {
+      const extractedOk = await this.move(doc.id, 'extracted', 40, {
         originalText: extracted.text,
         error: null,
         // What the page says about itself fills only what the person left empty.
@@ -76,36 +133,37 @@ export class DocumentPipeline {
         publishedAt: doc.publishedAt ?? (extracted.publishedAt ? new Date(extracted.publishedAt) : null),
         language: doc.language !== 'en' ? doc.language : (extracted.language?.slice(0, 35) ?? doc.language),
       });
-      return doc;
+      return extractedOk ? doc : null;
     } catch (err) {
-      if (permanent(err)) throw new UnrecoverableError(describeFailure(err));
+      if (failureKind(causeOf(err)) === 'permanent') throw new UnrecoverableError(describeFailure(err));
       throw err;
     }
   }
 
   /**
-   * Step 2 (CPU): find the claims and their speakers and write them in one statement; the document is
+   * Step 2 (CPU): find the claims and their speakers and write them, with every sentence's score, in one statement; the document is
    * `done` when its claims are written. Returns what the linking job needs, or null when the document is gone.
    */
   async detect(documentId: string): Promise<Pick<DocumentEntity, 'id' | 'contentHash' | 'attempts'> | null> {
     // Reading the document and saying it is being worked on: one round trip.
-    type Row = Pick<DocumentEntity, 'id' | 'contentHash' | 'attempts' | 'originalText' | 'title' | 'outlet' | 'publishedAt' | 'monitoredSourceId'>;
-    const [[doc]]: [Row[], number] = await this.db.query(
-      `UPDATE documents SET status = 'detecting', progress = 60, updated_at = now() WHERE id = $1 AND original_text IS NOT NULL
-       RETURNING id, content_hash AS "contentHash", attempts, original_text AS "originalText", title, outlet, published_at AS "publishedAt", monitored_source_id AS "monitoredSourceId"`,
-      [documentId],
-    );
+    const doc = await this.documents.startDetection(documentId);
     if (!doc) {
-      if (await this.db.getRepository(DocumentEntity).existsBy({ id: documentId })) throw new Error('the document has no text yet');
+      // Gone, or done or failed since the job was queued: nothing to do; otherwise its text is still to come.
+      const status = await this.documents.status(documentId);
+      if (status && decideDocumentTransition(status, 'detect').ok) throw new Error('the document has no text yet');
       return null;
     }
     this.events.publish({ type: 'document', documentId: doc.id, status: 'detecting', progress: 60, error: null });
     // A monitored source's documents are, unless they say otherwise, its default speaker's words.
     const defaultSpeaker = doc.monitoredSourceId
-      ? ((await this.db.getRepository(MonitoredSourceEntity).findOne({ where: { id: doc.monitoredSourceId }, relations: { defaultSpeaker: true } }))?.defaultSpeaker?.name ?? undefined)
+      ? ((await this.sources.find(doc.monitoredSourceId))?.defaultSpeaker?.name ?? undefined)
       : undefined;
     const started = performance.now();
-    const result = detectClaims(doc.originalText!, { threshold: this.config.worker.claimThreshold, outlet: doc.outlet ?? undefined, defaultSpeaker });
+    const result = await this.detector.detect(doc.originalText!, {
+      threshold: this.config.worker.claimThreshold,
+      outlet: doc.outlet ?? undefined,
+      defaultSpeaker,
+    });
     const detected = performance.now();
     const claims = result.sentences.filter((s) => s.checkworthy);
     const saidAt = doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
@@ -113,8 +171,20 @@ export class DocumentPipeline {
 
     // A document's speakers in one lookup; then its claims and its `done` in one statement (atomic, one round
     // trip: on this kind of machine each round trip costs more than the SQL it carries).
-    const named = new Set(claims.map((c) => c.speaker).filter((s): s is string => !!s && !ANONYMOUS_SPEAKERS.test(s)));
-    const speakers = await findOrCreateSpeakers(this.db.manager, result.speakers.filter((s) => named.has(s.name)));
+    const named = new Set(claims.map((c) => c.speaker).filter((s): s is string => !!s && !isQuestioner(s)));
+    const speakers = await findOrCreateSpeakers(
+      this.db.manager,
+      result.speakers.filter((s) => named.has(s.name)),
+    );
+    // Each speaker's part here (moderator, candidate…), so asking lines can stay out of triage.
+    await recordDocumentSpeakers(
+      this.db.manager,
+      doc.id,
+      result.speakers.flatMap((s) => {
+        const speaker = speakers.get(s.name);
+        return speaker ? [{ speakerId: speaker.id, role: s.role ?? null }] : [];
+      }),
+    );
     const rows = claims.map((c) => ({
       text: c.text,
       start_offset: c.start,
@@ -126,25 +196,32 @@ export class DocumentPipeline {
       claim_type: c.type,
       entities: c.entities,
     }));
-    // One claim per span: running this again inserts nothing new.
-    const [{ inserted }]: { inserted: number }[] = await this.db.query(
-      `WITH new_claims AS (
-         INSERT INTO claims (document_id, said_at, text, start_offset, end_offset, speaker_id, score, checkworthy, reasons, claim_type, entities)
-         SELECT $1, $2, r.text, r.start_offset, r.end_offset, r.speaker_id, r.score, r.checkworthy, r.reasons, r.claim_type, r.entities
-         FROM jsonb_to_recordset($3::jsonb) AS r(text text, start_offset integer, end_offset integer, speaker_id uuid, score real, checkworthy boolean, reasons jsonb, claim_type claim_type, entities jsonb)
-         ON CONFLICT DO NOTHING
-         RETURNING id
-       ), finished AS (
-         UPDATE documents SET status = 'done', progress = 100, error = NULL, completed_at = now(), updated_at = now(), title = $4, outlet = $5, published_at = $2 WHERE id = $1
-       )
-       SELECT count(*)::int AS inserted FROM new_claims`,
-      [doc.id, saidAt, JSON.stringify(rows), title, doc.outlet ?? result.metadata.outlet ?? null],
-    );
+    // Every sentence's score, compactly, in the same statement: the document page's near misses and threshold.
+    const { inserted, finished } = await this.documents.finishDetection(doc.id, {
+      saidAt,
+      title,
+      outlet: doc.outlet ?? result.metadata.outlet ?? null,
+      claims: rows,
+      sentences: { threshold: result.threshold, all: compactSentences(result.sentences) },
+    });
 
     const written = performance.now();
-    this.events.publish({ type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title }, { type: 'claims', documentId: doc.id, count: inserted, checkworthy: claims.length });
+    // Not finished: a person retried it meanwhile, and the new attempt finishes it.
+    if (!finished) return null;
+    this.events.publish(
+      { type: 'document', documentId: doc.id, status: 'done', progress: 100, error: null, title },
+      { type: 'claims', documentId: doc.id, count: inserted, checkworthy: claims.length },
+    );
     const timings = { detectMs: Math.round(detected - started), writeMs: Math.round(written - detected) };
-    this.logger.log({ msg: 'document processed', documentId: doc.id, sentences: result.sentences.length, claims: claims.length, inserted, ...timings });
+    // Per-document steps are debug lines, like request logs: a person's terminal keeps the banner last.
+    this.logger.debug({
+      msg: 'document processed',
+      documentId: doc.id,
+      sentences: result.sentences.length,
+      claims: claims.length,
+      inserted,
+      ...timings,
+    });
     return doc;
   }
 
@@ -155,26 +232,33 @@ export class DocumentPipeline {
    * may run again after a retry, a second detection of the same document, or a worker that died mid-job.
    * Returns the links made and where the next chunk starts (null when this was the last).
    */
-  async link(documentId: string, after: string | null = null, chunk = LINK_CHUNK): Promise<{ linked: number; next: string | null }> {
+  async link(
+    documentId: string,
+    after: string | null = null,
+    chunk = LINK_CHUNK,
+  ): Promise<{ linked: number; next: string | null }> {
     const started = performance.now();
-    const claims: { id: string }[] = await this.db.query(
-      'SELECT id FROM claims WHERE document_id = $1 AND ($2::uuid IS NULL OR id > $2::uuid) ORDER BY id LIMIT $3',
-      [documentId, after, chunk],
-    );
-    const linked = claims.length ? await linkClaimMatches(this.db.manager, claims.map((c) => c.id)) : 0;
+    const claims = await this.documents.claimIds(documentId, after, chunk);
+    const linked = claims.length ? await linkClaimMatches(this.matches, claims) : 0;
     // New links change what the claims show ("checked before"): the same event as new claims makes screens fetch them again.
     if (linked) this.events.publish({ type: 'claims', documentId, count: claims.length, checkworthy: claims.length });
-    this.logger.log({ msg: 'claims linked', documentId, claims: claims.length, linked, linkMs: Math.round(performance.now() - started) });
-    return { linked, next: claims.length === chunk ? claims[claims.length - 1].id : null };
+    this.logger.debug({
+      msg: 'claims linked',
+      documentId,
+      claims: claims.length,
+      linked,
+      linkMs: Math.round(performance.now() - started),
+    });
+    return { linked, next: claims.length === chunk ? claims[claims.length - 1] : null };
   }
 
   /** After the last attempt (or a failure no attempt can fix): the reason is kept for people to read. */
   async markFailed(documentId: string, reason: string): Promise<void> {
-    await this.setStatus(documentId, 'failed', 0, { error: reason.slice(0, 2000) });
+    await this.move(documentId, 'fail', 0, { error: reason.slice(0, 2000) });
   }
 
   /** Between attempts: the document keeps its place, and says what went wrong. */
   async noteRetry(documentId: string, attempt: number, reason: string): Promise<void> {
-    await this.db.getRepository(DocumentEntity).update({ id: documentId }, { error: `Attempt ${attempt} failed (${reason.slice(0, 500)}); retrying.` });
+    await this.documents.noteRetry(documentId, `Attempt ${attempt} failed (${reason.slice(0, 500)}); retrying.`);
   }
 }

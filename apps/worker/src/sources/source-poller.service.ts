@@ -1,22 +1,30 @@
-import { createHash } from 'node:crypto';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DelayedError, Queue, Worker, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
-import type { DataSource } from 'typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { AppConfig } from '@factdesk/config';
-import { feedItems, listingItems, type SourceItem } from '@factdesk/extraction';
+import { sourcePollDue } from '@factdesk/domain';
+import { readSourceItems, type SourceItem } from '@factdesk/extraction';
 import { safeFetch } from '@factdesk/net';
-import { DocumentEntity, MonitoredSourceEntity, SourceItemEntity } from '@factdesk/persistence';
-import { bullConnection, DEFAULT_JOB_OPTIONS, documentJobId, QUEUE_NAMES, redisOptions, sourceSchedulerId, type JobPayloads } from '@factdesk/queue';
-import { InjectWorkerConfig } from '../worker-config.js';
+import { SourcesRepository, type MonitoredSourceEntity } from '@factdesk/persistence';
+import {
+  fetchJobFor,
+  JobQueue,
+  JobRunner,
+  postpone,
+  QUEUE_NAMES,
+  sourcePollSchedule,
+  type QueuedJob,
+  type RedisClient,
+} from '@factdesk/queue';
+import { InjectWorkerConfig, InjectWorkerRedis } from '../worker-config.js';
 
 /** Items taken from one poll at most: a feed that suddenly lists thousands is not a reason to flood the inbox. */
 const MAX_ITEMS_PER_POLL = 50;
-/** A failing source waits interval × 2^failures before its next real try, at most this long. */
-const MAX_BACKOFF_MS = 24 * 3600_000;
 
-export type PollOutcome = { status: 'new-items'; created: number } | { status: 'unchanged' } | { status: 'skipped'; reason: string } | { status: 'failed'; error: string };
+export type PollOutcome =
+  /** `unqueued`: documents stored whose job Redis did not take (the sweep enqueues them). */
+  | { status: 'new-items'; created: number; unqueued: number }
+  | { status: 'unchanged' }
+  | { status: 'skipped'; reason: string }
+  | { status: 'failed'; error: string };
 
 /**
  * Polls monitored sources: one BullMQ job scheduler per enabled source; conditional GET; feeds and listing
@@ -25,53 +33,46 @@ export type PollOutcome = { status: 'new-items'; created: number } | { status: '
  * request, and exponential backoff for a failing source.
  */
 @Injectable()
-export class SourcePoller implements OnApplicationBootstrap, OnApplicationShutdown {
+export class SourcePoller implements OnApplicationBootstrap {
   private readonly logger = new Logger(SourcePoller.name);
-  private readonly redis: Redis;
-  private worker?: Worker;
-  private readonly polls: Queue<JobPayloads['source-poll']>;
-  private readonly fetches: Queue<JobPayloads['document-fetch']>;
-
   constructor(
     @InjectWorkerConfig() private readonly config: AppConfig,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {
-    const options = { connection: bullConnection(config.redisUrl), prefix: config.redisPrefix, defaultJobOptions: DEFAULT_JOB_OPTIONS };
-    this.polls = new Queue(QUEUE_NAMES.sourcePoll, options);
-    this.fetches = new Queue(QUEUE_NAMES.documentFetch, options);
-    this.redis = new Redis(redisOptions(config.redisUrl, { maxRetriesPerRequest: 1 }));
-    this.redis.on('error', (err) => this.logger.warn(`redis: ${err.message}`));
-  }
+    private readonly sources: SourcesRepository,
+    private readonly jobs: JobQueue,
+    private readonly runner: JobRunner,
+    @InjectWorkerRedis() private readonly redis: RedisClient,
+  ) {}
 
   async onApplicationBootstrap() {
-    this.worker = new Worker<JobPayloads['source-poll']>(QUEUE_NAMES.sourcePoll, (job, token) => this.process(job, token), { connection: bullConnection(this.config.redisUrl), prefix: this.config.redisPrefix, concurrency: 4 });
-    this.worker.on('error', (err) => this.logger.warn(`source-poll: ${err.message}`));
-    await this.reconcileSchedules().catch((err) => this.logger.warn(`schedules not reconciled: ${(err as Error).message}`));
+    this.runner.run(QUEUE_NAMES.sourcePoll, (job, token) => this.process(job, token), { concurrency: 4 });
+    await this.reconcileSchedules().catch((err) =>
+      this.logger.warn(`schedules not reconciled: ${(err as Error).message}`),
+    );
   }
 
   /** Makes the job schedulers match the sources: one per enabled source at its interval, none for paused ones. */
   async reconcileSchedules(): Promise<void> {
-    const sources = await this.db.getRepository(MonitoredSourceEntity).find({ select: { id: true, enabled: true, pollIntervalMinutes: true } });
+    const sources = await this.sources.schedules();
     const wanted = new Set<string>();
     for (const s of sources.filter((x) => x.enabled)) {
-      wanted.add(sourceSchedulerId(s.id));
-      await this.polls.upsertJobScheduler(sourceSchedulerId(s.id), { every: s.pollIntervalMinutes * 60_000 }, { name: 'poll', data: { sourceId: s.id } });
+      const schedule = sourcePollSchedule(s);
+      wanted.add(schedule.id);
+      await this.jobs.upsertSchedule(schedule);
     }
-    for (const scheduler of await this.polls.getJobSchedulers()) {
-      if (scheduler.key.startsWith('source-') && !wanted.has(scheduler.key)) await this.polls.removeJobScheduler(scheduler.key);
+    for (const scheduler of await this.jobs.schedules(QUEUE_NAMES.sourcePoll)) {
+      if (scheduler.id.startsWith('source-') && !wanted.has(scheduler.id))
+        await this.jobs.removeSchedule({ queue: QUEUE_NAMES.sourcePoll, id: scheduler.id });
     }
   }
 
-  private async process(job: Job<JobPayloads['source-poll']>, token?: string): Promise<void> {
-    const source = await this.db.getRepository(MonitoredSourceEntity).findOneBy({ id: job.data.sourceId });
+  private async process(job: QueuedJob<'source-poll'>, token?: string): Promise<void> {
+    const source = await this.sources.find(job.data.sourceId);
     // A job of a paused or deleted source can still be in the queue; only a person's "check now" runs it.
     if (!source || (!source.enabled && !job.data.manual)) return;
     // Politeness: one request at a time per host, across every worker process.
     const lock = `${this.config.redisPrefix}:source-host:${new URL(source.url).host}`;
-    if ((await this.redis.set(lock, job.id ?? 'poll', 'PX', this.config.outbound.timeoutMs + 5000, 'NX')) !== 'OK') {
-      await job.moveToDelayed(Date.now() + 2000, token);
-      throw new DelayedError();
-    }
+    if ((await this.redis.set(lock, job.id ?? 'poll', 'PX', this.config.outbound.timeoutMs + 5000, 'NX')) !== 'OK')
+      await postpone(job, token, 2000);
     try {
       await this.poll(source, job.data.manual ?? false);
     } finally {
@@ -81,81 +82,87 @@ export class SourcePoller implements OnApplicationBootstrap, OnApplicationShutdo
 
   /** One poll of one source; never throws: a failure is recorded on the source, and the schedule tries again. */
   async poll(source: MonitoredSourceEntity, manual = false): Promise<PollOutcome> {
-    const repo = this.db.getRepository(MonitoredSourceEntity);
-    if (!manual && source.consecutiveFailures > 0 && source.lastCheckedAt) {
-      const wait = Math.min(source.pollIntervalMinutes * 60_000 * 2 ** source.consecutiveFailures, MAX_BACKOFF_MS);
-      if (Date.now() < source.lastCheckedAt.getTime() + wait) return { status: 'skipped', reason: 'backing off after failures' };
-    }
+    if (!sourcePollDue(source, new Date(), manual)) return { status: 'skipped', reason: 'backing off after failures' };
     try {
       const response = await safeFetch(source.url, {
         ...this.config.outbound,
         maxBytes: this.config.documentMaxBytes,
         headers: {
-          accept: source.kind === 'feed' ? 'application/feed+json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5' : 'text/html,*/*;q=0.5',
+          accept:
+            source.kind === 'feed'
+              ? 'application/feed+json, application/atom+xml, application/rss+xml, application/xml;q=0.9, */*;q=0.5'
+              : 'text/html,*/*;q=0.5',
           ...(source.etag ? { 'if-none-match': source.etag } : {}),
           ...(source.lastModified ? { 'if-modified-since': source.lastModified } : {}),
         },
       });
       if (response.status === 304) {
-        await repo.update({ id: source.id }, { lastCheckedAt: new Date(), lastError: null, consecutiveFailures: 0 });
+        await this.sources.recordPoll(source.id, {
+          lastCheckedAt: new Date(),
+          lastError: null,
+          consecutiveFailures: 0,
+        });
         return { status: 'unchanged' };
       }
       if (response.status >= 400) throw new Error(`The source answered ${response.status}.`);
       const body = response.body.toString('utf8');
-      const items = (source.kind === 'feed' ? feedItems(body, response.url) : listingItems(body, response.url)).slice(0, MAX_ITEMS_PER_POLL);
-      const created = await this.ingest(source, items);
-      await repo.update(
-        { id: source.id },
-        {
-          lastCheckedAt: new Date(),
-          lastError: null,
-          consecutiveFailures: 0,
-          etag: headerValue(response.headers.etag),
-          lastModified: headerValue(response.headers['last-modified']),
-          ...(created ? { lastNewItemAt: new Date() } : {}),
-        },
-      );
-      return created ? { status: 'new-items', created } : { status: 'unchanged' };
+      // In extraction's sandbox, with its limits: a hostile page cannot hold up this event loop either.
+      const items = (
+        await readSourceItems(source.kind === 'feed' ? 'feed' : 'listing', body, response.url, this.config.extraction)
+      ).slice(0, MAX_ITEMS_PER_POLL);
+      const { created, unqueued } = await this.ingest(source, items);
+      await this.sources.recordPoll(source.id, {
+        lastCheckedAt: new Date(),
+        lastError: null,
+        consecutiveFailures: 0,
+        etag: headerValue(response.headers.etag),
+        lastModified: headerValue(response.headers['last-modified']),
+        ...(created ? { lastNewItemAt: new Date() } : {}),
+      });
+      return created ? { status: 'new-items', created, unqueued } : { status: 'unchanged' };
     } catch (err) {
       const error = (err as Error).message;
-      await repo.update({ id: source.id }, { lastCheckedAt: new Date(), lastError: error.slice(0, 2000), consecutiveFailures: source.consecutiveFailures + 1 });
+      await this.sources.recordPoll(source.id, {
+        lastCheckedAt: new Date(),
+        lastError: error.slice(0, 2000),
+        consecutiveFailures: source.consecutiveFailures + 1,
+      });
       this.logger.warn({ msg: 'source poll failed', sourceId: source.id, error });
       return { status: 'failed', error };
     }
   }
 
-  /** Records items never seen before and turns each into a URL document, then enqueues its fetch. */
-  private async ingest(source: MonitoredSourceEntity, items: SourceItem[]): Promise<number> {
+  /**
+   * Turns items never seen before into URL documents (createDocument, with their audit events), then
+   * enqueues each one's fetch. A fetch Redis does not take is reported, not dropped: the document stays
+   * queued, the sweep enqueues it, and the poll's outcome counts it.
+   */
+  private async ingest(
+    source: MonitoredSourceEntity,
+    items: SourceItem[],
+  ): Promise<{ created: number; unqueued: number }> {
     let created = 0;
+    let unqueued = 0;
     for (const item of items) {
-      const fresh: { id: string }[] = (
-        await this.db.getRepository(SourceItemEntity).createQueryBuilder().insert().values({ sourceId: source.id, itemKey: item.key, url: item.url, title: item.title, publishedAt: item.publishedAt ? new Date(item.publishedAt) : null }).orIgnore().returning(['id']).execute()
-      ).raw;
-      if (!fresh.length) continue;
-      const contentHash = createHash('sha256').update(`url:${item.url}`).digest('hex');
-      const doc: { id: string }[] = (
-        await this.db
-          .getRepository(DocumentEntity)
-          .createQueryBuilder()
-          .insert()
-          .values({ format: 'url', sourceUrl: item.url, contentHash, title: item.title, outlet: source.defaultOutlet, publishedAt: item.publishedAt ? new Date(item.publishedAt) : null, monitoredSourceId: source.id, status: 'queued' })
-          .orIgnore()
-          .returning(['id'])
-          .execute()
-      ).raw;
-      if (!doc.length) continue; // the same article came in another way already
-      await this.db.getRepository(SourceItemEntity).update({ id: fresh[0].id }, { documentId: doc[0].id });
+      const doc = await this.sources.ingestItem(source, {
+        key: item.key,
+        url: item.url,
+        title: item.title,
+        publishedAt: item.publishedAt ? new Date(item.publishedAt) : null,
+      });
+      if (!doc) continue;
       created += 1;
-      // If Redis is away the document stays queued and the sweep picks it up.
-      await this.fetches.add('fetch', { documentId: doc[0].id }, { jobId: documentJobId(doc[0].id, contentHash, 0) }).catch(() => undefined);
+      // Reported, not dropped: the document stays queued and the sweep enqueues it.
+      if (!(await this.jobs.offer(fetchJobFor(doc.job)).catch(() => false))) {
+        unqueued += 1;
+        this.logger.warn({
+          msg: 'document left for the sweep: could not enqueue its fetch',
+          documentId: doc.job.id,
+          sourceId: source.id,
+        });
+      }
     }
-    return created;
-  }
-
-  async onApplicationShutdown() {
-    await this.worker?.close();
-    await Promise.allSettled([this.polls.close(), this.fetches.close()]);
-    this.redis.disconnect();
+    return { created, unqueued };
   }
 }
 

@@ -1,15 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { Logger } from '@nestjs/common';
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { UnrecoverableError, type Job } from 'bullmq';
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { Webhook } from 'standardwebhooks';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@factdesk/config';
 import { DEFAULT_USER_AGENT, OutboundRequestError, safeFetch } from '@factdesk/net';
-import type { WebhookAttempt, WebhookDeliveryState } from '@factdesk/persistence';
+import { WebhooksRepository, type WebhookAttempt, type WebhookDeliveryState } from '@factdesk/persistence';
 import { openWebhookSecret, UnreadableWebhookSecretError } from '@factdesk/publishing';
-import { QUEUE_NAMES, type JobPayloads } from '@factdesk/queue';
+import { isLastAttempt, JobRunner, QUEUE_NAMES, UnrecoverableError, type QueuedJob } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
 
 /** What the delivery log keeps of a response body. */
@@ -28,36 +24,35 @@ const DELIVERY_CONCURRENCY = 8;
  * retries with exponential backoff until the attempts run out. Refused or invalid addresses and an
  * unreadable secret are not retried: another try cannot succeed.
  */
-@Processor(QUEUE_NAMES.webhookDelivery, { concurrency: DELIVERY_CONCURRENCY })
-export class WebhookDeliveryProcessor extends WorkerHost {
+@Injectable()
+export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly webhooks: WebhooksRepository,
     @InjectWorkerConfig() private readonly config: AppConfig,
-  ) {
-    super();
+    private readonly runner: JobRunner,
+  ) {}
+
+  onApplicationBootstrap() {
+    this.runner.run(QUEUE_NAMES.webhookDelivery, (job) => this.process(job), { concurrency: DELIVERY_CONCURRENCY });
   }
 
-  async process(job: Job<JobPayloads['webhook-delivery']>): Promise<void> {
+  async process(job: QueuedJob<'webhook-delivery'>): Promise<void> {
     const { deliveryId } = job.data;
-    const rows: { state: WebhookDeliveryState; payload: string; url: string; secret: string; active: boolean; webhook_id: string }[] = await this.db.query(
-      `SELECT d.state, d.payload, w.url, w.secret, w.active, w.id AS webhook_id FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id WHERE d.id = $1`,
-      [deliveryId],
-    );
-    const d = rows[0];
+    const d = await this.webhooks.toSend(deliveryId);
     if (!d || d.state !== 'pending') return; // webhook deleted, or already settled
     if (!d.active) {
-      await this.settle(deliveryId, 'cancelled', null);
+      await this.webhooks.settle(deliveryId, 'cancelled', null);
       return;
     }
-    const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    const last = isLastAttempt(job);
     const started = performance.now();
     const at = new Date();
     let attempt: WebhookAttempt;
     let permanent = false;
     try {
-      const secret = openWebhookSecret(d.secret, d.webhook_id, this.config.sessionSecret);
+      const secret = openWebhookSecret(d.secret, d.webhookId, this.config.sessionSecret);
       const signature = new Webhook(secret).sign(deliveryId, at, d.payload);
       const res = await safeFetch(d.url, {
         method: 'POST',
@@ -79,35 +74,45 @@ export class WebhookDeliveryProcessor extends WorkerHost {
       attempt = {
         at: at.toISOString(),
         status: res.status,
-        error: ok ? null : res.status >= 300 && res.status < 400 ? `The endpoint redirected (HTTP ${res.status}); redirects are not followed.` : `The endpoint answered HTTP ${res.status}.`,
+        error: ok
+          ? null
+          : res.status >= 300 && res.status < 400
+            ? `The endpoint redirected (HTTP ${res.status}); redirects are not followed.`
+            : `The endpoint answered HTTP ${res.status}.`,
         durationMs: Math.round(performance.now() - started),
         response: excerpt(res.body),
       };
     } catch (err) {
-      permanent = err instanceof UnreadableWebhookSecretError || (err instanceof OutboundRequestError && (err.code === 'refused_address' || err.code === 'bad_url'));
+      permanent =
+        err instanceof UnreadableWebhookSecretError ||
+        (err instanceof OutboundRequestError && (err.code === 'refused_address' || err.code === 'bad_url'));
       const message =
         err instanceof OutboundRequestError && err.code === 'too_many_redirects'
           ? 'The endpoint redirected; redirects are not followed.'
           : err instanceof OutboundRequestError || err instanceof UnreadableWebhookSecretError
             ? err.message
             : `Unexpected error: ${(err as Error).message}`;
-      attempt = { at: at.toISOString(), status: null, error: message, durationMs: Math.round(performance.now() - started), response: null };
+      attempt = {
+        at: at.toISOString(),
+        status: null,
+        error: message,
+        durationMs: Math.round(performance.now() - started),
+        response: null,
+      };
     }
     const succeeded = attempt.error === null;
     const state: WebhookDeliveryState = succeeded ? 'succeeded' : last || permanent ? 'failed' : 'pending';
-    await this.settle(deliveryId, state, attempt);
+    await this.webhooks.settle(deliveryId, state, attempt);
     if (succeeded) return;
-    this.logger.warn({ msg: 'webhook delivery attempt failed', deliveryId, attempt: job.attemptsMade + 1, error: attempt.error, final: state === 'failed' });
+    this.logger.warn({
+      msg: 'webhook delivery attempt failed',
+      deliveryId,
+      attempt: job.attemptsMade + 1,
+      error: attempt.error,
+      final: state === 'failed',
+    });
     if (permanent) throw new UnrecoverableError(attempt.error!);
     throw new Error(attempt.error!);
-  }
-
-  /** Appends the attempt to the log and sets the state, in one statement. */
-  private async settle(id: string, state: WebhookDeliveryState, attempt: WebhookAttempt | null): Promise<void> {
-    await this.db.query(
-      `UPDATE webhook_deliveries SET attempts = attempts || $2::jsonb, state = $3::varchar, completed_at = CASE WHEN $3::varchar = 'pending' THEN NULL ELSE now() END WHERE id = $1 AND state = 'pending'`,
-      [id, JSON.stringify(attempt ? [attempt] : []), state],
-    );
   }
 }
 

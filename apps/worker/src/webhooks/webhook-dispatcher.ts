@@ -1,26 +1,15 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { InjectQueue } from '@nestjs/bullmq';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { Queue } from 'bullmq';
 import pg from 'pg';
-import type { DataSource } from 'typeorm';
 import type { AppConfig } from '@factdesk/config';
-import { QUEUE_NAMES, type JobPayloads } from '@factdesk/queue';
+import { WebhooksRepository, type NewDelivery } from '@factdesk/persistence';
+import { deliveryJobFor, JobQueue } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
-import { eventBody, type PublicationEventRow } from './webhook-events.js';
+import { eventBody } from './webhook-events.js';
 
 /** The channel the fact_checks trigger notifies on commit (see the PublicSiteWebhooks migration). */
 const CHANNEL = 'factdesk_public';
 const EVENT_KINDS = new Set(['published', 'corrected', 'retracted', 'connected']);
 const BATCH = 50;
-
-export type DeliveryQueue = Queue<JobPayloads['webhook-delivery']>;
-
-/** Attempts and exponential backoff of one delivery (BullMQ retries it; the delivery id is the job id). */
-export const deliveryJobOptions = (config: AppConfig) => ({
-  attempts: config.webhooks.maxAttempts,
-  backoff: { type: 'exponential' as const, delay: config.webhooks.retryBaseMs },
-});
 
 /**
  * Turns the publication_events outbox (written by a trigger in the publishing transaction) into one
@@ -42,8 +31,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   private again = false;
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
-    @InjectQueue(QUEUE_NAMES.webhookDelivery) private readonly queue: DeliveryQueue,
+    private readonly webhooks: WebhooksRepository,
+    private readonly jobs: JobQueue,
     @InjectWorkerConfig() private readonly config: AppConfig,
   ) {}
 
@@ -55,7 +44,10 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
 
   private async listen(): Promise<void> {
     if (this.stopped) return;
-    const client = new pg.Client({ connectionString: this.config.databaseUrl, application_name: 'factdesk-worker-listen' });
+    const client = new pg.Client({
+      connectionString: this.config.databaseUrl,
+      application_name: 'factdesk-worker-listen',
+    });
     client.on('notification', (msg) => {
       if (EVENT_KINDS.has(msg.payload ?? '')) this.kick(false);
     });
@@ -103,51 +95,45 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnApplicationS
   async dispatch(): Promise<string[]> {
     const created: string[] = [];
     for (;;) {
-      const ids = await this.db.transaction(async (m) => {
-        const events: PublicationEventRow[] = await m.query(
-          `SELECT id, fact_check_id, kind, version, created_at FROM publication_events WHERE dispatched_at IS NULL ORDER BY id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
-        );
-        if (!events.length) return null;
-        const hooks: { id: string; events: string[]; created_at: Date }[] = await m.query('SELECT id, events, created_at FROM webhooks WHERE active');
-        const made: string[] = [];
+      const ids = await this.webhooks.dispatchEvents(BATCH, async (events, hooks, tx) => {
+        const planned: NewDelivery[] = [];
         for (const e of events) {
           // Only endpoints that existed when the event happened: registering one does not replay history.
           const targets = hooks.filter((h) => h.created_at <= e.created_at);
           if (!targets.length) continue;
-          const body = await eventBody(m, e, this.config.site);
-          if (!body) continue; // the fact-check was deleted since
-          for (const h of targets.filter((t) => t.events.includes(body.event))) {
-            const rows: { id: string }[] = await m.query(
-              `INSERT INTO webhook_deliveries (webhook_id, event_id, event, fact_check_id, payload) VALUES ($1, $2, $3, $4, $5)
-                 ON CONFLICT (webhook_id, event_id) DO NOTHING RETURNING id`,
-              [h.id, e.id, body.event, e.fact_check_id, body.body],
-            );
-            made.push(...rows.map((r) => r.id));
-          }
+          const source = await this.webhooks.eventSource(tx, e);
+          if (!source) continue; // the fact-check was deleted since
+          const body = eventBody(e, source, this.config.site);
+          for (const h of targets.filter((t) => t.events.includes(body.event)))
+            planned.push({
+              webhookId: h.id,
+              eventId: e.id,
+              event: body.event,
+              factCheckId: e.fact_check_id,
+              payload: body.body,
+            });
         }
-        await m.query('UPDATE publication_events SET dispatched_at = now() WHERE id = ANY($1)', [events.map((e) => e.id)]);
-        return made;
+        return planned;
       });
       if (ids === null) break;
       created.push(...ids);
-      await this.enqueue(ids).catch((err) => this.logger.warn(`queueing ${ids.length} webhook deliveries failed; the sweep will retry: ${(err as Error).message}`));
+      await this.enqueue(ids).catch((err) =>
+        this.logger.warn(
+          `queueing ${ids.length} webhook deliveries failed; the sweep will retry: ${(err as Error).message}`,
+        ),
+      );
     }
     return created;
   }
 
   private async enqueue(ids: string[]): Promise<void> {
     if (!ids.length) return;
-    const opts = deliveryJobOptions(this.config);
-    await this.queue.addBulk(ids.map((deliveryId) => ({ name: 'deliver', data: { deliveryId }, opts: { ...opts, jobId: deliveryId } })));
+    await this.jobs.addBulk(ids.map((deliveryId) => deliveryJobFor(deliveryId, this.config.webhooks)));
   }
 
   /** Pending deliveries older than the sweep's staleness whose job may have been lost; queuing an existing job id is a no-op. */
   async requeueStale(): Promise<void> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM webhook_deliveries WHERE state = 'pending' AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT 500`,
-      [this.config.worker.sweepStaleMs / 1000],
-    );
-    await this.enqueue(rows.map((r) => r.id));
+    await this.enqueue(await this.webhooks.stalePending(this.config.worker.sweepStaleMs));
   }
 
   async onApplicationShutdown(): Promise<void> {

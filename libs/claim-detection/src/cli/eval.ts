@@ -6,11 +6,12 @@
  * and a debate-grouped cross-validation on train with the shipped configuration (refitted per fold).
  */
 import { readFileSync } from 'node:fs';
-import { combine } from '../features.js';
-import { MODEL_PATH, type ModelFile } from '../scorer.js';
+import { join } from 'node:path';
+import { defaultScorer, MODEL_PATH, prepare, ROLE_PENALTY, type ModelFile } from '../scorer.js';
 import { scoreSentences } from '../detect.js';
 import { fmt, loadDev, loadTrain, parseArgs, prf, requireData } from '../train/data.js';
 import { crossValidate, describe, featurise } from '../train/experiment.js';
+import { askingRoles, averagePrecision, loadTranscripts, TRANSCRIPTS } from '../train/ranking.js';
 
 const args = parseArgs(process.argv.slice(2));
 const root = requireData(args.data);
@@ -31,12 +32,46 @@ console.log(`  scored in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 if (!args['no-cv']) {
   const k = Number(args.folds ?? 5);
   const train = loadTrain(root);
-  console.log(`\nDebate-grouped ${k}-fold cross-validation on train (${train.length} sentences, ${new Set(train.map((e) => e.debate)).size} debates), shipped configuration refitted per fold:`);
+  console.log(
+    `\nDebate-grouped ${k}-fold cross-validation on train (${train.length} sentences, ${new Set(train.map((e) => e.debate)).size} debates), shipped configuration refitted per fold:`,
+  );
   const groups = featurise(train, model.features);
   const r = crossValidate(train, groups, cand, k);
   const ys = train.map((e) => e.label);
   console.log(`  at shipped threshold ${model.threshold}: ${fmt(prf(r.oof, ys, model.threshold))}`);
   console.log(`  best threshold on these folds (${r.threshold}): ${fmt(r.pooledBest)}`);
-  console.log(`  per-fold F1 at ${r.threshold}: ${r.foldF1.map((f) => f.toFixed(3)).join(' ')} (mean ${r.meanF1.toFixed(3)})`);
-  void combine;
+  console.log(
+    `  per-fold F1 at ${r.threshold}: ${r.foldF1.map((f) => f.toFixed(3)).join(' ')} (mean ${r.meanF1.toFixed(3)})`,
+  );
+}
+
+// Ranking on whole transcripts (CheckThat! 2019 Task 1): each line's text scored directly (no document structure),
+// lines of each debate ranked by score, mean average precision over debates (the 2019 task's metric).
+const transcripts = loadTranscripts(root);
+if (!transcripts) console.log(`\nCheckThat! 2019 transcripts: skipped (no ${join(root, TRANSCRIPTS)})`);
+else {
+  const scorer = defaultScorer();
+  const rows: string[] = [];
+  const ap = { text: [] as number[], role: [] as number[] };
+  for (const [debate, lines] of [...transcripts.entries()].sort()) {
+    const roles = askingRoles(lines);
+    const inputs = lines.map((l) => prepare(l.text));
+    const plain = inputs.map((i) => scorer.score(i).score);
+    const withRole = inputs.map((i, n) => scorer.score({ ...i, speakerRole: roles.get(lines[n].speaker) }).score);
+    const labels = lines.map((l) => l.label);
+    const a = averagePrecision(plain, labels);
+    const b = averagePrecision(withRole, labels);
+    ap.text.push(a);
+    ap.role.push(b);
+    rows.push(
+      `  ${debate.padEnd(28)} ${String(lines.length).padStart(5)} lines ${String(labels.filter(Boolean).length).padStart(4)} checked  AP ${a.toFixed(3)}  with roles ${b.toFixed(3)}`,
+    );
+  }
+  const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
+  console.log(`\nCheckThat! 2019 Task 1 transcripts (${transcripts.size} debates; lines' texts scored directly):`);
+  console.log(rows.join('\n'));
+  console.log(`  MAP (text only): ${mean(ap.text).toFixed(3)}`);
+  console.log(
+    `  MAP (moderator/questioner lines lowered by ROLE_PENALTY ${ROLE_PENALTY}): ${mean(ap.role).toFixed(3)}`,
+  );
 }

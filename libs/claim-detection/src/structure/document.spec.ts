@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { QUESTIONER_LABELS } from '@factdesk/domain';
 import { findDate, parseDocument } from './document.js';
 
-const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`../../../../fixtures/${name}`, import.meta.url)), 'utf8');
+const fixture = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../../../fixtures/${name}`, import.meta.url)), 'utf8');
 const MINSK = fixture('lavrov-minsk-2022-06-30.txt');
 const MEMRI = fixture('memri-6998-lavrov-belarus-interview-2017.txt');
 
@@ -46,7 +48,12 @@ describe('parseDocument on the Minsk remarks', () => {
     expect(find(list, 'During the meeting, you said').speaker).toBe('Interviewer');
     expect(find(list, 'Is the West beginning').role).toBe('question');
     expect(find(list, 'In this context, some reasonable voices').speaker).toBe('Sergey Lavrov');
-    expect(doc.registry.list().map((s) => s.name).sort()).toEqual(['Interviewer', 'Sergey Lavrov']);
+    expect(
+      doc.registry
+        .list()
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['Interviewer', 'Sergey Lavrov']);
   });
 
   it('splits around "St Petersburg" and dashes correctly', () => {
@@ -95,7 +102,9 @@ describe('parseDocument on the MEMRI dispatch', () => {
   });
 
   it('strips the quote wrapper and opening ellipsis from quoted paragraphs', () => {
-    expect(find(list, 'This year, the EU').text).toBe('This year, the EU lifted its sanctions on Belarus, and their relations have become somewhat warmer.');
+    expect(find(list, 'This year, the EU').text).toBe(
+      'This year, the EU lifted its sanctions on Belarus, and their relations have become somewhat warmer.',
+    );
     expect(list.some((s) => /^["“]/.test(s.text) && (s.text.match(/"/g) ?? []).length === 1)).toBe(false);
   });
 
@@ -155,7 +164,7 @@ describe('parseDocument on tricky layouts', () => {
     expect(find(list, 'The figure could not').speaker).toBe('MEMRI');
   });
 
-  it('gives quotations inside the publication\'s narration to the person quoted', () => {
+  it("gives quotations inside the publication's narration to the person quoted", () => {
     const text = [
       'Special Dispatch No. 1',
       '',
@@ -175,7 +184,10 @@ describe('parseDocument on tricky layouts', () => {
 
   it('uses the defaultSpeaker option for unlabelled text when nothing else names one', () => {
     const d = parseDocument('We cut taxes by 10 percent. Inflation is down.', { defaultSpeaker: 'Jane Doe' });
-    expect(d.sentences.map((s) => (s.speakerId >= 0 ? d.registry.nameOf(s.speakerId) : null))).toEqual(['Jane Doe', 'Jane Doe']);
+    expect(d.sentences.map((s) => (s.speakerId >= 0 ? d.registry.nameOf(s.speakerId) : null))).toEqual([
+      'Jane Doe',
+      'Jane Doe',
+    ]);
     expect(d.metadata.title).toBeUndefined();
   });
 
@@ -187,12 +199,32 @@ describe('parseDocument on tricky layouts', () => {
 
 describe('parseDocument on Markdown', () => {
   it('ignores heading markers and bold labels', () => {
-    const text = '# Remarks by Governor Ann Lee, May 2, 2019\n\n**Q:** Did taxes rise?\n\n**Ann Lee:** Taxes fell by 3 percent.\n';
+    const text =
+      '# Remarks by Governor Ann Lee, May 2, 2019\n\n**Q:** Did taxes rise?\n\n**Ann Lee:** Taxes fell by 3 percent.\n';
     const { doc, list } = sentences(text);
     expect(doc.metadata.title).toBe('Remarks by Governor Ann Lee, May 2, 2019');
     expect(list.map((s) => [s.text, s.speaker])).toEqual([
       ['Did taxes rise?', 'Interviewer'],
       ['Taxes fell by 3 percent.', 'Ann Lee'],
+    ]);
+  });
+});
+
+describe('parseDocument: every questioner label', () => {
+  // Each label of the one list, as a transcript prints it: its turns are questions under no person's name,
+  // and an "A:" answer goes back to the person who was answering, not to whoever asked first.
+  const labels = Object.keys(QUESTIONER_LABELS).flatMap((k) => [
+    k.toUpperCase(),
+    k.replace(/^./, (c) => c.toUpperCase()),
+  ]);
+  it.each(labels)('%s:', (label) => {
+    const text = `${label}: Did taxes rise?\n\nAnn Lee: Taxes fell by 3 percent.\n\n${label}: And spending?\n\nA: Spending rose by 2 percent.\n`;
+    const { list } = sentences(text);
+    expect(list.map((s) => [s.text, s.speaker, s.role])).toEqual([
+      ['Did taxes rise?', QUESTIONER_LABELS[label.toLowerCase()], 'question'],
+      ['Taxes fell by 3 percent.', 'Ann Lee', 'statement'],
+      ['And spending?', QUESTIONER_LABELS[label.toLowerCase()], 'question'],
+      ['Spending rose by 2 percent.', 'Ann Lee', 'statement'],
     ]);
   });
 });

@@ -1,7 +1,13 @@
+// A document's structure in one pass (header, turns, speakers, sentences); one file (~320 lines) because each
+// step reads the state the previous one left, and splitting it would pass that state around.
+import { isAskingRole, isQuestioner } from '@factdesk/domain';
+import { blocks, label, splitInlineTurns, TERMINAL, wordCount, type Block } from './blocks.js';
 import type { DocumentMetadata, SentenceRole } from '../types.js';
 import { SpeakerRegistry } from '../speakers.js';
 import { splitSentences, trimSpan } from './split.js';
-import { MONTHS, NOT_NAMES } from '../lexicon.js';
+import { MONTHS } from '../lexicon.js';
+import { assignRoles, completeNames, type Labelled } from './roles.js';
+import { ANSWER_LABEL, caseForNames, headerList, withoutDirections, type ListRole } from './transcript.js';
 
 /** A sentence located in the document, before scoring. */
 export interface SentenceSpan {
@@ -23,12 +29,6 @@ export interface StructureOptions {
   outlet?: string;
 }
 
-interface Block {
-  start: number;
-  end: number;
-  text: string;
-}
-
 /** Known publication signatures, for documents that do not name their outlet outright. */
 const OUTLET_SIGNATURES: [RegExp, string][] = [
   [/\bMEMRI\b|Special Dispatch No\.?\s*\d+|Inquiry (?:&|and) Analysis (?:Series )?No\.?\s*\d+/i, 'MEMRI'],
@@ -40,7 +40,8 @@ const OUTLET_SIGNATURES: [RegExp, string][] = [
   [/\bBBC News\b/, 'BBC News'],
 ];
 
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
+const MONTH_RE =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\\.?';
 const DATE_RES: RegExp[] = [
   new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i'),
   new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE},?\\s+(\\d{4})\\b`, 'i'),
@@ -71,78 +72,34 @@ function monthIndex(name: string): number {
   return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3))) + 1;
 }
 
-const TERMINAL = /[.!?…]["'”’)\]]*$|[.!?…]["'”’)\]]*\[\d+\]$/;
-const wordCount = (s: string) => (s.match(/[A-Za-z0-9][\w'’-]*/g) ?? []).length;
-
-/** Lines → blocks (paragraphs), joining soft-wrapped lines. Offsets into the original text. */
-function blocks(text: string): Block[] {
-  const out: Block[] = [];
-  let i = 0;
-  let cur: Block | null = null;
-  while (i <= text.length) {
-    let j = text.indexOf('\n', i);
-    if (j < 0) j = text.length;
-    let s = i;
-    let e = j;
-    while (s < e && /\s/.test(text[s])) s++;
-    while (e > s && /\s/.test(text[e - 1])) e--;
-    // Markdown heading and block-quote markers are layout, not text.
-    const md = /^(?:#{1,6}\s+|>\s*)/.exec(text.slice(s, Math.min(e, s + 8)));
-    if (md) s += md[0].length;
-    if (e > s) {
-      const line = text.slice(s, e);
-      if (cur && !TERMINAL.test(cur.text) && !/[:"'”]$/.test(cur.text) && /^[a-z]/.test(line)) {
-        cur.end = e;
-        cur.text = text.slice(cur.start, e);
-      } else {
-        cur = { start: s, end: e, text: line };
-        out.push(cur);
-      }
-    } else cur = null;
-    i = j + 1;
-  }
-  return out;
-}
-
-/** "Sergey Lavrov:", "Q:", "Question:", "MODERATOR:" at the start of a block. */
-const LABEL_RE = /^(?:\*\*|__)?((?:[A-Z][\w.'’-]*|of|the|de|van|von)(?:\s+(?:[A-Z][\w.'’-]*|of|the|de|van|von)){0,5})(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s+/;
-const INTERVIEWER_LABEL = /^(Q|Question|Interviewer|Journalist|Correspondent|Reporter|Host|Moderator)$/i;
-const ANSWER_LABEL = /^(A|Answer)$/i;
-
-/** "Note:", "Update:", "Photo:" … are not speakers. */
-const LABEL_STOP =
-  /^(Note|Notes|Update|Updated|Editor'?s? Note|Source|Sources|Photo|Image|Video|Caption|Summary|Background|Warning|Disclaimer|Correction|Related|Tags?|Read|See|Also|Date|Time|Location|Place|Subject|Re|PS|Example|Step|Tip|Key|Topic|Title|Keywords|Abstract|Contents|Reference|References|Translation|Transcript|Fact|Claim|Verdict|Rating|Category|Excerpt|Excerpts|Part|Chapter|Section|Appendix|Figure|Table|Total|Result|Results)$/i;
-
-function label(b: Block): { name: string; length: number } | null {
-  const m = LABEL_RE.exec(b.text);
-  if (!m) return null;
-  const name = m[1];
-  if (INTERVIEWER_LABEL.test(name) || ANSWER_LABEL.test(name)) return { name, length: m[0].length };
-  const words = name.split(/\s+/);
-  if (words.length > 6 || /\d/.test(name) || (NOT_NAMES.has(words[0]) && words.length === 1) || LABEL_STOP.test(name)) return null;
-  if (!words.some((w) => /^[A-Z][a-z'’.-]+$/.test(w) || /^[A-Z]{2,}$/.test(w))) return null;
-  return { name, length: m[0].length };
-}
-
 /** Title naming the speaker of a first-person text: "Foreign Minister Sergey Lavrov's comment …". */
 const TITLE_SPEAKER_RES: RegExp[] = [
   /^(?:.*?[–—|]\s*)?((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)['’]s\s+(?:opening\s+|introductory\s+|closing\s+)?(?:comments?|remarks|statement|speech|address|interview|answers?|article|op-ed|message|news conference|press conference|briefing|greetings|lecture)\b/,
   /(?:^|[:–—|]\s*)(?:(?:Opening|Introductory|Closing)\s+)?(?:Remarks|Statement|Speech|Address|Comments?|Article|Message|Answers)\s+by\s+((?:[A-Z][\w.'’-]*\s+){0,5}[A-Z][\w'’-]+)/,
 ];
 
-const BOILERPLATE = /^(Share this( Report)?:?|Share|Tweet|Print|Email|Read more\b|Related\b|Tags?:|Click here|Subscribe|Advertisement)|\(Source:?[^)]*$|^\[\d+\]/i;
+const BOILERPLATE =
+  /^(Share this( Report)?:?|Share|Tweet|Print|Email|Read more\b|Related\b|Tags?:|Click here|Subscribe|Advertisement)|\(Source:?[^)]*$|^\[\d+\]|^THIS IS A RUSH TRANSCRIPT\b|^(END|\d{1,2}:\d{2}\s*[AP]\.?M\.?(\s+[A-Z]{2,4})?)$/i;
 
 export function parseDocument(text: string, options: StructureOptions = {}): DocumentStructure {
   const registry = new SpeakerRegistry();
   const metadata: DocumentMetadata = {};
-  const bs = blocks(text);
+  const bs = splitInlineTurns(blocks(text));
   const sentences: SentenceSpan[] = [];
 
   // --- Header: leading short blocks (title, date, dispatch line) before the first prose or label.
   let body = 0;
   let titleBlock: Block | null = null;
-  for (; body < Math.min(bs.length, 8); body++) {
+  const lists: { role: ListRole; names: string[] }[] = [];
+  for (; body < Math.min(bs.length, 12); body++) {
     const b = bs[body];
+    const list = headerList(b.text);
+    if (list) {
+      // "MODERATORS: …", "PARTICIPANTS: …": who is who, not text to check.
+      lists.push(list);
+      continue;
+    }
+    if (body >= 8) break;
     if (label(b) && !/[–—|]/.test(b.text.slice(0, label(b)!.length))) break;
     const prose = TERMINAL.test(b.text) && (wordCount(b.text) > 12 || !findDate(b.text));
     if (prose || wordCount(b.text) > 45) break;
@@ -154,19 +111,30 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
     if (!titleBlock && wordCount(rest.replace(/[|]/g, ' ')) >= 4) titleBlock = b;
   }
   const headerEnd = body;
-  const head = text.slice(0, bs[Math.min(bs.length - 1, headerEnd + 2)]?.end ?? 0);
+  // Metadata comes from the first lines only: a transcript's header, or a dispatch's first paragraphs, never
+  // from a mention deep in the text ("… from Reuters" near the end of a debate).
+  const transcript = headerEnd < bs.length && label(bs[headerEnd]) !== null;
+  const headBlocks = transcript ? headerEnd : Math.min(bs.length, headerEnd + 3);
+  const head = headBlocks > 0 ? text.slice(0, bs[headBlocks - 1].end) : '';
   metadata.outlet = options.outlet;
   if (!metadata.outlet) {
     for (const [re, name] of OUTLET_SIGNATURES) {
-      if (re.test(head) || re.test(text)) {
+      if (re.test(head)) {
         metadata.outlet = name;
         break;
       }
     }
   }
+  // A header line naming who speaks ("REMARKS BY PRESIDENT TRUMP IN PRESS CONFERENCE") is the title, even after
+  // a letterhead ("The White House", "Office of the Press Secretary").
+  const named = bs
+    .slice(0, headerEnd)
+    .find((b) => b !== titleBlock && TITLE_SPEAKER_RES.some((re) => re.test(caseForNames(b.text))));
+  if (named && !(titleBlock && TITLE_SPEAKER_RES.some((re) => re.test(caseForNames(titleBlock!.text)))))
+    titleBlock = named;
   if (titleBlock) metadata.title = titleBlock.text;
   if (!metadata.date) {
-    const d = findDate(text.slice(0, 600));
+    const d = findDate(head.slice(0, 600));
     if (d) metadata.date = d.iso;
   }
 
@@ -175,7 +143,7 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
   let titleSpeaker = -1;
   if (titleBlock) {
     for (const re of TITLE_SPEAKER_RES) {
-      const m = re.exec(titleBlock.text);
+      const m = re.exec(caseForNames(titleBlock.text));
       if (m) {
         titleSpeaker = registry.resolveId(m[1]);
         break;
@@ -202,11 +170,17 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
         s++;
         e--;
       }
-      if (/[A-Za-z0-9]/.test(text.slice(s, e))) sentences.push({ start: s, end: e, speakerId, role });
+      for (const [a, z] of withoutDirections(text, s, e)) {
+        const t = trimSpan(text, a, z);
+        if (t && /[A-Za-z0-9]/.test(text.slice(t[0], t[1])))
+          sentences.push({ start: t[0], end: t[1], speakerId, role });
+      }
       return;
     }
     const quotes = role === 'narration' ? attributedQuotes(text, b) : [];
-    for (const [a, z] of splitSentences(text, s, e)) {
+    // Stage directions and timestamps are not text: sentences are split around them.
+    const spans = withoutDirections(text, s, e).flatMap(([a, z]) => splitSentences(text, a, z));
+    for (const [a, z] of spans) {
       // In the publication's own text, a sentence mostly inside an attributed quotation is the quoted person's.
       const q = quotes.find((r) => overlap(a, z, r.start, r.end) * 2 > z - a);
       if (q) sentences.push({ start: a, end: z, speakerId: registry.resolveId(q.name), role: 'statement' });
@@ -228,36 +202,51 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
   let role: SentenceRole = narratorRole;
   let quotedTurn = false;
   let quoteOpen = false;
+  const labelled: Labelled = new Map();
   for (let k = headerEnd; k < bs.length; k++) {
     const b = bs[k];
     if (BOILERPLATE.test(b.text)) continue;
+    // A block of stage directions only ("(APPLAUSE)", "[00:12:34]") neither speaks nor ends the turn.
+    const parts = withoutDirections(text, b.start, b.end);
+    if (!parts.length) continue;
+    const plain = parts.map(([a, z]) => text.slice(a, z).trim()).join(' ');
     const lab = label(b);
-    const isHeading = !TERMINAL.test(b.text) && !/[,;]$/.test(b.text) && (wordCount(b.text) <= 30 || titleCase(b.text));
+    const isHeading = !TERMINAL.test(plain) && !/[,;]$/.test(plain) && (wordCount(plain) <= 30 || titleCase(plain));
     if (lab) {
       let id: number;
       let r: SentenceRole;
-      if (INTERVIEWER_LABEL.test(lab.name)) {
+      const content = text.slice(b.start + lab.length, b.end);
+      // A labelled heading is a quoted or title-case line ("Lavrov: 'Our Foreign Policy …'"), not a cut-off turn.
+      const labelHeading =
+        isHeading &&
+        /[\p{L}\p{N}]/u.test(content) &&
+        (/^['‘"“]/.test(content) || (titleCase(content) && wordCount(content) >= 4));
+      if (isQuestioner(lab.name)) {
         id = registry.resolveId(lab.name);
         r = 'question';
       } else if (ANSWER_LABEL.test(lab.name)) {
         id = interviewee >= 0 ? interviewee : registry.resolveId('Interviewee');
         r = 'statement';
       } else {
-        id = registry.resolveId(lab.name);
+        id = registry.resolveLabel(lab.name, { title: caseForNames(metadata.title ?? ''), head: caseForNames(head) });
         r = 'statement';
-        if (interviewee < 0 || isHeading) interviewee = interviewee < 0 ? id : interviewee;
+        if (interviewee < 0) interviewee = id;
       }
-      const contentStart = b.start + lab.length;
-      const content = text.slice(contentStart, b.end);
-      emit(b, contentStart, id, isHeading ? 'heading' : r, true);
-      if (isHeading) continue;
+      const seen = labelled.get(id) ?? { first: b.start, qualifiers: [], labels: [] };
+      if (lab.qualifier) seen.qualifiers.push(lab.qualifier);
+      if (!seen.labels.includes(lab.name)) seen.labels.push(lab.name);
+      labelled.set(id, seen);
+      emit(b, b.start + lab.length, id, labelHeading ? 'heading' : r, true);
+      if (labelHeading) continue;
       current = id;
       role = r;
       quotedTurn = /^["“«]/.test(content);
       quoteOpen = quotedTurn && !closesQuote(content);
       continue;
     }
-    if (isHeading) {
+    // Inside a labelled turn a short unfinished paragraph ("And we will win so big --") continues the turn;
+    // only a Title Case line is a heading there.
+    if (isHeading && !(labelled.has(current) && !titleCase(plain))) {
       emit(b, b.start, outletId >= 0 ? outletId : current === narrator ? narrator : -1, 'heading', true);
       continue;
     }
@@ -270,6 +259,13 @@ export function parseDocument(text: string, options: StructureOptions = {}): Doc
     }
     emit(b, b.start, current, role, startsQuote);
     if (quotedTurn) quoteOpen = startsQuote ? !closesQuote(b.text) : quoteOpen;
+  }
+  completeNames(text, registry, labelled);
+  assignRoles(text, registry, sentences, { lists, labelled, outletId, head });
+  // A moderator's, interviewer's or questioner's turn is a question turn, however the label reads.
+  for (const sp of sentences) {
+    if (sp.role === 'statement' && sp.speakerId >= 0 && isAskingRole(registry.roleOf(sp.speakerId)))
+      sp.role = 'question';
   }
   return { metadata, registry, sentences };
 }

@@ -16,7 +16,10 @@ describe('splitSentences', () => {
 
   it('treats U.S. as an abbreviation unless a typical sentence opener follows', () => {
     expect(split('When U.S. Secretary of State Rex Tillerson was in Moscow, we met.')).toHaveLength(1);
-    expect(split('It was made in the U.S. The price doubled.')).toEqual(['It was made in the U.S.', 'The price doubled.']);
+    expect(split('It was made in the U.S. The price doubled.')).toEqual([
+      'It was made in the U.S.',
+      'The price doubled.',
+    ]);
     expect(split('Troops from the U.S., Germany and Great Britain arrived.')).toHaveLength(1);
   });
 
@@ -32,7 +35,10 @@ describe('splitSentences', () => {
   });
 
   it('keeps closing quotes with their sentence and does not split before a lower-case continuation', () => {
-    expect(split('He said: "We never asked." She disagreed.')).toEqual(['He said: "We never asked."', 'She disagreed.']);
+    expect(split('He said: "We never asked." She disagreed.')).toEqual([
+      'He said: "We never asked."',
+      'She disagreed.',
+    ]);
     expect(split('"Is it true?" she asked. Yes.')).toEqual(['"Is it true?" she asked.', 'Yes.']);
   });
 

@@ -4,19 +4,38 @@
  */
 
 const ABBREV = new Set(
-  ('mr mrs ms dr st mt ft jr sr prof gen sen rep gov col lt sgt capt cmdr adm rev hon messrs dept approx est ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al ca vs viz fm ave blvd univ assn bros')
-    .split(' '),
+  (
+    'mr mrs ms dr st mt ft jr sr prof gen sen rep gov col lt sgt capt cmdr adm rev hon messrs dept approx est ' +
+    'jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e cf al ca vs viz fm ave blvd univ assn bros'
+  ).split(' '),
 );
 /** Abbreviations only before a number ("No. 6998", "p. 12"). */
 const NUMERIC_ABBREV = new Set(['no', 'nos', 'nr', 'art', 'p', 'pp', 'vol', 'sec', 'fig', 'ch', 'para', 'op']);
 /** May end a sentence: a boundary when the next word is a typical sentence opener. */
-const AMBIGUOUS = new Set(['etc', 'inc', 'corp', 'ltd', 'co', 'u.s', 'u.k', 'u.n', 'e.u', 'a.m', 'p.m', 'jr', 'sr', 'd.c', 'u.s.a', 'ussr']);
+const AMBIGUOUS = new Set([
+  'etc',
+  'inc',
+  'corp',
+  'ltd',
+  'co',
+  'u.s',
+  'u.k',
+  'u.n',
+  'e.u',
+  'a.m',
+  'p.m',
+  'jr',
+  'sr',
+  'd.c',
+  'u.s.a',
+  'ussr',
+]);
 const OPENERS = new Set(
-  ('The A An And But Or So If We It This That These Those There Here I He She They You Our Their His Her Its My In On At As ' +
+  (
+    'The A An And But Or So If We It This That These Those There Here I He She They You Our Their His Her Its My In On At As ' +
     'However Yet Still Then Now When While After Before Although Though Because Since Instead Meanwhile Moreover Also ' +
-    'Nevertheless Finally First Second Third Today What Why How Who Where Which No Yes All Some Many Most Let Thank Even')
-    .split(' '),
+    'Nevertheless Finally First Second Third Today What Why How Who Where Which No Yes All Some Many Most Let Thank Even'
+  ).split(' '),
 );
 
 const TERMINATORS = '.!?…';
@@ -74,7 +93,8 @@ export function splitSentences(text: string, from = 0, to = text.length): [numbe
           if (NUMERIC_ABBREV.has(lw) && digitNext) boundary = false;
           else if (AMBIGUOUS.has(lw)) boundary = OPENERS.has(nextWord(text, k, to));
           else if (ABBREV.has(lw)) boundary = false;
-          else if (/^[A-Z]$/.test(w)) boundary = false; // initial
+          else if (/^[A-Z]$/.test(w))
+            boundary = false; // initial
           else if (/^([A-Za-z]\.)+[A-Za-z]$/.test(w)) boundary = OPENERS.has(nextWord(text, k, to));
         }
       }

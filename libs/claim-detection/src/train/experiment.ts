@@ -1,5 +1,13 @@
 import { findEntities } from '../entities.js';
-import { combine, extractGrouped, DIM, type FeatureConfig, type GroupedFeatures, type Sparse } from '../features.js';
+import {
+  CHUNK,
+  combine,
+  extractGrouped,
+  DIM,
+  type FeatureConfig,
+  type GroupedFeatures,
+  type Sparse,
+} from '../features.js';
 import { analyse } from '../nlp.js';
 import { bestThreshold, groupFolds, prf, type Example, type Prf } from './data.js';
 import { dot, sigmoid, trainLogReg, type LinearModel } from './logreg.js';
@@ -59,7 +67,11 @@ export function crossValidate(examples: Example[], groups: GroupedFeatures[], ca
   for (let f = 0; f < k; f++) {
     const s: number[] = [];
     const y: number[] = [];
-    for (let i = 0; i < xs.length; i++) if (folds[i] === f) (s.push(oof[i]), y.push(ys[i]));
+    for (let i = 0; i < xs.length; i++)
+      if (folds[i] === f) {
+        s.push(oof[i]);
+        y.push(ys[i]);
+      }
     foldF1.push(prf(s, y, best.threshold).f1);
   }
   return {
@@ -76,3 +88,34 @@ export function crossValidate(examples: Example[], groups: GroupedFeatures[], ca
 
 export const describe = (c: Candidate): string =>
   `chars ${c.features.charMin}-${c.features.charMax}×${c.features.gChar} words×${c.features.gWord} pos×${c.features.gPos} struct×${c.features.gStruct} l2=${c.l2}`;
+
+/**
+ * What reasons are measured against, over the training data: the mean value of each named structural feature, the
+ * mean contribution of the character and word n-grams per word, and the mean contribution of the POS n-grams.
+ */
+export function baselines(
+  texts: string[],
+  groups: GroupedFeatures[],
+  w: ArrayLike<number>,
+  cfg: FeatureConfig,
+): { wordingBaseline: number; wordBaseline: number; namedBaseline: Record<string, number> } {
+  const sums = new Map<string, number>();
+  let pos = 0;
+  let words = 0;
+  let chunks = 0;
+  const part = (s: Sparse, gw: number) => (gw > 0 ? dot(w, s) * gw : 0);
+  for (let n = 0; n < groups.length; n++) {
+    const g = groups[n];
+    for (let i = 0; i < g.struct.idx.length; i++) {
+      const name = g.named[i][0];
+      sums.set(name, (sums.get(name) ?? 0) + g.struct.val[i]);
+    }
+    pos += part(g.pos, cfg.gPos);
+    words += part(g.char, cfg.gChar) + part(g.word, cfg.gWord);
+    chunks += texts[n].match(CHUNK)?.length ?? 0;
+  }
+  const namedBaseline: Record<string, number> = {};
+  for (const [k, v] of [...sums.entries()].sort((a, b) => a[0].localeCompare(b[0])))
+    namedBaseline[k] = Math.round((v / groups.length) * 1e5) / 1e5;
+  return { wordingBaseline: pos / groups.length, wordBaseline: words / Math.max(1, chunks), namedBaseline };
+}

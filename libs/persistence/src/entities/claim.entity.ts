@@ -1,5 +1,23 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { CLAIM_MATCH_KINDS, CLAIM_STATES, CLAIM_TYPES, type ClaimEntity as ClaimEntityDto, type ClaimMatchKind, type ClaimState, type ClaimType } from '@factdesk/domain';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
+import {
+  CLAIM_MATCH_KINDS,
+  CLAIM_STATES,
+  CLAIM_TYPES,
+  type ClaimEntity as ClaimEntityDto,
+  type ClaimMatchKind,
+  type ClaimState,
+  type ClaimType,
+} from '@factdesk/domain';
 import { DocumentEntity } from './document.entity.js';
 import { SpeakerEntity } from './speaker.entity.js';
 import { UserEntity } from './user.entity.js';
@@ -63,7 +81,14 @@ export class ClaimEntity {
    * The text's English full-text vector, kept by PostgreSQL. Stored so that matching a phrase and ranking
    * read it instead of parsing the text of every candidate again; never written by the application.
    */
-  @Column({ type: 'tsvector', generatedType: 'STORED', asExpression: "to_tsvector('english', text)", select: false, insert: false, update: false })
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression: "to_tsvector('english', text)",
+    select: false,
+    insert: false,
+    update: false,
+  })
   searchVector?: string;
 
   /**

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { CORRECTION_KINDS, FACT_CHECK_STATES, type CorrectionKind, type FactCheckState } from '@factdesk/domain';
 import { ClaimEntity } from './claim.entity.js';
 import { RatingEntity } from './rating.entity.js';
@@ -72,6 +82,8 @@ export class FactCheckEntity {
 /** An immutable snapshot of what was published: claim, speaker, rating, verdict text and sources. */
 @Entity('fact_check_versions')
 @Index('UQ_fact_check_versions_version', ['factCheckId', 'version'], { unique: true })
+// The public index's full-text search (GIN over the stored vector; created by the FactCheckSearchVector migration).
+@Index('IDX_fact_check_versions_search_vector', { synchronize: false })
 export class FactCheckVersionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -92,6 +104,18 @@ export class FactCheckVersionEntity {
 
   @Column({ type: 'jsonb' })
   snapshot: Record<string, unknown>;
+
+  /** Headline and claim weigh most, then speaker and conclusion, then the analysis (PublicSiteReadModel.search). */
+  @Column({
+    type: 'tsvector',
+    generatedType: 'STORED',
+    asExpression:
+      "setweight(to_tsvector('english', coalesce(snapshot->>'headline', '')), 'A') || setweight(to_tsvector('english', coalesce(snapshot#>>'{claim,text}', '')), 'A') || setweight(to_tsvector('english', coalesce(snapshot#>>'{speaker,name}', '')), 'B') || setweight(to_tsvector('english', coalesce(snapshot->>'conclusion', '')), 'B') || setweight(to_tsvector('english', coalesce(snapshot->>'analysis', '')), 'C')",
+    select: false,
+    insert: false,
+    update: false,
+  })
+  searchVector?: string;
 
   @Column({ type: 'uuid' })
   createdById: string;

@@ -2,12 +2,14 @@ import { AssignmentEntity } from './assignment.entity.js';
 import { ClaimEntity, ClaimMatchEntity } from './claim.entity.js';
 import { AuditEventEntity, CommentEntity, NotificationEntity } from './collaboration.entity.js';
 import { DocumentEntity } from './document.entity.js';
+import { DocumentSentencesEntity } from './document-sentences.entity.js';
 import { CorrectionEntity, FactCheckEntity, FactCheckVersionEntity } from './fact-check.entity.js';
 import { MonitoredSourceEntity, SourceItemEntity } from './monitored-source.entity.js';
 import { PublicationEventEntity, SitePageEntity, WebhookDeliveryEntity, WebhookEntity } from './publication.entity.js';
 import { RatingEntity } from './rating.entity.js';
-import { SpeakerEntity } from './speaker.entity.js';
+import { DocumentSpeakerEntity, SpeakerEntity } from './speaker.entity.js';
 import { ApiTokenEntity, SessionEntity, UserEntity } from './user.entity.js';
+import { VerdictDraftEntity } from './verdict-draft.entity.js';
 import { VerdictEntity, VerdictSourceEntity } from './verdict.entity.js';
 
 export {
@@ -19,6 +21,8 @@ export {
   CommentEntity,
   CorrectionEntity,
   DocumentEntity,
+  DocumentSpeakerEntity,
+  DocumentSentencesEntity,
   FactCheckEntity,
   FactCheckVersionEntity,
   MonitoredSourceEntity,
@@ -30,6 +34,7 @@ export {
   SitePageEntity,
   SpeakerEntity,
   UserEntity,
+  VerdictDraftEntity,
   VerdictEntity,
   VerdictSourceEntity,
   WebhookDeliveryEntity,
@@ -44,12 +49,15 @@ export const ENTITIES = [
   MonitoredSourceEntity,
   SourceItemEntity,
   DocumentEntity,
+  DocumentSentencesEntity,
   ClaimEntity,
   ClaimMatchEntity,
+  DocumentSpeakerEntity,
   RatingEntity,
   AssignmentEntity,
   VerdictEntity,
   VerdictSourceEntity,
+  VerdictDraftEntity,
   FactCheckEntity,
   FactCheckVersionEntity,
   CorrectionEntity,

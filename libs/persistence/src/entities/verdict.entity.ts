@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, type Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  type Relation,
+} from 'typeorm';
 import { SOURCE_KINDS, VERDICT_STATES, type SourceKind, type VerdictState } from '@factdesk/domain';
 import { ClaimEntity } from './claim.entity.js';
 import { RatingEntity } from './rating.entity.js';

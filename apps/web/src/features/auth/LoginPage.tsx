@@ -20,7 +20,17 @@ export function LoginPage() {
 
   return (
     <main className="login">
-      <Paper component="form" withBorder shadow="sm" radius="md" p="xl" w={380} maw="100%" onSubmit={submit} aria-labelledby="login-title">
+      <Paper
+        component="form"
+        withBorder
+        shadow="sm"
+        radius="md"
+        p="xl"
+        w={380}
+        maw="100%"
+        onSubmit={submit}
+        aria-labelledby="login-title"
+      >
         <Stack gap="md">
           <div>
             <Title id="login-title" order={1} className="brand login-brand">
@@ -30,8 +40,24 @@ export function LoginPage() {
               Sign in to your newsroom's fact-checking desk.
             </Text>
           </div>
-          <TextInput label="Email" type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.currentTarget.value)} />
-          <TextInput label="Password" type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+          <TextInput
+            label="Email"
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Password"
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+          />
           {login.error && (
             <Text role="alert" c="red.8" size="sm">
               {login.error.message}

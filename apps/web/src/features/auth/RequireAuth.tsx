@@ -23,6 +23,11 @@ export function RequireAuth({ children }: { children: ReactNode }) {
 /** A screen for one role and up; others get a plain explanation (the API would refuse them anyway). */
 export function RequireRole({ role, children }: { role: Role; children: ReactNode }) {
   const { data: me } = useMe();
-  if (!me || !roleAllowed(me.user.role, [role])) return <EmptyState title="Not for your role">This screen is for {role === 'admin' ? 'administrators' : 'editors'}.</EmptyState>;
+  if (!me || !roleAllowed(me.user.role, [role]))
+    return (
+      <EmptyState title="Not for your role">
+        This screen is for {role === 'admin' ? 'administrators' : 'editors'}.
+      </EmptyState>
+    );
   return <>{children}</>;
 }

@@ -4,10 +4,24 @@ import { CLAIM_TYPES, type ClaimType } from '@factdesk/domain';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/common';
 import { TYPE_LABELS } from '../../lib/format';
-import { useCreateClaim } from './queries';
+import { useCreateClaim, type NewClaimInput } from './queries';
+import { SpeakerInput } from '../speakers/SpeakerInput';
 
 /** Entering a claim by hand: for what the detector missed, or a claim heard outside any document. */
-export function NewClaimModal({ opened, onClose, initialText = '', initialSpeaker = '' }: { opened: boolean; onClose: () => void; initialText?: string; initialSpeaker?: string }) {
+export function NewClaimModal({
+  opened,
+  onClose,
+  initialText = '',
+  initialSpeaker = '',
+  place,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  initialText?: string;
+  initialSpeaker?: string;
+  /** Where in a document the text was selected: the claim keeps it. */
+  place?: Pick<NewClaimInput, 'documentId' | 'startOffset' | 'endOffset'>;
+}) {
   const create = useCreateClaim();
   const navigate = useNavigate();
   const [text, setText] = useState(initialText);
@@ -18,7 +32,14 @@ export function NewClaimModal({ opened, onClose, initialText = '', initialSpeake
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(
-      { text, speakerName: speakerName.trim() || undefined, claimType: claimType ?? undefined, saidAt: saidAt || undefined },
+      {
+        text,
+        speakerName: speakerName.trim() || undefined,
+        claimType: claimType ?? undefined,
+        saidAt: saidAt || undefined,
+        // Offsets only while the text is the selection as it was: an edited text no longer sits there.
+        ...(place && text === initialText ? place : place ? { documentId: place.documentId } : {}),
+      },
       { onSuccess: (claim) => void navigate(`/claims/${claim.id}`) },
     );
   };
@@ -27,10 +48,26 @@ export function NewClaimModal({ opened, onClose, initialText = '', initialSpeake
     <Modal opened={opened} onClose={onClose} title="Enter a claim" size="lg">
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Textarea label="Claim" description="Verbatim, as it was said." autosize minRows={3} required value={text} onChange={(e) => setText(e.currentTarget.value)} data-autofocus />
+          <Textarea
+            label="Claim"
+            description="Verbatim, as it was said."
+            autosize
+            minRows={3}
+            required
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            data-autofocus
+          />
           <Group grow align="flex-start">
-            <TextInput label="Speaker" description="Found by name or alias, or added" value={speakerName} onChange={(e) => setSpeakerName(e.currentTarget.value)} />
-            <Select label="Type" placeholder="Detect" data={CLAIM_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))} value={claimType} onChange={(v) => setClaimType(v as ClaimType | null)} clearable />
+            <SpeakerInput value={speakerName} onChange={setSpeakerName} />
+            <Select
+              label="Type"
+              placeholder="Detect"
+              data={CLAIM_TYPES.map((t) => ({ value: t, label: TYPE_LABELS[t] }))}
+              value={claimType}
+              onChange={(v) => setClaimType(v as ClaimType | null)}
+              clearable
+            />
           </Group>
           <TextInput label="Said on" type="date" value={saidAt} onChange={(e) => setSaidAt(e.currentTarget.value)} />
           {create.error && <ErrorAlert error={create.error} title="The claim was not saved" />}

@@ -4,9 +4,29 @@ import { ErrorAlert, submitOnCtrlEnter } from '../../components/common';
 import { fromLocalInput } from '../../lib/format';
 import { useWorkload } from './queries';
 
-const QUICK_REASONS = ['Opinion, not a checkable fact', 'Not of public interest', 'Duplicate of another claim', 'Outside our remit', 'Already fact-checked'];
+const QUICK_REASONS = [
+  'Opinion, not a checkable fact',
+  'Not of public interest',
+  'Duplicate of another claim',
+  'Outside our remit',
+  'Already fact-checked',
+];
 
-export function DismissModal({ count, opened, onClose, onDismiss, pending, error }: { count: number; opened: boolean; onClose: () => void; onDismiss: (reason: string) => void; pending: boolean; error: unknown }) {
+export function DismissModal({
+  count,
+  opened,
+  onClose,
+  onDismiss,
+  pending,
+  error,
+}: {
+  count: number;
+  opened: boolean;
+  onClose: () => void;
+  onDismiss: (reason: string) => void;
+  pending: boolean;
+  error: unknown;
+}) {
   const [reason, setReason] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -25,7 +45,17 @@ export function DismissModal({ count, opened, onClose, onDismiss, pending, error
               ))}
             </Group>
           </Chip.Group>
-          <Textarea label="Reason" description="Kept in the claim's history. Ctrl+Enter dismisses." required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} onKeyDown={submitOnCtrlEnter} data-autofocus />
+          <Textarea
+            label="Reason"
+            description="Kept in the claim's history. Ctrl+Enter dismisses."
+            required
+            autosize
+            minRows={2}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            onKeyDown={submitOnCtrlEnter}
+            data-autofocus
+          />
           {!!error && <ErrorAlert error={error} title="Nothing was dismissed" />}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
@@ -81,9 +111,25 @@ export function AssignModal({
     <Modal opened={opened} onClose={onClose} title={title}>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <Select label="Assign to" placeholder={workload.isPending ? 'Loading the team…' : 'Choose a person'} data={people} value={assigneeId} onChange={setAssigneeId} searchable required nothingFoundMessage="Nobody matches" data-autofocus />
+          <Select
+            label="Assign to"
+            placeholder={workload.isPending ? 'Loading the team…' : 'Choose a person'}
+            data={people}
+            value={assigneeId}
+            onChange={setAssigneeId}
+            searchable
+            required
+            nothingFoundMessage="Nobody matches"
+            data-autofocus
+          />
           <TextInput label="Due" type="datetime-local" value={due} onChange={(e) => setDue(e.currentTarget.value)} />
-          <Textarea label="Note for the reviewer" autosize minRows={2} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+          <Textarea
+            label="Note for the reviewer"
+            autosize
+            minRows={2}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+          />
           {workload.error && <ErrorAlert error={workload.error} />}
           {!!error && <ErrorAlert error={error} title="Nothing was assigned" />}
           <Text size="xs" c="dimmed">

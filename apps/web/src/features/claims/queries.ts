@@ -1,6 +1,8 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AskerFilter,
   AssignmentDto,
+  ClaimSort,
   BulkResultDto,
   ClaimDetailDto,
   ClaimState,
@@ -11,14 +13,12 @@ import type {
   Page,
   RatingDto,
   SpeakerDto,
+  VerdictDraftContentDto,
+  VerdictDraftDto,
   VerdictDto,
-  VerdictSourceDto,
   WorkloadDto,
 } from '@factdesk/domain';
 import { api, qs } from '../../api/client';
-
-export const CLAIM_SORTS = ['relevance', 'score', 'newest', 'oldest', 'said', 'due'] as const;
-export type ClaimSort = (typeof CLAIM_SORTS)[number];
 
 /** The inbox filters, named as the API names its query parameters. */
 export interface ClaimFilters {
@@ -33,6 +33,8 @@ export interface ClaimFilters {
   saidFrom?: string;
   saidTo?: string;
   sort?: ClaimSort;
+  /** Lines of moderators, interviewers and questioners: left out, alone, or (unset) with the rest. */
+  askers?: AskerFilter;
 }
 
 export const claimKeys = {
@@ -64,16 +66,28 @@ export function useRatings() {
 }
 
 export function useSpeakers() {
-  return useQuery({ queryKey: ['speakers'], queryFn: () => api<SpeakerDto[]>('/speakers?limit=100'), staleTime: 60_000 });
+  return useQuery({
+    queryKey: ['speakers'],
+    queryFn: () => api<SpeakerDto[]>('/speakers?limit=100'),
+    staleTime: 60_000,
+  });
 }
 
 /** People claims can be assigned to, with their load: reviewers, and anyone already holding work. */
 export function useWorkload(enabled = true) {
-  return useQuery({ queryKey: ['workload'], queryFn: () => api<WorkloadDto[]>('/assignments/workload'), enabled, staleTime: 30_000 });
+  return useQuery({
+    queryKey: ['workload'],
+    queryFn: () => api<WorkloadDto[]>('/assignments/workload'),
+    enabled,
+    staleTime: 30_000,
+  });
 }
 
 export function useMyAssignments() {
-  return useQuery({ queryKey: ['assignments', 'me'], queryFn: () => api<AssignmentDto[]>('/assignments?assignee=me&state=active') });
+  return useQuery({
+    queryKey: ['assignments', 'me'],
+    queryFn: () => api<AssignmentDto[]>('/assignments?assignee=me&state=active'),
+  });
 }
 
 /** Every write to a claim can change lists, counts and the claim itself: refresh them all. */
@@ -81,54 +95,133 @@ function useClaimMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResul
   const client = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => Promise.all(['claims', 'assignments', 'workload', 'stats', 'fact-checks', 'notifications', 'documents'].map((k) => client.invalidateQueries({ queryKey: [k] }))),
+    onSettled: () =>
+      Promise.all(
+        ['claims', 'assignments', 'workload', 'stats', 'fact-checks', 'notifications', 'documents'].map((k) =>
+          client.invalidateQueries({ queryKey: [k] }),
+        ),
+      ),
   });
 }
 
 export type SimpleAction = 'accept' | 'reopen' | 'start' | 'submit' | 'approve' | 'publish';
-const ACTION_PATH: Record<SimpleAction, string> = { accept: 'accept', reopen: 'reopen', start: 'start', submit: 'submit', approve: 'approve', publish: 'publish' };
+const ACTION_PATH: Record<SimpleAction, string> = {
+  accept: 'accept',
+  reopen: 'reopen',
+  start: 'start',
+  submit: 'submit',
+  approve: 'approve',
+  publish: 'publish',
+};
 
+/** `version`: for submit and approve, the verdict version on screen (a stale one answers 409 with the current). */
 export const useClaimAction = () =>
-  useClaimMutation(({ id, action }: { id: string; action: SimpleAction }) => api<unknown>(`/claims/${id}/${ACTION_PATH[action]}`, { method: 'POST' }));
+  useClaimMutation(({ id, action, version }: { id: string; action: SimpleAction; version?: number }) =>
+    api<unknown>(`/claims/${id}/${ACTION_PATH[action]}`, {
+      method: 'POST',
+      body: version === undefined ? undefined : { version },
+    }),
+  );
 
-export const useDismiss = () => useClaimMutation(({ id, reason }: { id: string; reason: string }) => api<unknown>(`/claims/${id}/dismiss`, { method: 'POST', body: { reason } }));
+export const useDismiss = () =>
+  useClaimMutation(({ id, reason }: { id: string; reason: string }) =>
+    api<unknown>(`/claims/${id}/dismiss`, { method: 'POST', body: { reason } }),
+  );
 
 export const useRequestChanges = () =>
-  useClaimMutation(({ id, comment }: { id: string; comment: string }) => api<unknown>(`/claims/${id}/request-changes`, { method: 'POST', body: { comment } }));
+  useClaimMutation(({ id, comment }: { id: string; comment: string }) =>
+    api<unknown>(`/claims/${id}/request-changes`, { method: 'POST', body: { comment } }),
+  );
 
 export const useBulkTriage = () =>
-  useClaimMutation((body: { action: 'accept' | 'dismiss'; claimIds: string[]; reason?: string }) => api<BulkResultDto>('/claims/triage', { method: 'POST', body }));
+  useClaimMutation((body: { action: 'accept' | 'dismiss'; claimIds: string[]; reason?: string }) =>
+    api<BulkResultDto>('/claims/triage', { method: 'POST', body }),
+  );
 
 export interface AssignInput {
   assigneeId: string;
   dueAt?: string | null;
   note?: string;
 }
-export const useAssign = () => useClaimMutation(({ id, ...body }: AssignInput & { id: string }) => api<AssignmentDto>(`/claims/${id}/assignment`, { method: 'PUT', body }));
-export const useBulkAssign = () => useClaimMutation((body: AssignInput & { claimIds: string[] }) => api<BulkResultDto>('/assignments/bulk', { method: 'POST', body }));
-export const useUnassign = () => useClaimMutation((id: string) => api<void>(`/claims/${id}/assignment`, { method: 'DELETE' }));
+export const useAssign = () =>
+  useClaimMutation(({ id, ...body }: AssignInput & { id: string }) =>
+    api<AssignmentDto>(`/claims/${id}/assignment`, { method: 'PUT', body }),
+  );
+export const useBulkAssign = () =>
+  useClaimMutation((body: AssignInput & { claimIds: string[] }) =>
+    api<BulkResultDto>('/assignments/bulk', { method: 'POST', body }),
+  );
+export const useUnassign = () =>
+  useClaimMutation((id: string) => api<void>(`/claims/${id}/assignment`, { method: 'DELETE' }));
 
-export interface VerdictContent {
-  ratingId: string | null;
-  headline: string;
-  conclusion: string;
-  analysis: string;
-  sources: Omit<VerdictSourceDto, 'id'>[];
-}
+export type VerdictContent = VerdictDraftContentDto;
 export const useSaveVerdict = () =>
-  useClaimMutation(({ id, ...body }: VerdictContent & { id: string; version: number }) => api<VerdictDto>(`/claims/${id}/verdict`, { method: 'PUT', body }));
+  useClaimMutation(({ id, ...body }: VerdictContent & { id: string; version: number }) =>
+    api<VerdictDto>(`/claims/${id}/verdict`, { method: 'PUT', body }),
+  );
+
+const draftKey = (id: string) => ['claims', 'draft', id] as const;
+
+/**
+ * The signed-in person's autosaved edits to the claim's verdict (null when none), read afresh on each visit:
+ * not cached past the editor's life, as the copy from an earlier visit is older than what was kept since.
+ */
+export function useVerdictDraftQuery(id: string) {
+  return useQuery({
+    queryKey: draftKey(id),
+    queryFn: () => api<VerdictDraftDto | null>(`/claims/${id}/verdict/draft`),
+    gcTime: 0,
+    refetchOnWindowFocus: false,
+  });
+}
+
+export type DraftInput = Pick<VerdictDraftDto, 'baseVersion' | 'base' | 'content'>;
+
+/** Keeping and discarding a draft change nothing anyone else sees: no list to refresh. */
+export const usePutDraft = () =>
+  useMutation({
+    mutationFn: ({ id, ...body }: DraftInput & { id: string }) =>
+      api<VerdictDraftDto>(`/claims/${id}/verdict/draft`, { method: 'PUT', body }),
+  });
+export const useDeleteDraft = () =>
+  useMutation({ mutationFn: (id: string) => api<void>(`/claims/${id}/verdict/draft`, { method: 'DELETE' }) });
 
 export const useCorrect = () =>
-  useClaimMutation(({ id, ...body }: { id: string; note: string } & Partial<VerdictContent>) => api<FactCheckDto>(`/claims/${id}/correct`, { method: 'POST', body }));
-export const useRetract = () => useClaimMutation(({ id, note }: { id: string; note: string }) => api<FactCheckDto>(`/claims/${id}/retract`, { method: 'POST', body: { note } }));
+  useClaimMutation(({ id, ...body }: { id: string; note: string } & Partial<VerdictContent>) =>
+    api<FactCheckDto>(`/claims/${id}/correct`, { method: 'POST', body }),
+  );
+export const useRetract = () =>
+  useClaimMutation(({ id, note }: { id: string; note: string }) =>
+    api<FactCheckDto>(`/claims/${id}/retract`, { method: 'POST', body: { note } }),
+  );
 
-export const useAddComment = () => useClaimMutation(({ id, body }: { id: string; body: string }) => api<CommentDto>(`/claims/${id}/comments`, { method: 'POST', body: { body } }));
+export const useAddComment = () =>
+  useClaimMutation(({ id, body }: { id: string; body: string }) =>
+    api<CommentDto>(`/claims/${id}/comments`, { method: 'POST', body: { body } }),
+  );
 
 export interface NewClaimInput {
   text: string;
+  speakerId?: string;
   speakerName?: string;
   claimType?: ClaimType;
   saidAt?: string;
   saidWhereUrl?: string;
+  /** Where in a document it was said, when entered from a selection there. */
+  documentId?: string;
+  startOffset?: number;
+  endOffset?: number;
 }
-export const useCreateClaim = () => useClaimMutation((body: NewClaimInput) => api<{ id: string }>('/claims', { method: 'POST', body }));
+
+/** PATCH /api/claims/:id: an editor's correction of text, speaker (by name: found or added) or type. */
+export interface ClaimEdit {
+  text?: string;
+  speakerName?: string;
+  speakerId?: null;
+  claimType?: ClaimType;
+  reason: string;
+}
+export const useUpdateClaim = (id: string) =>
+  useClaimMutation((body: ClaimEdit) => api<ClaimDetailDto>(`/claims/${id}`, { method: 'PATCH', body }));
+export const useCreateClaim = () =>
+  useClaimMutation((body: NewClaimInput) => api<{ id: string }>('/claims', { method: 'POST', body }));

@@ -1,13 +1,33 @@
 import type { ReactNode } from 'react';
 import { Paper, Text } from '@mantine/core';
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Cell,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import { CLAIM_STATES, type StatsDto } from '@factdesk/domain';
 import { STATE_LABELS } from '../../lib/format';
 
 // Mantine's palette at shade 6, so charts match the state badges.
 const STATE_HEX: Record<string, string> = {
-  detected: '#868e96', accepted: '#228be6', dismissed: '#495057', assigned: '#15aabf', in_progress: '#4c6ef5', in_review: '#7950f2',
-  changes_requested: '#fd7e14', approved: '#12b886', published: '#40c057', corrected: '#82c91e', retracted: '#fa5252',
+  detected: '#868e96',
+  accepted: '#228be6',
+  dismissed: '#495057',
+  assigned: '#15aabf',
+  in_progress: '#4c6ef5',
+  in_review: '#7950f2',
+  changes_requested: '#fd7e14',
+  approved: '#12b886',
+  published: '#40c057',
+  corrected: '#82c91e',
+  retracted: '#fa5252',
 };
 
 function ChartCard({ title, children, empty }: { title: string; children: ReactNode; empty: boolean }) {
@@ -28,7 +48,11 @@ function ChartCard({ title, children, empty }: { title: string; children: ReactN
 }
 
 export function ClaimsByStateChart({ stats }: { stats: StatsDto }) {
-  const data = CLAIM_STATES.map((s) => ({ state: s, label: STATE_LABELS[s], count: stats.claimsByState[s] ?? 0 })).filter((d) => d.count > 0);
+  const data = CLAIM_STATES.map((s) => ({
+    state: s,
+    label: STATE_LABELS[s],
+    count: stats.claimsByState[s] ?? 0,
+  })).filter((d) => d.count > 0);
   return (
     <ChartCard title="Claims by state" empty={data.length === 0}>
       <ResponsiveContainer>

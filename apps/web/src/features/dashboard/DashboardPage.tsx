@@ -25,7 +25,11 @@ function Stat({ label, value, to, tone }: { label: string; value: number | undef
 function DueBadge({ dueAt }: { dueAt: string | null }) {
   if (!dueAt) return <Badge variant="default">No due date</Badge>;
   if (isOverdue(dueAt)) return <Badge color="red">Overdue {fromNow(dueAt)}</Badge>;
-  return <Badge color={isDueSoon(dueAt) ? 'orange' : 'gray'} variant="light">Due {fromNow(dueAt)}</Badge>;
+  return (
+    <Badge color={isDueSoon(dueAt) ? 'orange' : 'gray'} variant="light">
+      Due {fromNow(dueAt)}
+    </Badge>
+  );
 }
 
 function MyAssignments() {
@@ -44,7 +48,9 @@ function MyAssignments() {
       {isPending ? (
         <LoadingRows rows={3} />
       ) : sorted.length === 0 ? (
-        <EmptyState title="Nothing assigned to you">Claims an editor assigns to you appear here, soonest due first.</EmptyState>
+        <EmptyState title="Nothing assigned to you">
+          Claims an editor assigns to you appear here, soonest due first.
+        </EmptyState>
       ) : (
         <Stack gap="xs">
           {sorted.slice(0, 8).map((a) => (
@@ -94,7 +100,14 @@ function Ingesting() {
                   {d.status === 'done' ? ` · ${d.checkworthyCount} check-worthy of ${d.claimCount}` : ''}
                 </Text>
               </Group>
-              <Progress value={d.progress} size="sm" mt={4} color={d.status === 'failed' ? 'red' : d.status === 'done' ? 'green' : 'blue'} animated={isIngesting(d)} aria-label={`${d.title ?? 'Document'}: ${d.progress}%`} />
+              <Progress
+                value={d.progress}
+                size="sm"
+                mt={4}
+                color={d.status === 'failed' ? 'red' : d.status === 'done' ? 'green' : 'blue'}
+                animated={isIngesting(d)}
+                aria-label={`${d.title ?? 'Document'}: ${d.progress}%`}
+              />
             </div>
           ))}
         </Stack>
@@ -111,12 +124,24 @@ export function DashboardPage() {
   const published = s ? s.claimsByState.published + s.claimsByState.corrected : undefined;
   return (
     <>
-      <PageHeader title={`Good to see you, ${me?.user.name.split(' ')[0] ?? ''}`} description="What needs you today, and how the desk is doing." />
+      <PageHeader
+        title={`Good to see you, ${me?.user.name.split(' ')[0] ?? ''}`}
+        description="What needs you today, and how the desk is doing."
+      />
       {stats.error && <ErrorAlert error={stats.error} />}
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="lg">
         <Stat label="To triage" value={s?.claimsByState.detected} to="/claims?state=detected" />
-        <Stat label="In review" value={s?.claimsByState.in_review} to={editor ? '/review' : '/claims?state=in_review'} />
-        <Stat label="Overdue assignments" value={s?.overdueAssignments} to="/claims?sort=due" tone={s?.overdueAssignments ? 'red' : undefined} />
+        <Stat
+          label="In review"
+          value={s?.claimsByState.in_review}
+          to={editor ? '/review' : '/claims?state=in_review'}
+        />
+        <Stat
+          label="Overdue assignments"
+          value={s?.overdueAssignments}
+          to="/claims?sort=due"
+          tone={s?.overdueAssignments ? 'red' : undefined}
+        />
         <Stat label="Published" value={published} to={editor ? '/published' : '/claims?state=published,corrected'} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} mb="lg">

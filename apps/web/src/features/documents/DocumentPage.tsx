@@ -1,18 +1,45 @@
 import { Fragment, useMemo, useState, type ReactNode } from 'react';
-import { Anchor, Badge, Button, Grid, Group, Paper, Progress, ScrollArea, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Grid,
+  Group,
+  Paper,
+  Progress,
+  ScrollArea,
+  Stack,
+  Text,
+  Tooltip,
+  UnstyledButton,
+} from '@mantine/core';
 import { roleAllowed, type DocumentClaimDto } from '@factdesk/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
 import { DOCUMENT_STATUS_LABELS, formatDate, percent, TYPE_LABELS, webHref } from '../../lib/format';
 import { useMe } from '../auth/queries';
 import { NewClaimModal } from '../claims/NewClaimModal';
+import { useDocumentSpeakers } from '../speakers/queries';
+import { DocumentSpeakers } from '../speakers/SpeakerRoleMenu';
+import { selectionIn, speakerAt, type TextSelection } from './selection';
+import { NearMisses } from './NearMisses';
 import { isIngesting, useDocument } from './queries';
 
 /** Shade grows with the score, so the strongest claims catch the eye first. */
 const shade = (c: DocumentClaimDto) => `rgba(250, 82, 82, ${(0.1 + c.score * 0.45).toFixed(2)})`;
 
 /** The document text with every claim marked in place; overlapping spans keep the first. */
-function HighlightedText({ text, claims, active, onHover }: { text: string; claims: DocumentClaimDto[]; active: string | null; onHover: (id: string | null) => void }) {
+function HighlightedText({
+  text,
+  claims,
+  active,
+  onHover,
+}: {
+  text: string;
+  claims: DocumentClaimDto[];
+  active: string | null;
+  onHover: (id: string | null) => void;
+}) {
   const navigate = useNavigate();
   const parts: ReactNode[] = [];
   let cursor = 0;
@@ -22,7 +49,14 @@ function HighlightedText({ text, claims, active, onHover }: { text: string; clai
     parts.push(<Fragment key={`t${c.id}`}>{text.slice(cursor, c.start)}</Fragment>);
     const speaker = c.speaker?.name ?? null;
     parts.push(
-      <Tooltip key={c.id} label={`${speaker ?? 'Unknown speaker'} · ${TYPE_LABELS[c.claimType]} · check-worthiness ${percent(c.score)}${c.reasons.length ? ` — ${c.reasons.slice(0, 2).join('; ')}` : ''}`} multiline w={320} withArrow openDelay={250}>
+      <Tooltip
+        key={c.id}
+        label={`${speaker ?? 'Unknown speaker'} · ${TYPE_LABELS[c.claimType]} · check-worthiness ${percent(c.score)}${c.reasons.length ? ` — ${c.reasons.slice(0, 2).join('; ')}` : ''}`}
+        multiline
+        w={320}
+        withArrow
+        openDelay={250}
+      >
         <mark
           role="link"
           tabIndex={0}
@@ -52,8 +86,9 @@ export function DocumentPage() {
   const doc = useDocument(id);
   const [active, setActive] = useState<string | null>(null);
   const [entering, setEntering] = useState(false);
-  const [selection, setSelection] = useState('');
+  const [selection, setSelection] = useState<TextSelection | null>(null);
   const editor = !!me && roleAllowed(me.user.role, ['editor']);
+  const speakers = useDocumentSpeakers(editor ? id : undefined);
   const ranked = useMemo(() => [...(doc.data?.claims ?? [])].sort((a, b) => b.score - a.score), [doc.data]);
 
   if (doc.error) return <ErrorAlert error={doc.error} />;
@@ -62,8 +97,11 @@ export function DocumentPage() {
   const checkworthy = d.claims.filter((c) => c.checkworthy).length;
 
   const enterClaim = () => {
-    // Selected text becomes the new claim's text: the quickest way to add what the detector missed.
-    setSelection(window.getSelection()?.toString().trim() ?? '');
+    // Selected text becomes the new claim's text, where it sits and who said it: the quickest way to add
+    // what the detector missed.
+    const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0) : null;
+    const root = document.querySelector('.document-text');
+    setSelection(range && root ? selectionIn(root, range) : null);
     setEntering(true);
   };
 
@@ -71,7 +109,9 @@ export function DocumentPage() {
     <>
       <PageHeader
         title={d.title ?? 'Untitled document'}
-        description={[d.outlet, d.publishedAt && formatDate(d.publishedAt), d.sourceUrl].filter(Boolean).join(' · ') || undefined}
+        description={
+          [d.outlet, d.publishedAt && formatDate(d.publishedAt), d.sourceUrl].filter(Boolean).join(' · ') || undefined
+        }
         actions={
           <>
             <Button component={Link} to={`/claims?documentId=${d.id}`} variant="default">
@@ -94,7 +134,9 @@ export function DocumentPage() {
           <Progress value={d.progress} animated aria-label={`Ingestion progress ${d.progress}%`} />
         </Paper>
       )}
-      {d.status === 'failed' && <ErrorAlert error={new Error(d.error ?? 'Ingestion failed.')} title="This document could not be processed" />}
+      {d.status === 'failed' && (
+        <ErrorAlert error={new Error(d.error ?? 'Ingestion failed.')} title="This document could not be processed" />
+      )}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 8 }}>
           <Paper withBorder p="lg" radius="md">
@@ -112,49 +154,79 @@ export function DocumentPage() {
                 </span>
               </Group>
             </Group>
-            {d.text ? <HighlightedText text={d.text} claims={d.claims} active={active} onHover={setActive} /> : <EmptyState title="No text yet">The text appears once the document has been read.</EmptyState>}
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 4 }}>
-          <Paper withBorder radius="md" className="sticky-panel">
-            <Text fw={600} size="sm" p="md" pb="xs">
-              Claims by check-worthiness
-            </Text>
-            {ranked.length === 0 ? (
-              <EmptyState title={isIngesting(d) ? 'Looking for claims…' : 'No claims found'} />
+            {d.text ? (
+              <HighlightedText text={d.text} claims={d.claims} active={active} onHover={setActive} />
             ) : (
-              <ScrollArea.Autosize mah="70vh">
-                <Stack gap={0}>
-                  {ranked.map((c) => (
-                    <UnstyledButton key={c.id} component={Link} to={`/claims/${c.id}`} className={`side-claim${active === c.id ? ' active' : ''}`} onMouseEnter={() => setActive(c.id)} onMouseLeave={() => setActive(null)}>
-                      <Group gap="xs" wrap="nowrap" align="flex-start">
-                        <ScoreBadge score={c.score} />
-                        <div className="grow">
-                          <Text size="sm" lineClamp={2}>
-                            {c.text}
-                          </Text>
-                          <Group gap={6} mt={4}>
-                            <Text size="xs" c="dimmed">
-                              {c.speaker?.name ?? 'Unknown speaker'}
-                            </Text>
-                            <StateBadge state={c.state} />
-                            {!c.checkworthy && (
-                              <Badge size="xs" variant="outline" color="gray">
-                                below threshold
-                              </Badge>
-                            )}
-                          </Group>
-                        </div>
-                      </Group>
-                    </UnstyledButton>
-                  ))}
-                </Stack>
-              </ScrollArea.Autosize>
+              <EmptyState title="No text yet">The text appears once the document has been read.</EmptyState>
             )}
           </Paper>
         </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <div className="sticky-panel">
+            <Paper withBorder radius="md">
+              <Text fw={600} size="sm" p="md" pb="xs">
+                Claims by check-worthiness
+              </Text>
+              {ranked.length === 0 ? (
+                <EmptyState title={isIngesting(d) ? 'Looking for claims…' : 'No claims found'} />
+              ) : (
+                <ScrollArea.Autosize mah={d.status === 'done' ? '40vh' : '70vh'}>
+                  <Stack gap={0}>
+                    {ranked.map((c) => (
+                      <UnstyledButton
+                        key={c.id}
+                        component={Link}
+                        to={`/claims/${c.id}`}
+                        className={`side-claim${active === c.id ? ' active' : ''}`}
+                        onMouseEnter={() => setActive(c.id)}
+                        onMouseLeave={() => setActive(null)}
+                      >
+                        <Group gap="xs" wrap="nowrap" align="flex-start">
+                          <ScoreBadge score={c.score} />
+                          <div className="grow">
+                            <Text size="sm" lineClamp={2}>
+                              {c.text}
+                            </Text>
+                            <Group gap={6} mt={4}>
+                              <Text size="xs" c="dimmed">
+                                {c.speaker?.name ?? 'Unknown speaker'}
+                              </Text>
+                              <StateBadge state={c.state} />
+                              {!c.checkworthy && (
+                                <Badge size="xs" variant="outline" color="gray">
+                                  below threshold
+                                </Badge>
+                              )}
+                            </Group>
+                          </div>
+                        </Group>
+                      </UnstyledButton>
+                    ))}
+                  </Stack>
+                </ScrollArea.Autosize>
+              )}
+            </Paper>
+            <NearMisses id={d.id} editor={editor} ready={d.status === 'done'} />
+            {editor && !!speakers.data?.length && (
+              <Paper withBorder radius="md" mt="md" pb="xs">
+                <Text fw={600} size="sm" p="md" pb="xs">
+                  Speakers
+                </Text>
+                <DocumentSpeakers documentId={d.id} speakers={speakers.data} />
+              </Paper>
+            )}
+          </div>
+        </Grid.Col>
       </Grid>
-      {entering && <NewClaimModal opened onClose={() => setEntering(false)} initialText={selection} />}
+      {entering && (
+        <NewClaimModal
+          opened
+          onClose={() => setEntering(false)}
+          initialText={selection?.text}
+          initialSpeaker={selection ? (speakerAt(d.claims, selection.start)?.name ?? '') : ''}
+          place={selection ? { documentId: d.id, startOffset: selection.start, endOffset: selection.end } : undefined}
+        />
+      )}
       {d.sourceUrl && (
         <Text size="xs" c="dimmed" mt="md">
           Source:{' '}

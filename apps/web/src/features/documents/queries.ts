@@ -1,24 +1,37 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DocumentDetailDto, DocumentDto, DocumentSubmissionDto, Page } from '@factdesk/domain';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  DocumentDetailDto,
+  DocumentDto,
+  DocumentSentencesDto,
+  DocumentSubmissionDto,
+  DocumentThresholdDto,
+  Page,
+  PromotedClaimDto,
+} from '@factdesk/domain';
 import { api, qs } from '../../api/client';
 
 export const documentKeys = {
   all: ['documents'] as const,
   list: (status?: string) => ['documents', 'list', status ?? 'all'] as const,
   detail: (id: string) => ['documents', 'detail', id] as const,
+  nearMisses: (id: string) => ['documents', 'near-misses', id] as const,
 };
 
 export const isIngesting = (d: DocumentDto) => d.status !== 'done' && d.status !== 'failed';
 
 export function useDocuments(status?: string) {
-  return useQuery({ queryKey: documentKeys.list(status), queryFn: () => api<Page<DocumentDto>>(`/documents${qs({ status, limit: 100 })}`),
+  return useQuery({
+    queryKey: documentKeys.list(status),
+    queryFn: () => api<Page<DocumentDto>>(`/documents${qs({ status, limit: 100 })}`),
     // Server-sent events move the bars; a slow poll covers a dropped event stream.
     refetchInterval: (q) => (q.state.data?.items.some(isIngesting) ? 5000 : false),
   });
 }
 
 export function useDocument(id: string) {
-  return useQuery({ queryKey: documentKeys.detail(id), queryFn: () => api<DocumentDetailDto>(`/documents/${id}`),
+  return useQuery({
+    queryKey: documentKeys.detail(id),
+    queryFn: () => api<DocumentDetailDto>(`/documents/${id}`),
     refetchInterval: (q) => (q.state.data && isIngesting(q.state.data) ? 5000 : false),
   });
 }
@@ -30,13 +43,23 @@ export interface DocumentMeta {
   publishedAt?: string;
 }
 
-export type DocumentInput = ({ kind: 'text'; text: string } | { kind: 'url'; url: string } | { kind: 'file'; file: File }) & DocumentMeta;
+export type DocumentInput = (
+  { kind: 'text'; text: string } | { kind: 'url'; url: string } | { kind: 'file'; file: File }
+) &
+  DocumentMeta;
 
 export function useSubmitDocument() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (input: DocumentInput) => {
-      const meta = Object.fromEntries(Object.entries({ title: input.title, outlet: input.outlet, sourceUrl: input.sourceUrl, publishedAt: input.publishedAt }).filter(([, v]) => v));
+      const meta = Object.fromEntries(
+        Object.entries({
+          title: input.title,
+          outlet: input.outlet,
+          sourceUrl: input.sourceUrl,
+          publishedAt: input.publishedAt,
+        }).filter(([, v]) => v),
+      );
       if (input.kind === 'file') {
         // Metadata fields go before the file: the API reads the fields that arrive with it.
         const form = new FormData();
@@ -44,7 +67,10 @@ export function useSubmitDocument() {
         form.append('file', input.file);
         return api<DocumentSubmissionDto>('/documents', { method: 'POST', body: form });
       }
-      return api<DocumentSubmissionDto>('/documents', { method: 'POST', body: input.kind === 'text' ? { text: input.text, ...meta } : { url: input.url, ...meta } });
+      return api<DocumentSubmissionDto>('/documents', {
+        method: 'POST',
+        body: input.kind === 'text' ? { text: input.text, ...meta } : { url: input.url, ...meta },
+      });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.all }),
   });
@@ -56,4 +82,40 @@ export function useRetryDocument() {
     mutationFn: (id: string) => api<DocumentDto>(`/documents/${id}/retry`, { method: 'POST' }),
     onSuccess: () => client.invalidateQueries({ queryKey: documentKeys.all }),
   });
+}
+
+/** The document's near misses (below its threshold, no claim), highest score first, a page at a time. */
+export function useNearMisses(id: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: documentKeys.nearMisses(id),
+    enabled,
+    initialPageParam: 0,
+    queryFn: ({ pageParam }) =>
+      api<DocumentSentencesDto>(
+        `/documents/${id}/sentences${qs({ band: 'near_misses', limit: 50, offset: pageParam })}`,
+      ),
+    getNextPageParam: (last) => last.nextOffset ?? undefined,
+  });
+}
+
+/** Writes that change which sentences are claims refresh the document, its near misses and the inbox. */
+function useSentenceMutation<TInput, TResult>(fn: (input: TInput) => Promise<TResult>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () =>
+      Promise.all(['documents', 'claims', 'stats'].map((k) => client.invalidateQueries({ queryKey: [k] }))),
+  });
+}
+
+export function usePromoteSentence(id: string) {
+  return useSentenceMutation((span: { start: number; end: number }) =>
+    api<PromotedClaimDto>(`/documents/${id}/sentences/claim`, { method: 'POST', body: span }),
+  );
+}
+
+export function useSetThreshold(id: string) {
+  return useSentenceMutation((threshold: number) =>
+    api<DocumentThresholdDto>(`/documents/${id}/threshold`, { method: 'PUT', body: { threshold } }),
+  );
 }

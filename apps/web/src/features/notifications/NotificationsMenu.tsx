@@ -13,7 +13,12 @@ export function NotificationsMenu() {
     <Popover width={360} position="bottom-end" shadow="md" withArrow>
       <Popover.Target>
         {/* The button is the popover's target (it gets aria-expanded); the unread dot sits inside it. */}
-        <ActionIcon variant="subtle" color="gray" size="lg" aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}>
+        <ActionIcon
+          variant="subtle"
+          color="gray"
+          size="lg"
+          aria-label={unread ? `Notifications, ${unread} unread` : 'Notifications'}
+        >
           <Indicator label={unread} size={16} disabled={unread === 0} color="red" offset={2}>
             <IconBell size={20} />
           </Indicator>

@@ -14,7 +14,8 @@ export function useNotifications() {
 export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (ids?: string[]) => api<{ marked: number }>('/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
+    mutationFn: (ids?: string[]) =>
+      api<{ marked: number }>('/notifications/read', { method: 'POST', body: ids ? { ids } : {} }),
     onSuccess: () => client.invalidateQueries({ queryKey: ['notifications'] }),
   });
 }

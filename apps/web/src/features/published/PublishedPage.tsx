@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Paper, Select, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
-import type { FactCheckListItemDto } from '@factdesk/domain';
+import { FACT_CHECKS_PATH, factCheckPath, type FactCheckListItemDto } from '@factdesk/domain';
 import { NoteModal } from '../../components/NoteModal';
-import { EmptyState, ErrorAlert, LoadingRows, LoadMore, PageHeader } from '../../components/common';
+import { EmptyState, ErrorAlert, LoadMore, PageHeader } from '../../components/common';
+import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../lib/format';
 import { useCorrect, useRatings, useRetract } from '../claims/queries';
 import { useFactChecks } from './queries';
@@ -29,7 +30,13 @@ function CorrectModal({ fc, onClose }: { fc: FactCheckListItemDto; onClose: () =
       error={correct.error}
       onSubmit={(note) =>
         correct.mutate(
-          { id: fc.claimId, note, ...(ratingId ? { ratingId } : {}), ...(headline.trim() ? { headline: headline.trim() } : {}), ...(conclusion.trim() ? { conclusion: conclusion.trim() } : {}) },
+          {
+            id: fc.claimId,
+            note,
+            ...(ratingId ? { ratingId } : {}),
+            ...(headline.trim() ? { headline: headline.trim() } : {}),
+            ...(conclusion.trim() ? { conclusion: conclusion.trim() } : {}),
+          },
           { onSuccess: () => (notifications.show({ color: 'green', message: 'Correction published.' }), onClose()) },
         )
       }
@@ -37,10 +44,45 @@ function CorrectModal({ fc, onClose }: { fc: FactCheckListItemDto; onClose: () =
       <Text size="xs" c="dimmed">
         Leave a field empty to keep it as published.
       </Text>
-      <Select label="New rating" placeholder={fc.rating ?? 'Keep'} data={(ratings.data ?? []).filter((r) => r.active).map((r) => ({ value: r.id, label: r.label }))} value={ratingId} onChange={setRatingId} clearable />
-      <TextInput label="New headline" placeholder={fc.headline} value={headline} onChange={(e) => setHeadline(e.currentTarget.value)} />
-      <Textarea label="New conclusion" autosize minRows={2} value={conclusion} onChange={(e) => setConclusion(e.currentTarget.value)} />
+      <Select
+        label="New rating"
+        placeholder={fc.rating ?? 'Keep'}
+        data={(ratings.data ?? []).filter((r) => r.active).map((r) => ({ value: r.id, label: r.label }))}
+        value={ratingId}
+        onChange={setRatingId}
+        clearable
+      />
+      <TextInput
+        label="New headline"
+        placeholder={fc.headline}
+        value={headline}
+        onChange={(e) => setHeadline(e.currentTarget.value)}
+      />
+      <Textarea
+        label="New conclusion"
+        autosize
+        minRows={2}
+        value={conclusion}
+        onChange={(e) => setConclusion(e.currentTarget.value)}
+      />
     </NoteModal>
+  );
+}
+
+function FactCheckCell({ fc }: { fc: FactCheckListItemDto }) {
+  return (
+    <>
+      <Anchor href={factCheckPath(fc.slug)} target="_blank" rel="noopener" fw={500} size="sm">
+        {fc.headline || fc.slug}
+      </Anchor>
+      <Text size="xs" c="dimmed">
+        <Anchor component={Link} to={`/claims/${fc.claimId}`} size="xs" underline="always">
+          claim
+        </Anchor>{' '}
+        · version {fc.currentVersion}
+        {fc.corrections.length > 0 && ` · ${fc.corrections.length} correction${fc.corrections.length === 1 ? '' : 's'}`}
+      </Text>
+    </>
   );
 }
 
@@ -57,7 +99,7 @@ export function PublishedPage() {
         description="Every fact-check the public can read, newest first. Corrections and retractions are logged on the public page."
         actions={
           <>
-            <Button component="a" href="/fact-checks" target="_blank" rel="noopener" variant="default">
+            <Button component="a" href={FACT_CHECKS_PATH} target="_blank" rel="noopener" variant="default">
               Public index
             </Button>
             <Button component="a" href="/feed.json" target="_blank" rel="noopener" variant="default">
@@ -67,74 +109,60 @@ export function PublishedPage() {
         }
       />
       {list.error && <ErrorAlert error={list.error} />}
-      <Paper withBorder radius="md">
-        {list.isPending ? (
-          <div style={{ padding: 16 }}>
-            <LoadingRows />
-          </div>
-        ) : items.length === 0 ? (
+      <DataTable
+        rows={items}
+        loading={list.isPending}
+        rowKey={(fc) => fc.id}
+        rowProps={() => ({ 'data-testid': 'fact-check-row' })}
+        minWidth={720}
+        verticalSpacing="sm"
+        highlightOnHover
+        empty={
           <EmptyState title="Nothing published yet">Approved verdicts are published from the review queue.</EmptyState>
-        ) : (
-          <Table.ScrollContainer minWidth={720}>
-            <Table verticalSpacing="sm" highlightOnHover>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Fact-check</Table.Th>
-                  <Table.Th w={120}>Rating</Table.Th>
-                  <Table.Th w={120}>State</Table.Th>
-                  <Table.Th w={150}>Published</Table.Th>
-                  <Table.Th w={150}>Updated</Table.Th>
-                  <Table.Th w={170} />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {items.map((fc) => (
-                  <Table.Tr key={fc.id} data-testid="fact-check-row">
-                    <Table.Td>
-                      <Anchor href={`/fact-checks/${fc.slug}`} target="_blank" rel="noopener" fw={500} size="sm">
-                        {fc.headline || fc.slug}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        <Anchor component={Link} to={`/claims/${fc.claimId}`} size="xs" underline="always">
-                          claim
-                        </Anchor>{' '}
-                        · version {fc.currentVersion}
-                        {fc.corrections.length > 0 && ` · ${fc.corrections.length} correction${fc.corrections.length === 1 ? '' : 's'}`}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{fc.rating ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={STATE_COLOURS[fc.state]} variant="light">
-                        {fc.state}
-                      </Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(fc.publishedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{formatDateTime(fc.updatedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {fc.state !== 'retracted' && (
-                        <Group gap={4} wrap="nowrap">
-                          <Button size="compact-xs" variant="light" onClick={() => setCorrecting(fc)}>
-                            Correct…
-                          </Button>
-                          <Button size="compact-xs" variant="light" color="red" onClick={() => setRetracting(fc)}>
-                            Retract…
-                          </Button>
-                        </Group>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )}
-      </Paper>
+        }
+        columns={[
+          { key: 'fact-check', header: 'Fact-check', cell: (fc) => <FactCheckCell fc={fc} /> },
+          { key: 'rating', header: 'Rating', width: 120, cell: (fc) => <Text size="sm">{fc.rating ?? '—'}</Text> },
+          {
+            key: 'state',
+            header: 'State',
+            width: 120,
+            cell: (fc) => (
+              <Badge color={STATE_COLOURS[fc.state]} variant="light">
+                {fc.state}
+              </Badge>
+            ),
+          },
+          {
+            key: 'published',
+            header: 'Published',
+            width: 150,
+            cell: (fc) => <Text size="sm">{formatDateTime(fc.publishedAt)}</Text>,
+          },
+          {
+            key: 'updated',
+            header: 'Updated',
+            width: 150,
+            cell: (fc) => <Text size="sm">{formatDateTime(fc.updatedAt)}</Text>,
+          },
+          {
+            key: 'actions',
+            label: 'Actions',
+            width: 170,
+            cell: (fc) =>
+              fc.state !== 'retracted' && (
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="light" onClick={() => setCorrecting(fc)}>
+                    Correct…
+                  </Button>
+                  <Button size="compact-xs" variant="light" color="red" onClick={() => setRetracting(fc)}>
+                    Retract…
+                  </Button>
+                </Group>
+              ),
+          },
+        ]}
+      />
       <LoadMore list={list} />
       {correcting && <CorrectModal fc={correcting} onClose={() => setCorrecting(null)} />}
       {retracting && (
@@ -148,7 +176,12 @@ export function PublishedPage() {
           onClose={() => setRetracting(null)}
           pending={retract.isPending}
           error={retract.error}
-          onSubmit={(note) => retract.mutate({ id: retracting.claimId, note }, { onSuccess: () => (notifications.show({ message: 'Retracted.' }), setRetracting(null)) })}
+          onSubmit={(note) =>
+            retract.mutate(
+              { id: retracting.claimId, note },
+              { onSuccess: () => (notifications.show({ message: 'Retracted.' }), setRetracting(null)) },
+            )
+          }
         />
       )}
     </>

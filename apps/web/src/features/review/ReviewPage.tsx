@@ -1,29 +1,35 @@
 import { useState } from 'react';
 import { Anchor, Button, Grid, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import type { ClaimAction, ClaimSummaryDto } from '@factdesk/domain';
+import type { ClaimAction, ClaimSummaryDto, VerdictDto } from '@factdesk/domain';
 import { Link } from 'react-router';
 import { NoteModal } from '../../components/NoteModal';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader, StateBadge } from '../../components/common';
 import { fromNow } from '../../lib/format';
 import { useClaim, useClaimAction, useClaims, useRequestChanges } from '../claims/queries';
-import { VerdictView } from '../claims/VerdictEditor';
+import { staleCurrent, StaleVerdictChanges } from '../claims/verdict/StaleVerdict';
+import { VerdictView } from '../claims/verdict/VerdictView';
 
 function ReviewPanel({ claimId }: { claimId: string }) {
   const claim = useClaim(claimId);
   const act = useClaimAction();
   const requestChanges = useRequestChanges();
   const [sendingBack, setSendingBack] = useState(false);
+  // The verdict on screen when approving: a refusal for a newer version says what changed since.
+  const [seen, setSeen] = useState<VerdictDto | null>(null);
+  const stale = staleCurrent(act.error);
   if (claim.error) return <ErrorAlert error={claim.error} />;
   if (claim.isPending) return <LoadingRows rows={6} />;
   const c = claim.data;
   const may = (a: ClaimAction) => c.actions.includes(a);
   // The panel may re-render under a refreshed queue meanwhile: confirm from the promise, not the observer.
-  const run = (action: 'approve' | 'publish', message: string) =>
-    act.mutateAsync({ id: c.id, action }).then(
+  const run = (action: 'approve' | 'publish', message: string) => {
+    setSeen(c.verdict);
+    return act.mutateAsync({ id: c.id, action, version: action === 'approve' ? c.verdict?.version : undefined }).then(
       () => notifications.show({ color: 'green', message }),
       () => undefined, // shown below from act.error
     );
+  };
   return (
     <Paper withBorder p="lg" radius="md">
       <Group justify="space-between" align="flex-start" mb="sm">
@@ -40,12 +46,20 @@ function ReviewPanel({ claimId }: { claimId: string }) {
       {c.verdict ? <VerdictView verdict={c.verdict} /> : <Text c="dimmed">No verdict.</Text>}
       <Group mt="md" gap="xs" data-testid="review-actions">
         {may('approve') && (
-          <Button color="teal" loading={act.isPending && act.variables?.action === 'approve'} onClick={() => run('approve', 'Approved.')}>
+          <Button
+            color="teal"
+            loading={act.isPending && act.variables?.action === 'approve'}
+            onClick={() => run('approve', 'Approved.')}
+          >
             Approve
           </Button>
         )}
         {may('publish') && (
-          <Button color="green" loading={act.isPending && act.variables?.action === 'publish'} onClick={() => run('publish', 'Published.')}>
+          <Button
+            color="green"
+            loading={act.isPending && act.variables?.action === 'publish'}
+            onClick={() => run('publish', 'Published.')}
+          >
             Publish
           </Button>
         )}
@@ -56,6 +70,7 @@ function ReviewPanel({ claimId }: { claimId: string }) {
         )}
       </Group>
       {act.error && <ErrorAlert error={act.error} title="Not done" />}
+      {stale && seen && <StaleVerdictChanges seen={seen} current={stale} />}
       {sendingBack && (
         <NoteModal
           opened
@@ -67,21 +82,41 @@ function ReviewPanel({ claimId }: { claimId: string }) {
           onClose={() => setSendingBack(false)}
           pending={requestChanges.isPending}
           error={requestChanges.error}
-          onSubmit={(comment) => requestChanges.mutate({ id: c.id, comment }, { onSuccess: () => (notifications.show({ message: 'Sent back for changes.' }), setSendingBack(false)) })}
+          onSubmit={(comment) =>
+            requestChanges.mutate(
+              { id: c.id, comment },
+              { onSuccess: () => (notifications.show({ message: 'Sent back for changes.' }), setSendingBack(false)) },
+            )
+          }
         />
       )}
     </Paper>
   );
 }
 
-function QueueList({ title, items, selected, onSelect }: { title: string; items: ClaimSummaryDto[]; selected: string | null; onSelect: (id: string) => void }) {
+function QueueList({
+  title,
+  items,
+  selected,
+  onSelect,
+}: {
+  title: string;
+  items: ClaimSummaryDto[];
+  selected: string | null;
+  onSelect: (id: string) => void;
+}) {
   return (
     <div>
       <Text size="xs" fw={700} tt="uppercase" c="dimmed" px="sm" py={6}>
         {title} ({items.length})
       </Text>
       {items.map((c) => (
-        <UnstyledButton key={c.id} className={`side-claim${selected === c.id ? ' active' : ''}`} onClick={() => onSelect(c.id)} data-testid="review-item">
+        <UnstyledButton
+          key={c.id}
+          className={`side-claim${selected === c.id ? ' active' : ''}`}
+          onClick={() => onSelect(c.id)}
+          data-testid="review-item"
+        >
           <Text size="sm" lineClamp={2}>
             {c.text}
           </Text>
@@ -105,10 +140,16 @@ export function ReviewPage() {
   const [selected, setSelected] = useState<string | null>(null);
   const review = inReview.data?.pages.flatMap((p) => p.items) ?? [];
   const ready = approved.data?.pages.flatMap((p) => p.items) ?? [];
-  const current = selected && [...review, ...ready].some((c) => c.id === selected) ? selected : (review[0]?.id ?? ready[0]?.id ?? null);
+  const current =
+    selected && [...review, ...ready].some((c) => c.id === selected)
+      ? selected
+      : (review[0]?.id ?? ready[0]?.id ?? null);
   return (
     <>
-      <PageHeader title="Review queue" description="Verdicts submitted for review, and approved ones waiting to be published." />
+      <PageHeader
+        title="Review queue"
+        description="Verdicts submitted for review, and approved ones waiting to be published."
+      />
       {(inReview.error || approved.error) && <ErrorAlert error={inReview.error ?? approved.error} />}
       {inReview.isPending || approved.isPending ? (
         <LoadingRows rows={6} />
@@ -122,7 +163,9 @@ export function ReviewPage() {
             <Paper withBorder radius="md" py="xs">
               <Stack gap="xs">
                 <QueueList title="In review" items={review} selected={current} onSelect={setSelected} />
-                {ready.length > 0 && <QueueList title="Approved, to publish" items={ready} selected={current} onSelect={setSelected} />}
+                {ready.length > 0 && (
+                  <QueueList title="Approved, to publish" items={ready} selected={current} onSelect={setSelected} />
+                )}
               </Stack>
             </Paper>
           </Grid.Col>

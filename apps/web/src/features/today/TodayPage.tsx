@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { IconHistory, IconSun } from '@tabler/icons-react';
-import type { ClaimSummaryDto, TodayGroupDto } from '@factdesk/domain';
+import { factCheckPath, type ClaimSummaryDto, type TodayGroupDto } from '@factdesk/domain';
 import { Link } from 'react-router';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
 import { formatDateTime, fromNow } from '../../lib/format';
@@ -24,7 +24,7 @@ function ClaimRow({ claim, showRating }: { claim: ClaimSummaryDto; showRating?: 
           {showRating && claim.checkedBefore && (
             <Badge
               component="a"
-              href={`/fact-checks/${claim.checkedBefore.slug}`}
+              href={factCheckPath(claim.checkedBefore.slug)}
               target="_blank"
               rel="noopener"
               color="grape"
@@ -47,7 +47,12 @@ function ClaimRow({ claim, showRating }: { claim: ClaimSummaryDto; showRating?: 
 function ClaimGroup({ group }: { group: TodayGroupDto }) {
   return (
     <Paper withBorder radius="md" data-testid="today-group">
-      <Group justify="space-between" px={14} py={8} style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}>
+      <Group
+        justify="space-between"
+        px={14}
+        py={8}
+        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
+      >
         <Text fw={600} size="sm">
           {group.name}
         </Text>
@@ -79,7 +84,11 @@ export function TodayPage() {
     <>
       <PageHeader
         title="Today"
-        description={data ? `Check-worthy claims detected since ${formatDateTime(data.since)}: earlier fact-checks first, then by score.` : 'Check-worthy claims detected lately.'}
+        description={
+          data
+            ? `Check-worthy claims detected since ${formatDateTime(data.since)}: earlier fact-checks first, then by score.`
+            : 'Check-worthy claims detected lately.'
+        }
         actions={
           <SegmentedControl
             aria-label="Since"
@@ -87,7 +96,11 @@ export function TodayPage() {
             onChange={(v) => setRange(v as '24h' | 'visit')}
             data={[
               { value: '24h', label: 'Last 24 hours' },
-              { value: 'visit', label: lastVisit ? `Since my last visit (${fromNow(lastVisit)})` : 'Since my last visit', disabled: !lastVisit },
+              {
+                value: 'visit',
+                label: lastVisit ? `Since my last visit (${fromNow(lastVisit)})` : 'Since my last visit',
+                disabled: !lastVisit,
+              },
             ]}
           />
         }
@@ -99,7 +112,8 @@ export function TodayPage() {
       ) : !data || data.total === 0 ? (
         <Paper withBorder radius="md">
           <EmptyState title="Nothing new" icon={<IconSun size={36} stroke={1.4} color="var(--mantine-color-gray-5)" />}>
-            No check-worthy claims were detected {range === 'visit' ? 'since your last visit' : 'in the last 24 hours'}. New documents from your sources will show up here.
+            No check-worthy claims were detected {range === 'visit' ? 'since your last visit' : 'in the last 24 hours'}.
+            New documents from your sources will show up here.
           </EmptyState>
         </Paper>
       ) : (

@@ -4,7 +4,11 @@ import { api, qs } from '../../api/client';
 
 /** since: an ISO instant, or undefined for the API's default (24 hours ago). */
 export const useToday = (since: string | undefined) =>
-  useQuery({ queryKey: ['today', since ?? '24h'], queryFn: () => api<TodayDto>(`/today${qs({ since })}`), refetchInterval: 30_000 });
+  useQuery({
+    queryKey: ['today', since ?? '24h'],
+    queryFn: () => api<TodayDto>(`/today${qs({ since })}`),
+    refetchInterval: 30_000,
+  });
 
 const LAST_VISIT_KEY = 'factdesk.today.lastVisit';
 

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { VerdictsModule } from '../verdicts/verdicts.module.js';
+import { WorkflowModule } from '../workflow/workflow.module.js';
+import { FactChecksController } from './fact-checks.controller.js';
+import { PublishingService } from './publishing.service.js';
+
+/** Fact-checks: publish, correct and retract (routes in claims/publishing.controller.ts) and the staff list. */
+@Module({
+  imports: [WorkflowModule, VerdictsModule],
+  controllers: [FactChecksController],
+  providers: [PublishingService],
+  exports: [PublishingService],
+})
+export class PublishingModule {}

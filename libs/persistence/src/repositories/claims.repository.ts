@@ -1,0 +1,202 @@
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import type { AuditAction, ClaimState, ClaimType } from '@factdesk/domain';
+import {
+  AssignmentEntity,
+  ClaimEntity,
+  ClaimMatchEntity,
+  CorrectionEntity,
+  FactCheckEntity,
+  VerdictEntity,
+  VerdictSourceEntity,
+  type SpeakerEntity,
+} from '../entities/index.js';
+import { AuditRepository } from './audit.repository.js';
+
+export interface ClaimActor {
+  actorId: string;
+  requestId: string;
+}
+
+export interface NewClaim {
+  text: string;
+  speaker: Pick<SpeakerEntity, 'id' | 'name'> | null;
+  saidAt: Date | null;
+  saidWhereUrl: string | null;
+  claimType: ClaimType;
+  state: ClaimState;
+  checkworthy: boolean;
+  reasons: string[];
+  createdById: string;
+  /** Where in a document it was said, when entered from one (a selected sentence). */
+  documentId?: string | null;
+  startOffset?: number | null;
+  endOffset?: number | null;
+}
+
+export interface ClaimDetailRows {
+  /** With its speaker and document. */
+  claim: ClaimEntity;
+  /** Newest first, with their people. */
+  assignments: AssignmentEntity[];
+  verdict: VerdictEntity | null;
+  sources: VerdictSourceEntity[];
+  factCheck: FactCheckEntity | null;
+  corrections: CorrectionEntity[];
+  /** The ten most similar, with their claims' speakers. */
+  matches: ClaimMatchEntity[];
+  /** The fact-checks of the matched claims, with their ratings. */
+  matchedFactChecks: FactCheckEntity[];
+}
+
+/** A claim's editable fields as the history shows them. */
+export interface ClaimEditView {
+  text: string;
+  speaker: string | null;
+  claimType: ClaimType;
+}
+
+/**
+ * claims: the only writer of the rows the API changes (creating, editing, workflow state). The services
+ * decide with libs/domain; each write here runs in the caller's transaction with its audit event.
+ */
+export class ClaimsRepository {
+  private readonly audit: AuditRepository;
+
+  constructor(private readonly db: DataSource) {
+    this.audit = new AuditRepository(db);
+  }
+
+  exists(id: string): Promise<boolean> {
+    return this.db.getRepository(ClaimEntity).existsBy({ id });
+  }
+
+  /** Everything a claim's page shows from the database (its history aside); null if there is no such claim. */
+  async detailRows(id: string): Promise<ClaimDetailRows | null> {
+    const claim = await this.db
+      .getRepository(ClaimEntity)
+      .findOne({ where: { id }, relations: { speaker: true, document: true } });
+    if (!claim) return null;
+    const [assignments, verdict, factCheck, matches] = await Promise.all([
+      this.db.getRepository(AssignmentEntity).find({
+        where: { claimId: id },
+        relations: { claim: true, assignee: true, assignedBy: true },
+        order: { createdAt: 'DESC' },
+      }),
+      this.db
+        .getRepository(VerdictEntity)
+        .findOne({ where: { claimId: id }, relations: { rating: true, author: true, approvedBy: true } }),
+      this.db.getRepository(FactCheckEntity).findOne({ where: { claimId: id } }),
+      this.db.getRepository(ClaimMatchEntity).find({
+        where: { claimId: id },
+        relations: { matchedClaim: { speaker: true } },
+        order: { similarity: 'DESC' },
+        take: 10,
+      }),
+    ]);
+    const [sources, corrections, matchedFactChecks] = await Promise.all([
+      verdict
+        ? this.db
+            .getRepository(VerdictSourceEntity)
+            .find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } })
+        : [],
+      factCheck
+        ? this.db
+            .getRepository(CorrectionEntity)
+            .find({ where: { factCheckId: factCheck.id }, order: { createdAt: 'ASC' } })
+        : [],
+      matches.length
+        ? this.db
+            .getRepository(FactCheckEntity)
+            .find({ where: { claimId: In(matches.map((mm) => mm.matchedClaimId)) }, relations: { rating: true } })
+        : [],
+    ]);
+    return { claim, assignments, verdict, sources, factCheck, corrections, matches, matchedFactChecks };
+  }
+
+  /** The claim and its active assignment, the claim locked for the rest of the transaction; null if none. */
+  async lock(
+    tx: EntityManager,
+    id: string,
+  ): Promise<{ claim: ClaimEntity; assignment: AssignmentEntity | null } | null> {
+    const claim = await tx.getRepository(ClaimEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!claim) return null;
+    const assignment = await tx.getRepository(AssignmentEntity).findOne({ where: { claimId: id, state: 'active' } });
+    return { claim, assignment };
+  }
+
+  /** How long a document's text is (for offsets into it), or null when there is no such document. */
+  async documentTextLength(tx: EntityManager, documentId: string): Promise<number | null> {
+    const [row] = await tx.query("SELECT length(coalesce(original_text, '')) AS length FROM documents WHERE id = $1", [
+      documentId,
+    ]);
+    return row ? Number(row.length) : null;
+  }
+
+  async create(tx: EntityManager, input: NewClaim, actor: ClaimActor): Promise<ClaimEntity> {
+    const repo = tx.getRepository(ClaimEntity);
+    const { speaker, ...columns } = input;
+    const claim = await repo.save(repo.create({ ...columns, speakerId: speaker?.id ?? null }));
+    await this.audit.record(tx, {
+      actorId: actor.actorId,
+      action: 'claim.create',
+      entityType: 'claim',
+      entityId: claim.id,
+      claimId: claim.id,
+      after: {
+        text: claim.text,
+        speaker: speaker?.name ?? null,
+        state: claim.state,
+        ...(claim.documentId
+          ? { documentId: claim.documentId, startOffset: claim.startOffset, endOffset: claim.endOffset }
+          : {}),
+      },
+      requestId: actor.requestId,
+    });
+    return claim;
+  }
+
+  /** Stores the claim's text, type and speaker as `claim` now holds them, recording `before` and after. */
+  async edit(tx: EntityManager, claim: ClaimEntity, before: ClaimEditView, actor: ClaimActor): Promise<void> {
+    await tx
+      .getRepository(ClaimEntity)
+      .update({ id: claim.id }, { text: claim.text, claimType: claim.claimType, speakerId: claim.speakerId });
+    await this.audit.record(tx, {
+      actorId: actor.actorId,
+      action: 'claim.edit',
+      entityType: 'claim',
+      entityId: claim.id,
+      claimId: claim.id,
+      before: { ...before },
+      after: { text: claim.text, speaker: claim.speaker?.name ?? null, claimType: claim.claimType },
+      requestId: actor.requestId,
+    });
+  }
+
+  /** Moves the claim to the state the workflow decided, with the transition's audit event. */
+  async moveState(
+    tx: EntityManager,
+    move: {
+      claimId: string;
+      from: ClaimState;
+      to: ClaimState;
+      dismissalReason: string | null;
+      action: AuditAction;
+      reason?: string | null;
+    },
+    actor: ClaimActor,
+  ): Promise<void> {
+    await tx
+      .getRepository(ClaimEntity)
+      .update({ id: move.claimId }, { state: move.to, dismissalReason: move.dismissalReason });
+    await this.audit.record(tx, {
+      actorId: actor.actorId,
+      action: move.action,
+      entityType: 'claim',
+      entityId: move.claimId,
+      claimId: move.claimId,
+      before: { state: move.from },
+      after: { state: move.to, ...(move.reason ? { reason: move.reason } : {}) },
+      requestId: actor.requestId,
+    });
+  }
+}
