@@ -1,6 +1,7 @@
 // Module hooks that let a thread or process started from TypeScript sources (under Jest, which maps
 // @factdesk/* to src/) load them too: `.js` imports find their `.ts` files, which swc turns into JavaScript.
-// Built code never uses this. Register with `module.register(new URL('tools/typescript-hooks.mjs', root))`.
+// Built code never uses this. Register with `module.register(new URL('tools/typescript-hooks.mjs', root))`,
+// or start a process with `--import tools/typescript-register.mjs`.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';

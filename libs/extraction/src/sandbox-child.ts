@@ -1,12 +1,12 @@
-import { parentPort } from 'node:worker_threads';
 import { extractHere, type DocumentHints, type ExtractedDocument } from './extract.js';
 import { checkHtmlShape } from './guards.js';
 import { ExtractionLimitError, UnreadableDocumentError, type ExtractionLimits } from './limits.js';
 import { feedItems, listingItems, UnreadableSourceError, type SourceItem } from './sources.js';
 
 /*
- * A sandbox thread (see sandbox.ts): reads the documents and source pages it is sent, one at a time, and says
- * how each went. Everything it loads (pdfjs's polyfills included) and everything it allocates stays in this thread.
+ * A sandbox process (see sandbox.ts): reads the documents and source pages it is sent, one at a time, and says
+ * how each went. Everything it loads (pdfjs's polyfills included) and everything it allocates stays in this
+ * process, and so does running out of memory.
  */
 
 export type SandboxTask =
@@ -19,7 +19,7 @@ export type SandboxMessage =
   | { type: 'done'; value: SandboxResult }
   | { type: 'failed'; error: { name: string; message: string; limit?: keyof ExtractionLimits } };
 
-const post = (message: SandboxMessage) => parentPort!.postMessage(message);
+const post = (message: SandboxMessage) => process.send!(message);
 
 async function run(job: SandboxJob): Promise<SandboxResult> {
   if (job.task === 'document')
@@ -33,7 +33,7 @@ async function run(job: SandboxJob): Promise<SandboxResult> {
   return listingItems(job.body, job.url);
 }
 
-parentPort!.on('message', (job: SandboxJob) => {
+process.on('message', (job: SandboxJob) => {
   run(job).then(
     (value) => post({ type: 'done', value }),
     (err: unknown) => {
@@ -54,5 +54,7 @@ parentPort!.on('message', (job: SandboxJob) => {
     },
   );
 });
+// The worker that started this process is gone: nobody will read the answers.
+process.on('disconnect', () => process.exit(0));
 // Sent once this module and its imports have loaded: a failure before it is the sandbox's, not a document's.
 post({ type: 'ready' });
