@@ -36,6 +36,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/claims/:id/accept': EDITORS,
   'POST /api/claims/:id/dismiss': EDITORS,
   'POST /api/claims/:id/reopen': EDITORS,
+  'POST /api/claims/:id/duplicate-of': EDITORS,
+  'POST /api/claims/:id/not-duplicate': EDITORS,
   'PUT /api/claims/:id/assignment': EDITORS,
   'DELETE /api/claims/:id/assignment': EDITORS,
   'POST /api/assignments/bulk': EDITORS,

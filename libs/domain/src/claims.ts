@@ -3,6 +3,8 @@ export const CLAIM_STATES = [
   'detected',
   'accepted',
   'dismissed',
+  // The same claim as another (its cluster's first): checked once, through that one.
+  'duplicate',
   'assigned',
   'in_progress',
   'in_review',

@@ -199,10 +199,31 @@ export interface ClaimDetailDto extends ClaimSummaryDto {
   verdict: VerdictDto | null;
   factCheck: FactCheckDto | null;
   similar: SimilarClaimDto[];
+  /** For a duplicate: the claim it repeats, its cluster's first, through which the cluster is checked. */
+  duplicateOf: { id: string; text: string; state: ClaimState } | null;
+  /** Every appearance of its cluster, the first claim first; empty for a claim said once. */
+  appearances: ClaimAppearanceDto[];
   /** Every change, oldest first. */
   history: AuditEventDto[];
   /** What the signed-in user may do to it now. */
   actions: ClaimAction[];
+}
+
+/** One time a claim was said: a claim of its cluster, where and when, and by whom. */
+export interface ClaimAppearanceDto {
+  claimId: string;
+  text: string;
+  state: ClaimState;
+  speaker: { id: string; name: string } | null;
+  document: { id: string; title: string | null } | null;
+  saidAt: string | null;
+  startOffset: number | null;
+  endOffset: number | null;
+}
+
+/** POST /api/claims/:id/duplicate-of: the claim this one repeats (any claim of its cluster). */
+export interface DuplicateOfInput {
+  claimId: string;
 }
 
 /** Per-claim outcome of a bulk operation. */

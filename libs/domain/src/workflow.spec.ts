@@ -10,6 +10,10 @@ const LEGAL: [ClaimAction, ClaimState, ClaimState][] = [
   ['dismiss', 'accepted', 'dismissed'],
   ['reopen', 'dismissed', 'detected'],
   ['reopen', 'accepted', 'detected'],
+  ['mark_duplicate', 'detected', 'duplicate'],
+  ['mark_duplicate', 'accepted', 'duplicate'],
+  ['mark_duplicate', 'dismissed', 'duplicate'],
+  ['not_duplicate', 'duplicate', 'detected'],
   ['assign', 'accepted', 'assigned'],
   ['assign', 'assigned', 'assigned'],
   ['assign', 'in_progress', 'assigned'],
@@ -44,6 +48,7 @@ const INPUT = {
   comment: 'Add a primary source',
   note: 'Fixed a date',
   assigneeId: 'u-2',
+  originalId: 'c-1',
 };
 
 const cases = CLAIM_STATES.flatMap((state) =>
@@ -52,7 +57,7 @@ const cases = CLAIM_STATES.flatMap((state) =>
 
 describe('claim workflow: every state × action × role', () => {
   it('covers the whole space', () => {
-    expect(cases).toHaveLength(11 * 12 * 4);
+    expect(cases).toHaveLength(12 * 14 * 4);
   });
 
   it.each(cases)('%s: %s by %o', (state, action, who) => {
@@ -85,6 +90,7 @@ describe('what actions need', () => {
     ['correct', 'published', 'note'],
     ['retract', 'published', 'note'],
     ['assign', 'accepted', 'assigneeId'],
+    ['mark_duplicate', 'detected', 'originalId'],
   ] as const)('%s needs a %s', (action, state, field) => {
     const missing = decideTransition({
       action,

@@ -7,11 +7,14 @@ import { roleAllowed, type Role } from './roles.js';
  *
  *   detected → accepted | dismissed(reason) → assigned → in_progress → in_review
  *   → (changes_requested → in_progress …) → approved → published → corrected | retracted
+ *   detected | accepted | dismissed → duplicate (of another claim, checked through it) → detected
  */
 export const CLAIM_ACTIONS = [
   'accept',
   'dismiss',
   'reopen',
+  'mark_duplicate',
+  'not_duplicate',
   'assign',
   'unassign',
   'start',
@@ -33,7 +36,7 @@ export interface ActionRule {
   to: ClaimState;
   by: Actor;
   /** What the request must carry. */
-  needs?: 'reason' | 'comment' | 'note' | 'assignee';
+  needs?: 'reason' | 'comment' | 'note' | 'assignee' | 'original';
   /** Words for messages: "accept" → "accepted". */
   done: string;
 }
@@ -45,6 +48,15 @@ export const ACTION_RULES: Record<ClaimAction, ActionRule> = {
   dismiss: { from: ['detected', 'accepted'], to: 'dismissed', by: 'editor', needs: 'reason', done: 'dismissed' },
   // From accepted too: triage's Undo of an accept puts the claim back where it was.
   reopen: { from: ['dismissed', 'accepted'], to: 'detected', by: 'editor', done: 'reopened' },
+  // Only before any checking began: a claim with work of its own is not folded into another's.
+  mark_duplicate: {
+    from: ['detected', 'accepted', 'dismissed'],
+    to: 'duplicate',
+    by: 'editor',
+    needs: 'original',
+    done: 'marked as a duplicate',
+  },
+  not_duplicate: { from: ['duplicate'], to: 'detected', by: 'editor', done: 'split from its cluster' },
   assign: { from: ASSIGNABLE, to: 'assigned', by: 'editor', needs: 'assignee', done: 'assigned' },
   unassign: {
     from: ['assigned', 'in_progress', 'changes_requested'],
@@ -71,6 +83,7 @@ const STATE_WORDS: Record<ClaimState, string> = {
   detected: 'newly detected',
   accepted: 'accepted',
   dismissed: 'dismissed',
+  duplicate: 'a duplicate of another claim',
   assigned: 'assigned',
   in_progress: 'in progress',
   in_review: 'in review',
@@ -87,7 +100,14 @@ export interface TransitionRequest {
   action: ClaimAction;
   claim: { state: ClaimState; assigneeId: string | null };
   user: { id: string; role: Role };
-  input?: { reason?: string | null; comment?: string | null; note?: string | null; assigneeId?: string | null };
+  input?: {
+    reason?: string | null;
+    comment?: string | null;
+    note?: string | null;
+    assigneeId?: string | null;
+    /** The claim this one repeats (mark_duplicate). */
+    originalId?: string | null;
+  };
 }
 
 export type TransitionDecision =
@@ -98,6 +118,7 @@ const NEEDS_WORDS = {
   comment: 'a comment for the reviewer',
   note: 'a public note saying what changed',
   assignee: 'someone to assign it to',
+  original: 'the claim it repeats',
 };
 
 /** Decides whether `user` may take `action` on a claim now, and where the claim goes. Pure. */
@@ -125,7 +146,8 @@ export function decideTransition({ action, claim, user, input = {} }: Transition
     };
   }
   if (rule.needs) {
-    const value = rule.needs === 'assignee' ? input.assigneeId : input[rule.needs];
+    const value =
+      rule.needs === 'assignee' ? input.assigneeId : rule.needs === 'original' ? input.originalId : input[rule.needs];
     if (!value || (typeof value === 'string' && value.trim() === '')) {
       return {
         ok: false,
@@ -144,7 +166,7 @@ export function availableActions(claim: TransitionRequest['claim'], user: Transi
       action,
       claim,
       user,
-      input: { reason: 'x', comment: 'x', note: 'x', assigneeId: 'x' },
+      input: { reason: 'x', comment: 'x', note: 'x', assigneeId: 'x', originalId: 'x' },
     });
     return d.ok;
   });

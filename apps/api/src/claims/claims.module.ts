@@ -8,6 +8,7 @@ import { WorkflowModule } from '../workflow/workflow.module.js';
 import { ClaimAssignmentController } from './assignment.controller.js';
 import { ClaimsController } from './claims.controller.js';
 import { ClaimsService } from './claims.service.js';
+import { DuplicatesService } from './duplicates.service.js';
 import { CommentsController } from './comments.controller.js';
 import { ClaimPublishingController } from './publishing.controller.js';
 import { TriageController } from './triage.controller.js';
@@ -27,6 +28,6 @@ import { VerdictController } from './verdict.controller.js';
     CommentsController,
     ClaimPublishingController,
   ],
-  providers: [ClaimsService],
+  providers: [ClaimsService, DuplicatesService],
 })
 export class ClaimsModule {}

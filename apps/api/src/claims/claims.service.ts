@@ -10,8 +10,15 @@ import {
   type ClaimSummaryDto,
   type SimilarClaimDto,
   type TextSpan,
+  type ClaimAppearanceDto,
 } from '@factdesk/domain';
-import { AuditRepository, ClaimsRepository, type ClaimEntity, type UserEntity } from '@factdesk/persistence';
+import {
+  AuditRepository,
+  ClaimsRepository,
+  type ClaimEntity,
+  type ClusterAppearanceRow,
+  type UserEntity,
+} from '@factdesk/persistence';
 import { FieldValidationException, httpError } from '../common/errors.js';
 import { iso, toAssignmentDto, toAuditEventDto, toFactCheckDto, toVerdictDto } from '../common/views.js';
 import { SpeakersService } from '../speakers/speakers.service.js';
@@ -60,7 +67,11 @@ export class ClaimsService {
   }
 
   async detail(id: string, user: UserEntity): Promise<ClaimDetailDto> {
-    const [rows, history] = await Promise.all([this.claims.detailRows(id), this.historyOf(id)]);
+    const [rows, history, cluster] = await Promise.all([
+      this.claims.detailRows(id),
+      this.historyOf(id),
+      this.claims.clusterAppearances(id),
+    ]);
     if (!rows) throw new NotFoundException('No such claim.');
     const { claim, assignments, verdict, sources, factCheck, corrections, matches, matchedFactChecks } = rows;
     const active = assignments.find((a) => a.state === 'active') ?? null;
@@ -117,6 +128,10 @@ export class ClaimsService {
       verdict: verdict ? toVerdictDto(verdict, sources) : null,
       factCheck: factCheck ? toFactCheckDto(factCheck, corrections) : null,
       similar,
+      duplicateOf: claim.duplicateOfId
+        ? (({ id: headId, text, state }) => ({ id: headId, text, state }))(cluster[0])
+        : null,
+      appearances: cluster.length > 1 ? cluster.map(toAppearanceDto) : [],
       history,
       actions: availableActions({ state: claim.state, assigneeId: active?.assigneeId ?? null }, user),
     };
@@ -199,4 +214,17 @@ export class ClaimsService {
   private async historyOf(id: string): Promise<AuditEventDto[]> {
     return (await this.audit.forClaim(id)).map(toAuditEventDto);
   }
+}
+
+function toAppearanceDto(a: ClusterAppearanceRow): ClaimAppearanceDto {
+  return {
+    claimId: a.id,
+    text: a.text,
+    state: a.state,
+    speaker: a.speakerId ? { id: a.speakerId, name: a.speakerName! } : null,
+    document: a.documentId ? { id: a.documentId, title: a.documentTitle } : null,
+    saidAt: iso(a.saidAt),
+    startOffset: a.startOffset,
+    endOffset: a.endOffset,
+  };
 }

@@ -27,6 +27,7 @@ import {
   type ClaimSort,
   type ClaimState,
   type ClaimType,
+  type DuplicateOfInput,
 } from '@factdesk/domain';
 import { commaList, queryBoolean, trim } from '../common/transforms.js';
 import { PageLimitQuery } from '../common/paging.js';
@@ -242,4 +243,10 @@ export class BulkTriageDto extends ClaimIdsDto {
   @IsString()
   @MaxLength(2000)
   reason?: string;
+}
+
+export class DuplicateOfDto implements DuplicateOfInput {
+  @ApiProperty({ format: 'uuid', description: 'The claim this one repeats (any claim of its cluster)' })
+  @IsUUID('all', { message: 'must be a claim id' })
+  claimId: string;
 }

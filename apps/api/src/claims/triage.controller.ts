@@ -5,7 +5,8 @@ import { bulkAnswer } from '../common/bulk.js';
 import { IdParam } from '../common/params.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import { ClaimsService } from './claims.service.js';
-import { BulkTriageDto, ReasonDto } from './dto.js';
+import { BulkTriageDto, DuplicateOfDto, ReasonDto } from './dto.js';
+import { DuplicatesService } from './duplicates.service.js';
 import { Returns } from '../common/responses.js';
 
 @ApiTags('triage')
@@ -17,6 +18,7 @@ export class TriageController {
   constructor(
     private readonly workflow: WorkflowService,
     private readonly claims: ClaimsService,
+    private readonly duplicates: DuplicatesService,
   ) {}
 
   @Post('triage')
@@ -68,6 +70,32 @@ export class TriageController {
   @ApiOperation({ summary: 'Return a dismissed claim to the inbox' })
   async reopen(@Param() { id }: IdParam, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
     await this.workflow.transition(id, { action: 'reopen', actor: me.user, requestId: req.id });
+    return this.claims.detail(id, me.user);
+  }
+
+  @Post(':id/duplicate-of')
+  @Returns.one('ClaimDetailDto')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Say a claim repeats another: it joins that claim’s cluster, checked once (editors hear of a repeat of a checked claim)',
+  })
+  async duplicateOf(
+    @Param() { id }: IdParam,
+    @Body() body: DuplicateOfDto,
+    @CurrentPrincipal() me: Principal,
+    @Req() req: AppRequest,
+  ) {
+    await this.duplicates.markDuplicate(id, body.claimId, me.user, req.id);
+    return this.claims.detail(id, me.user);
+  }
+
+  @Post(':id/not-duplicate')
+  @Returns.one('ClaimDetailDto')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Split a claim from its cluster: not the same claim, back to triage' })
+  async notDuplicate(@Param() { id }: IdParam, @CurrentPrincipal() me: Principal, @Req() req: AppRequest) {
+    await this.duplicates.notDuplicate(id, me.user, req.id);
     return this.claims.detail(id, me.user);
   }
 }

@@ -148,6 +148,8 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'accept',
       'dismiss',
       'reopen',
+      'mark_duplicate',
+      'not_duplicate',
       'assign',
       'unassign',
       'start',
@@ -158,6 +160,41 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'correct',
       'retract',
     ],
+  },
+  ClaimAppearanceDto: {
+    type: 'object',
+    properties: {
+      claimId: { type: 'string' },
+      text: { type: 'string' },
+      state: { $ref: '#/components/schemas/ClaimState' },
+      speaker: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, name: { type: 'string' } },
+            required: ['id', 'name'],
+            additionalProperties: false,
+          },
+          { type: 'null' },
+        ],
+      },
+      document: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, title: { type: ['string', 'null'] } },
+            required: ['id', 'title'],
+            additionalProperties: false,
+          },
+          { type: 'null' },
+        ],
+      },
+      saidAt: { type: ['string', 'null'] },
+      startOffset: { type: ['number', 'null'] },
+      endOffset: { type: ['number', 'null'] },
+    },
+    required: ['claimId', 'text', 'state', 'speaker', 'document', 'saidAt', 'startOffset', 'endOffset'],
+    additionalProperties: false,
   },
   ClaimDetailDto: {
     type: 'object',
@@ -226,11 +263,28 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       verdict: { anyOf: [{ $ref: '#/components/schemas/VerdictDto' }, { type: 'null' }] },
       factCheck: { anyOf: [{ $ref: '#/components/schemas/FactCheckDto' }, { type: 'null' }] },
       similar: { type: 'array', items: { $ref: '#/components/schemas/SimilarClaimDto' } },
+      duplicateOf: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              text: { type: 'string' },
+              state: { $ref: '#/components/schemas/ClaimState' },
+            },
+            required: ['id', 'text', 'state'],
+            additionalProperties: false,
+          },
+          { type: 'null' },
+        ],
+      },
+      appearances: { type: 'array', items: { $ref: '#/components/schemas/ClaimAppearanceDto' } },
       history: { type: 'array', items: { $ref: '#/components/schemas/AuditEventDto' } },
       actions: { type: 'array', items: { $ref: '#/components/schemas/ClaimAction' } },
     },
     required: [
       'actions',
+      'appearances',
       'assignee',
       'assignments',
       'checkedBefore',
@@ -241,6 +295,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'dismissalReason',
       'document',
       'dueAt',
+      'duplicateOf',
       'endOffset',
       'entities',
       'factCheck',
@@ -276,6 +331,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'detected',
       'accepted',
       'dismissed',
+      'duplicate',
       'assigned',
       'in_progress',
       'in_review',
@@ -974,6 +1030,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
           detected: { type: 'number' },
           accepted: { type: 'number' },
           dismissed: { type: 'number' },
+          duplicate: { type: 'number' },
           assigned: { type: 'number' },
           in_progress: { type: 'number' },
           in_review: { type: 'number' },
@@ -987,6 +1044,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
           'detected',
           'accepted',
           'dismissed',
+          'duplicate',
           'assigned',
           'in_progress',
           'in_review',
@@ -1347,6 +1405,7 @@ export interface DomainTypes {
   AuditEventDto: Domain.AuditEventDto;
   BulkConflictDto: Domain.BulkConflictDto;
   BulkResultDto: Domain.BulkResultDto;
+  ClaimAppearanceDto: Domain.ClaimAppearanceDto;
   ClaimDetailDto: Domain.ClaimDetailDto;
   ClaimStateDto: Domain.ClaimStateDto;
   ClaimSummaryDto: Domain.ClaimSummaryDto;

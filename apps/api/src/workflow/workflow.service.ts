@@ -67,6 +67,12 @@ export class WorkflowService {
         dismissalReason,
         action: claimAuditAction(call.action),
         reason: call.input?.reason,
+        duplicateOfId:
+          call.action === 'mark_duplicate'
+            ? call.input!.originalId!
+            : call.action === 'not_duplicate'
+              ? null
+              : undefined,
       },
       { actorId: call.actor.id, requestId: call.requestId },
     );

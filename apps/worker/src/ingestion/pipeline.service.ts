@@ -6,10 +6,13 @@ import type { AppConfig } from '@factdesk/config';
 import { ClaimDetectorPool } from '@factdesk/claim-detection';
 import { linkClaimMatches } from '@factdesk/claim-matching';
 import {
+  claimTextKey,
   decideDocumentTransition,
   DOCUMENT_TRANSITIONS,
   failureKind,
   isQuestioner,
+  textFingerprint,
+  versionOf,
   type DocumentEvent,
   type FailureCause,
 } from '@factdesk/domain';
@@ -24,6 +27,7 @@ import {
   SourcesRepository,
   type DocumentEntity,
   type DocumentPatch,
+  type DocumentVersioning,
 } from '@factdesk/persistence';
 import { UnrecoverableError } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
@@ -185,6 +189,13 @@ export class DocumentPipeline implements OnApplicationShutdown {
         return speaker ? [{ speakerId: speaker.id, role: s.role ?? null }] : [];
       }),
     );
+    const versioning = await this.versioning(doc.id, doc.originalText!);
+    // The earlier version's claims, by their words: the same claim here joins that claim's cluster.
+    const heads = versioning?.versionOfId
+      ? new Map(
+          (await this.documents.clusterHeads(versioning.versionOfId)).map((h) => [claimTextKey(h.text), h.headId]),
+        )
+      : null;
     const rows = claims.map((c) => ({
       text: c.text,
       start_offset: c.start,
@@ -195,6 +206,7 @@ export class DocumentPipeline implements OnApplicationShutdown {
       reasons: c.reasons,
       claim_type: c.type,
       entities: c.entities,
+      duplicate_of_id: heads?.get(claimTextKey(c.text)) ?? null,
     }));
     // Every sentence's score, compactly, in the same statement: the document page's near misses and threshold.
     const { inserted, finished } = await this.documents.finishDetection(doc.id, {
@@ -203,6 +215,7 @@ export class DocumentPipeline implements OnApplicationShutdown {
       outlet: doc.outlet ?? result.metadata.outlet ?? null,
       claims: rows,
       sentences: { threshold: result.threshold, all: compactSentences(result.sentences) },
+      versioning,
     });
 
     const written = performance.now();
@@ -220,9 +233,18 @@ export class DocumentPipeline implements OnApplicationShutdown {
       sentences: result.sentences.length,
       claims: claims.length,
       inserted,
+      versionOf: versioning?.versionOfId ?? undefined,
       ...timings,
     });
     return doc;
+  }
+
+  /** The text's fingerprint, and the earlier document it is a version of (nearly the same words), if any. */
+  private async versioning(id: string, text: string): Promise<DocumentVersioning | null> {
+    const fingerprint = textFingerprint(text);
+    if (!fingerprint) return null;
+    const candidates = await this.documents.versionCandidates(id, fingerprint.bands);
+    return { ...fingerprint, versionOfId: versionOf(fingerprint.signature, candidates)?.document.id ?? null };
   }
 
   /**

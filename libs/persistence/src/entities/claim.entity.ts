@@ -133,6 +133,18 @@ export class ClaimEntity {
   @Column({ type: 'text', nullable: true })
   dismissalReason: string | null;
 
+  /**
+   * For a `duplicate`: the first claim of its cluster, which carries the cluster's workflow (never itself a
+   * duplicate). A trigger returns a cluster's duplicates to triage when that claim is deleted.
+   */
+  @Index('IDX_claims_duplicate_of', { where: '"duplicate_of_id" IS NOT NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  duplicateOfId: string | null;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'duplicate_of_id' })
+  duplicateOf?: Relation<ClaimEntity> | null;
+
   /** Null when the worker detected it. */
   @Column({ type: 'uuid', nullable: true })
   createdById: string | null;

@@ -92,4 +92,20 @@ export class DocumentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   completedAt: Date | null;
+
+  /** Its text's MinHash signature and LSH bands (libs/domain repeats.ts), set at detection: how versions are found. */
+  @Column({ type: 'integer', array: true, nullable: true, select: false })
+  textSignature?: number[] | null;
+
+  @Index('IDX_documents_text_bands', { synchronize: false })
+  @Column({ type: 'integer', array: true, nullable: true, select: false })
+  textBands?: number[] | null;
+
+  /** The earlier document this one is a version of (nearly the same text): its claims are not triaged twice. */
+  @Column({ type: 'uuid', nullable: true })
+  versionOfId: string | null;
+
+  @ManyToOne(() => DocumentEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'version_of_id' })
+  versionOf?: Relation<DocumentEntity> | null;
 }

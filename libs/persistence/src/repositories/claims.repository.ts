@@ -12,6 +12,20 @@ import {
 } from '../entities/index.js';
 import { AuditRepository } from './audit.repository.js';
 
+/** One appearance of a claim's cluster (see ClaimsRepository.clusterAppearances). */
+export interface ClusterAppearanceRow {
+  id: string;
+  text: string;
+  state: ClaimState;
+  saidAt: Date | null;
+  startOffset: number | null;
+  endOffset: number | null;
+  documentId: string | null;
+  documentTitle: string | null;
+  speakerId: string | null;
+  speakerName: string | null;
+}
+
 export interface ClaimActor {
   actorId: string;
   requestId: string;
@@ -124,6 +138,41 @@ export class ClaimsRepository {
     return { claim, assignment };
   }
 
+  /** The first claim of `id`'s cluster (itself when it heads one or is alone), and that claim's state; null when gone. */
+  async clusterHead(tx: EntityManager, id: string): Promise<{ id: string; state: ClaimState } | null> {
+    const [row] = await tx.query(
+      `SELECT h.id, h.state FROM claims c JOIN claims h ON h.id = COALESCE(c.duplicate_of_id, c.id) WHERE c.id = $1`,
+      [id],
+    );
+    return row ?? null;
+  }
+
+  /** The rating of the claim's live fact-check (published or corrected), or null when it has none. */
+  async liveRating(tx: EntityManager, claimId: string): Promise<string | null | undefined> {
+    const [row] = await tx.query(
+      `SELECT r.label FROM fact_checks f LEFT JOIN ratings r ON r.id = f.rating_id
+       WHERE f.claim_id = $1 AND f.state <> 'retracted'`,
+      [claimId],
+    );
+    return row ? (row.label ?? null) : undefined;
+  }
+
+  /**
+   * Every appearance of the claim's cluster, its first claim first: where and when each was said. The cluster
+   * is checked once, through its first claim; this is what that check covers.
+   */
+  clusterAppearances(id: string): Promise<ClusterAppearanceRow[]> {
+    return this.db.query(
+      `WITH head AS (SELECT COALESCE(duplicate_of_id, id) AS id FROM claims WHERE id = $1)
+       SELECT c.id, c.text, c.state, c.said_at AS "saidAt", c.start_offset AS "startOffset", c.end_offset AS "endOffset",
+              c.document_id AS "documentId", d.title AS "documentTitle", s.id AS "speakerId", s.name AS "speakerName"
+       FROM head JOIN claims c ON c.id = head.id OR c.duplicate_of_id = head.id
+       LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN speakers s ON s.id = c.speaker_id
+       ORDER BY c.id = head.id DESC, c.said_at NULLS LAST, c.created_at`,
+      [id],
+    );
+  }
+
   /** How long a document's text is (for offsets into it), or null when there is no such document. */
   async documentTextLength(tx: EntityManager, documentId: string): Promise<number | null> {
     const [row] = await tx.query("SELECT length(coalesce(original_text, '')) AS length FROM documents WHERE id = $1", [
@@ -182,12 +231,20 @@ export class ClaimsRepository {
       dismissalReason: string | null;
       action: AuditAction;
       reason?: string | null;
+      /** Into `duplicate`: the cluster's first claim; out of it: null. */
+      duplicateOfId?: string | null;
     },
     actor: ClaimActor,
   ): Promise<void> {
+    const cluster = move.duplicateOfId !== undefined ? { duplicateOfId: move.duplicateOfId } : {};
     await tx
       .getRepository(ClaimEntity)
-      .update({ id: move.claimId }, { state: move.to, dismissalReason: move.dismissalReason });
+      .update({ id: move.claimId }, { state: move.to, dismissalReason: move.dismissalReason, ...cluster });
+    // A cluster's first claim folded into another cluster brings its duplicates along: one cluster, one head.
+    if (move.duplicateOfId)
+      await tx
+        .getRepository(ClaimEntity)
+        .update({ duplicateOfId: move.claimId }, { duplicateOfId: move.duplicateOfId });
     await this.audit.record(tx, {
       actorId: actor.actorId,
       action: move.action,
@@ -195,7 +252,11 @@ export class ClaimsRepository {
       entityId: move.claimId,
       claimId: move.claimId,
       before: { state: move.from },
-      after: { state: move.to, ...(move.reason ? { reason: move.reason } : {}) },
+      after: {
+        state: move.to,
+        ...(move.reason ? { reason: move.reason } : {}),
+        ...(move.duplicateOfId ? { duplicateOf: move.duplicateOfId } : {}),
+      },
       requestId: actor.requestId,
     });
   }

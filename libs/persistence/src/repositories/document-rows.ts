@@ -134,6 +134,15 @@ export interface DetectedClaimRow {
   reasons: unknown;
   claim_type: string;
   entities: unknown;
+  /** Set when the claim is already in the document this one is a version of: it joins that claim's cluster. */
+  duplicate_of_id?: string | null;
+}
+
+/** A document's text fingerprint and the earlier document it is a version of (libs/domain repeats.ts). */
+export interface DocumentVersioning {
+  signature: number[];
+  bands: number[];
+  versionOfId: string | null;
 }
 
 /** What a job needs to be enqueued for a document. */

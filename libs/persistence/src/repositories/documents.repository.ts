@@ -17,6 +17,7 @@ import {
   type CreatedDocument,
   type DetectedClaimRow,
   type DetectionInput,
+  type DocumentVersioning,
   type DocumentJobRef,
   type DocumentListFilter,
   type DocumentPatch,
@@ -271,20 +272,25 @@ export class DocumentsRepository {
       claims: DetectedClaimRow[];
       /** Every scored sentence, and the threshold its claims were chosen at. */
       sentences: { threshold: number; all: CompactSentences };
+      versioning: DocumentVersioning | null;
     },
   ): Promise<{ inserted: number; finished: boolean }> {
+    const v = result.versioning;
+    // A claim the earlier version already has joins that claim's cluster as a duplicate: not triaged twice.
     const [{ inserted, finished }]: { inserted: number; finished: number }[] = await this.db.query(
       `WITH new_claims AS (
-         INSERT INTO claims (document_id, said_at, text, start_offset, end_offset, speaker_id, score, checkworthy, reasons, claim_type, entities)
-         SELECT $1, $2, r.text, r.start_offset, r.end_offset, r.speaker_id, r.score, r.checkworthy, r.reasons, r.claim_type, r.entities
-         FROM jsonb_to_recordset($3::jsonb) AS r(text text, start_offset integer, end_offset integer, speaker_id uuid, score real, checkworthy boolean, reasons jsonb, claim_type claim_type, entities jsonb)
+         INSERT INTO claims (document_id, said_at, text, start_offset, end_offset, speaker_id, score, checkworthy, reasons, claim_type, entities, duplicate_of_id, state)
+         SELECT $1, $2, r.text, r.start_offset, r.end_offset, r.speaker_id, r.score, r.checkworthy, r.reasons, r.claim_type, r.entities,
+                r.duplicate_of_id, CASE WHEN r.duplicate_of_id IS NULL THEN 'detected' ELSE 'duplicate' END::claim_state
+         FROM jsonb_to_recordset($3::jsonb) AS r(text text, start_offset integer, end_offset integer, speaker_id uuid, score real, checkworthy boolean, reasons jsonb, claim_type claim_type, entities jsonb, duplicate_of_id uuid)
          ON CONFLICT DO NOTHING
          RETURNING id
        ), finished AS (
-         UPDATE documents SET status = $6, progress = 100, error = NULL, completed_at = now(), updated_at = now(), title = $4, outlet = $5, published_at = $2
+         UPDATE documents SET status = $6, progress = 100, error = NULL, completed_at = now(), updated_at = now(), title = $4, outlet = $5, published_at = $2,
+                text_signature = $8::integer[], text_bands = $9::integer[], version_of_id = $10
          WHERE id = $1 AND status = ANY($7::document_status[])
          RETURNING id
-       ), sentences AS (${SENTENCES_UPSERT(8)})
+       ), sentences AS (${SENTENCES_UPSERT(11)})
        SELECT (SELECT count(*) FROM new_claims)::int AS inserted, (SELECT count(*) FROM finished)::int AS finished`,
       [
         id,
@@ -294,10 +300,33 @@ export class DocumentsRepository {
         result.outlet,
         DOCUMENT_TRANSITIONS.detected.to,
         DOCUMENT_TRANSITIONS.detected.from,
+        v?.signature ?? null,
+        v?.bands ?? null,
+        v?.versionOfId ?? null,
         ...sentencesUpsertParams(result.sentences.threshold, result.sentences.all),
       ],
     );
     return { inserted, finished: finished > 0 };
+  }
+
+  /**
+   * Finished documents sharing a band of `bands` with this one (LSH candidates, GIN-indexed), with their
+   * signatures, oldest first: the earlier documents it may be a version of.
+   */
+  versionCandidates(id: string, bands: number[], limit = 20): Promise<{ id: string; signature: number[] }[]> {
+    return this.db.query(
+      `SELECT id, text_signature AS signature FROM documents
+       WHERE text_bands && $2::integer[] AND id <> $1 AND status = 'done' AND text_signature IS NOT NULL
+       ORDER BY created_at LIMIT $3`,
+      [id, bands, limit],
+    );
+  }
+
+  /** A document's claims, each with its cluster's first claim (itself unless it is a duplicate). */
+  clusterHeads(documentId: string): Promise<{ text: string; headId: string }[]> {
+    return this.db.query(`SELECT text, COALESCE(duplicate_of_id, id) AS "headId" FROM claims WHERE document_id = $1`, [
+      documentId,
+    ]);
   }
 
   /** The document's claim ids in order, `limit` after `after`: the linking step's chunks. */

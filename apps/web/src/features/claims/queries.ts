@@ -128,6 +128,15 @@ export const useDismiss = () =>
     api<unknown>(`/claims/${id}/dismiss`, { method: 'POST', body: { reason } }),
   );
 
+/** Claim clusters: this claim repeats `of` (any claim of its cluster), or is not the same claim after all. */
+export const useMarkDuplicate = () =>
+  useClaimMutation(({ id, of }: { id: string; of: string }) =>
+    api<unknown>(`/claims/${id}/duplicate-of`, { method: 'POST', body: { claimId: of } }),
+  );
+
+export const useNotDuplicate = () =>
+  useClaimMutation(({ id }: { id: string }) => api<unknown>(`/claims/${id}/not-duplicate`, { method: 'POST' }));
+
 export const useRequestChanges = () =>
   useClaimMutation(({ id, comment }: { id: string; comment: string }) =>
     api<unknown>(`/claims/${id}/request-changes`, { method: 'POST', body: { comment } }),

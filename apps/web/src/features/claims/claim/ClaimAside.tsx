@@ -1,7 +1,9 @@
-import { Anchor, Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Stack, Text, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { factCheckPath, type ClaimDetailDto } from '@factdesk/domain';
 import { Link } from 'react-router';
-import { ScoreBadge } from '../../../components/common';
+import { ErrorAlert, ScoreBadge, StateBadge } from '../../../components/common';
+import { useMarkDuplicate } from '../queries';
 import { percent } from '../../../lib/format';
 import { Section } from './Section';
 
@@ -43,8 +45,14 @@ export function CheckWorthiness({ claim: c }: { claim: ClaimDetailDto }) {
   );
 }
 
-/** Claims like this one, and the fact-checks already published about them. */
-export function SimilarClaims({ similar }: { similar: ClaimDetailDto['similar'] }) {
+/**
+ * Claims like this one (the matcher's proposals), where each stands, and the fact-checks already published
+ * about them; an editor confirms a proposal as the same claim, so the two are checked once.
+ */
+export function SimilarClaims({ claim }: { claim: ClaimDetailDto }) {
+  const { similar } = claim;
+  const mark = useMarkDuplicate();
+  const mayMark = claim.actions.includes('mark_duplicate');
   return (
     <Section title="Similar claims and earlier fact-checks">
       {similar.length === 0 ? (
@@ -59,6 +67,7 @@ export function SimilarClaims({ similar }: { similar: ClaimDetailDto['similar'] 
                 {s.text}
               </Anchor>
               <Group gap={6}>
+                <StateBadge state={s.state} />
                 <Text size="xs" c="dimmed">
                   {s.speaker?.name ?? 'Unknown'} · {Math.round(s.similarity * 100)}% similar
                 </Text>
@@ -73,11 +82,27 @@ export function SimilarClaims({ similar }: { similar: ClaimDetailDto['similar'] 
                     fact-check{s.factCheck.rating ? `: ${s.factCheck.rating}` : ''}
                   </Anchor>
                 )}
+                {mayMark && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    loading={mark.isPending && mark.variables?.of === s.id}
+                    onClick={() =>
+                      mark.mutate(
+                        { id: claim.id, of: s.id },
+                        { onSuccess: () => notifications.show({ message: 'Marked as the same claim: checked once.' }) },
+                      )
+                    }
+                  >
+                    Same claim
+                  </Button>
+                )}
               </Group>
             </div>
           ))}
         </Stack>
       )}
+      <ErrorAlert error={mark.error} />
     </Section>
   );
 }

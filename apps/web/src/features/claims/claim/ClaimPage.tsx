@@ -15,6 +15,7 @@ import { AssignmentSection } from './AssignmentSection';
 import { ChangeRequest } from './ChangeRequest';
 import { CheckWorthiness, SimilarClaims } from './ClaimAside';
 import { ClaimActions, type Dialog } from './ClaimActions';
+import { ClaimCluster } from './ClaimCluster';
 import { ClaimDialogs } from './ClaimDialogs';
 import { ClaimHistory } from './ClaimHistory';
 import { Comments } from './Comments';
@@ -150,7 +151,8 @@ export function ClaimPage() {
           <Stack gap="md">
             <CheckWorthiness claim={c} />
             <AssignmentSection claim={c} onDialog={setDialog} />
-            <SimilarClaims similar={c.similar} />
+            <ClaimCluster claim={c} editor={editor} />
+            <SimilarClaims claim={c} />
             <ClaimHistory history={c.history} />
           </Stack>
         </Grid.Col>

@@ -1,0 +1,100 @@
+import {
+  claimTextKey,
+  fingerprintSimilarity,
+  SIGNATURE_SIZE,
+  textFingerprint,
+  textWords,
+  VERSION_SIMILARITY,
+  versionOf,
+} from './repeats.js';
+
+const TRANSCRIPT = [
+  'HOLT: Good evening from Hofstra University in Hempstead, New York.',
+  'CLINTON: Well, thank you, Lester, and thanks to Hofstra for hosting us.',
+  'The central question in this election is really what kind of country we want to be and what kind of future we will build together.',
+  'TRUMP: Our jobs are fleeing the country. They are going to Mexico. They are going to many other countries.',
+  'You look at what China is doing to our country in terms of making our product.',
+  'CLINTON: I think that trade is an important issue. Of course, we are 5 percent of the world’s population; we have to trade with the other 95 percent.',
+  'TRUMP: We have a trade deficit with all of the countries that we do business with, of almost $800 billion a year.',
+].join('\n\n');
+
+const sig = (text: string) => textFingerprint(text)!.signature;
+
+describe('the words two texts are compared by', () => {
+  it.each([
+    ['Hello, World!', ['hello', 'world']],
+    ['line one\n\nline\ttwo', ['line', 'one', 'line', 'two']],
+    ['“Quoted” — dashes… and 5.2%', ['quoted', 'dashes', 'and', '5', '2']],
+    ['ＦＵＬＬ width', ['full', 'width']],
+    ['Überall 95 Prozent', ['überall', '95', 'prozent']],
+    ['  ', []],
+  ])('%j → %j', (text, words) => expect(textWords(text)).toEqual(words));
+
+  it.each([
+    ['We have a trade deficit of $800 billion.', 'we have a trade deficit of 800 billion'],
+    ['WE HAVE a trade-deficit of 800 billion', 'we have a trade deficit of 800 billion'],
+  ])('claim key of %j', (text, key) => expect(claimTextKey(text)).toBe(key));
+});
+
+describe('document fingerprints', () => {
+  it('have a signature of SIGNATURE_SIZE signed 32-bit integers and one band per four positions', () => {
+    const f = textFingerprint(TRANSCRIPT)!;
+    expect(f.signature).toHaveLength(SIGNATURE_SIZE);
+    expect(f.bands).toHaveLength(SIGNATURE_SIZE / 4);
+    for (const v of [...f.signature, ...f.bands]) expect(v).toBe(v | 0);
+  });
+
+  it('are null for a text without words', () => expect(textFingerprint(' … ')).toBeNull());
+
+  it.each([
+    ['single instead of double line breaks', TRANSCRIPT.replace(/\n\n/g, '\n')],
+    ['other punctuation and case', TRANSCRIPT.toUpperCase().replace(/[.,]/g, ' ;')],
+    ['Windows line endings and extra spaces', TRANSCRIPT.replace(/\n/g, '\r\n').replace(/ /g, '  ')],
+  ])('are identical for the same words with %s', (_, variant) => {
+    expect(fingerprintSimilarity(sig(TRANSCRIPT), sig(variant))).toBe(1);
+    expect(textFingerprint(variant)!.bands).toEqual(textFingerprint(TRANSCRIPT)!.bands);
+  });
+
+  it('make a lightly edited copy a version (a header added, one sentence changed)', () => {
+    const edited = `Transcript: first presidential debate, September 26, 2016\n\n${TRANSCRIPT.replace('$800 billion', '$700 billion')}`;
+    expect(fingerprintSimilarity(sig(TRANSCRIPT), sig(edited))).toBeGreaterThanOrEqual(VERSION_SIMILARITY);
+  });
+
+  it('keep another text of the same series apart (shared names and boilerplate)', () => {
+    const other = [
+      'HOLT: Good evening from Washington University in St. Louis.',
+      'RADDATZ: Thank you, and welcome to the town hall.',
+      'TRUMP: We are going to bring back our jobs and we are going to make America great again.',
+      'CLINTON: I want to be the president for all Americans, regardless of your political beliefs.',
+    ].join('\n\n');
+    expect(fingerprintSimilarity(sig(TRANSCRIPT), sig(other))).toBeLessThan(0.2);
+  });
+
+  it('estimate half-overlapping texts near one third (Jaccard of their shingles)', () => {
+    const words = Array.from({ length: 3000 }, (_, i) => `w${i}`);
+    const a = words.slice(0, 2000).join(' ');
+    const b = words.slice(1000).join(' ');
+    expect(fingerprintSimilarity(sig(a), sig(b))).toBeGreaterThan(0.15);
+    expect(fingerprintSimilarity(sig(a), sig(b))).toBeLessThan(0.55);
+  });
+});
+
+describe('the document a new one is a version of', () => {
+  const mine = sig(TRANSCRIPT);
+  const near = { id: 'near', signature: sig(TRANSCRIPT.replace('$800 billion', '$700 billion')) };
+  const same = { id: 'same', signature: sig(TRANSCRIPT.replace(/\n\n/g, '\n')) };
+  const far = { id: 'far', signature: sig('Something else entirely, said somewhere else by someone else.') };
+
+  it.each([
+    [[far], null],
+    [[far, near], 'near'],
+    [[near, same, far], 'same'],
+    [[], null],
+  ])('among %#: %s', (candidates, expected) => {
+    expect(versionOf(mine, candidates)?.document.id ?? null).toBe(expected);
+  });
+
+  it('compares nothing with a signature of another size', () => {
+    expect(fingerprintSimilarity(mine, mine.slice(0, 10))).toBe(0);
+  });
+});

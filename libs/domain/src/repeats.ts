@@ -1,0 +1,90 @@
+// Repeated documents and repeated claims (issue 19): when two texts are the same for a newsroom's purposes.
+// Pure rules: the worker fingerprints documents with them, the database stores and compares the fingerprints.
+
+/** Words as a reader sees them: case, punctuation, whitespace and line breaks do not count. */
+export function textWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  );
+}
+
+/** One claim's text as a key: two claims with the same key say the same words. */
+export const claimTextKey = (text: string): string => textWords(text).join(' ');
+
+/** Positions in a document's signature (MinHash): the similarity estimate's error is about 1/√64 ≈ 0.06 at worst. */
+export const SIGNATURE_SIZE = 64;
+/** The signature in bands of this many positions: two documents sharing any band are compared (LSH). */
+const BAND_ROWS = 4;
+/** Words per shingle: long enough that two different speeches share few, short enough that an edit changes few. */
+const SHINGLE_WORDS = 5;
+/**
+ * A document at least this similar (estimated Jaccard of its word shingles) to an earlier one is a version of
+ * it: the same transcript pasted again, re-encoded, lightly edited or with another header. Two debates of one
+ * series share their boilerplate, far below this.
+ */
+export const VERSION_SIMILARITY = 0.8;
+
+export interface TextFingerprint {
+  /** SIGNATURE_SIZE minimum hashes (signed 32-bit, as PostgreSQL integers). */
+  signature: number[];
+  /** One hash per band of the signature: the index a candidate is found by. */
+  bands: number[];
+}
+
+/** FNV-1a over a string's UTF-16 units: a fast, well-spread 32-bit hash (unsigned). */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** MurmurHash3's finaliser: from one hash, SIGNATURE_SIZE independent-looking ones (one per seed). */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+const SEEDS = Array.from({ length: SIGNATURE_SIZE }, (_, i) => mix(0x9e3779b9 + i));
+
+/** A document's MinHash fingerprint over its word shingles; null for a text with no words. */
+export function textFingerprint(text: string): TextFingerprint | null {
+  const words = textWords(text);
+  if (!words.length) return null;
+  const mins = new Array<number>(SIGNATURE_SIZE).fill(0xffffffff);
+  const shingles = Math.max(1, words.length - SHINGLE_WORDS + 1);
+  for (let i = 0; i < shingles; i++) {
+    const h = fnv1a(words.slice(i, i + SHINGLE_WORDS).join(' '));
+    for (let j = 0; j < SIGNATURE_SIZE; j++) {
+      const v = mix(h ^ SEEDS[j]);
+      if (v < mins[j]) mins[j] = v;
+    }
+  }
+  const bands: number[] = [];
+  for (let b = 0; b < SIGNATURE_SIZE / BAND_ROWS; b++)
+    bands.push(fnv1a(`${b}:${mins.slice(b * BAND_ROWS, (b + 1) * BAND_ROWS).join(',')}`) | 0);
+  return { signature: mins.map((v) => v | 0), bands };
+}
+
+/** Estimated Jaccard similarity of two documents' shingles: the share of signature positions they agree on. */
+export function fingerprintSimilarity(a: readonly number[], b: readonly number[]): number {
+  if (a.length !== b.length || !a.length) return 0;
+  let same = 0;
+  for (let i = 0; i < a.length; i++) if (a[i] === b[i]) same++;
+  return same / a.length;
+}
+
+/** The earlier document this one is a version of: the most similar candidate at VERSION_SIMILARITY or above. */
+export function versionOf<T extends { id: string; signature: readonly number[] }>(
+  signature: readonly number[],
+  candidates: readonly T[],
+): { document: T; similarity: number } | null {
+  let best: { document: T; similarity: number } | null = null;
+  for (const document of candidates) {
+    const similarity = fingerprintSimilarity(signature, document.signature);
+    if (similarity >= VERSION_SIMILARITY && (!best || similarity > best.similarity)) best = { document, similarity };
+  }
+  return best;
+}
