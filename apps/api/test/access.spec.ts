@@ -43,6 +43,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'GET /api/assignments/workload': EDITORS,
   'GET /api/claims/:id/verdict': STAFF,
   'PUT /api/claims/:id/verdict': STAFF,
+  'GET /api/claims/:id/verdict/versions': STAFF,
   'GET /api/claims/:id/verdict/draft': STAFF,
   'PUT /api/claims/:id/verdict/draft': STAFF,
   'DELETE /api/claims/:id/verdict/draft': STAFF,

@@ -15,3 +15,4 @@ export * from './speaker-labels.js';
 export * from './names.js';
 export * from './speaker-roles.js';
 export * from './sentences.js';
+export * from './corrections.js';

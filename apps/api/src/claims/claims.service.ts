@@ -62,7 +62,8 @@ export class ClaimsService {
   async detail(id: string, user: UserEntity): Promise<ClaimDetailDto> {
     const [rows, history] = await Promise.all([this.claims.detailRows(id), this.historyOf(id)]);
     if (!rows) throw new NotFoundException('No such claim.');
-    const { claim, assignments, verdict, sources, factCheck, corrections, matches, matchedFactChecks } = rows;
+    const { claim, assignments, verdict, sources, verdictVersion, factCheck, corrections, matches, matchedFactChecks } =
+      rows;
     const active = assignments.find((a) => a.state === 'active') ?? null;
     const similar: SimilarClaimDto[] = matches.map((mm) => {
       const fc = matchedFactChecks.find((f) => f.claimId === mm.matchedClaimId);
@@ -114,7 +115,7 @@ export class ClaimsService {
             }
           : null,
       assignments: assignments.map(toAssignmentDto),
-      verdict: verdict ? toVerdictDto(verdict, sources) : null,
+      verdict: verdict ? toVerdictDto(verdict, sources, verdictVersion) : null,
       factCheck: factCheck ? toFactCheckDto(factCheck, corrections) : null,
       similar,
       history,

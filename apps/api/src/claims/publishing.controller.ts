@@ -23,10 +23,13 @@ export class ClaimPublishingController {
   }
 
   @Post('correct')
-  @Returns.one('FactCheckDto')
+  @Returns.one('FactCheckDto', { errors: { 409: 'VerdictIncompleteDto' } })
   @Roles('editor')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Publish a corrected version with a public note of what changed' })
+  @ApiOperation({
+    summary:
+      'Publish a corrected version (rating, headline, conclusion, analysis, sources) with a public note; the log records which fields changed',
+  })
   correct(
     @Param() { id }: IdParam,
     @Body() body: CorrectDto,

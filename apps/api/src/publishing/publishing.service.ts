@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  changedFields,
   factCheckSlug,
+  verdictProblems,
   type FactCheckDto,
   type FactCheckListItemDto,
   type FactCheckSnapshot,
@@ -18,6 +20,7 @@ import {
   UserEntity,
   VerdictEntity,
 } from '@factdesk/persistence';
+import { httpError } from '../common/errors.js';
 import { iso, person, toFactCheckDto, toSourceDto } from '../common/views.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
@@ -122,13 +125,24 @@ export class PublishingService {
       requestId,
       effect: async (m) => {
         const factCheck = await this.publications.lockOfClaim(m, claimId);
+        const previous = await this.publications.currentSnapshot(m, factCheck);
         const current = (await this.verdicts.load(m, claimId, true))!;
-        await this.verdicts.applyContent(m, current.verdict, changes);
+        await this.verdicts.applyCorrection(m, current.verdict, changes, user);
         const { snapshot, verdict } = await this.snapshot(m, claimId);
+        // Readers are never shown less than approval asked for.
+        const problems = verdictProblems({ ...verdict, sources: snapshot.sources });
+        if (problems.length)
+          throw httpError(409, `The corrected verdict would not be complete: ${problems.join(' ')}`, { problems });
         await this.publications.correct(
           m,
           factCheck,
-          { note, ratingId: verdict.ratingId, verdictVersion: verdict.version, snapshot },
+          {
+            note,
+            ratingId: verdict.ratingId,
+            verdictVersion: verdict.version,
+            snapshot,
+            fields: changedFields(previous, snapshot),
+          },
           { actorId: user.id, requestId },
         );
       },

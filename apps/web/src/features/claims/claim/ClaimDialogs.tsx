@@ -2,7 +2,8 @@ import { notifications } from '@mantine/notifications';
 import type { ClaimDetailDto } from '@factdesk/domain';
 import { NoteModal } from '../../../components/NoteModal';
 import { toLocalInput } from '../../../lib/format';
-import { useAssign, useCorrect, useDismiss, useRequestChanges, useRetract } from '../queries';
+import { CorrectionModal } from '../correction/CorrectionModal';
+import { useAssign, useDismiss, useRequestChanges, useRetract } from '../queries';
 import { AssignModal, DismissModal } from '../TriageModals';
 import type { Dialog } from './ClaimActions';
 
@@ -19,7 +20,6 @@ export function ClaimDialogs({
   const dismiss = useDismiss();
   const assign = useAssign();
   const requestChanges = useRequestChanges();
-  const correct = useCorrect();
   const retract = useRetract();
   const id = claim.id;
   const active = claim.assignments.find((a) => a.state === 'active');
@@ -68,19 +68,7 @@ export function ClaimDialogs({
         />
       );
     case 'correct':
-      return (
-        <NoteModal
-          opened
-          title="Publish a correction"
-          label="Public note: what changed"
-          description="Appended to the fact-check's corrections log. To change the verdict's text too, use the Published screen."
-          submitLabel="Publish correction"
-          onClose={onClose}
-          pending={correct.isPending}
-          error={correct.error}
-          onSubmit={(note) => correct.mutate({ id, note }, { onSuccess: done('Correction published.') })}
-        />
-      );
+      return <CorrectionModal claimId={id} title="Publish a correction" onClose={onClose} />;
     case 'retract':
       return (
         <NoteModal
