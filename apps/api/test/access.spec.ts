@@ -52,6 +52,8 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/claims/:id/approve': EDITORS,
   'POST /api/claims/:id/request-changes': EDITORS,
   'POST /api/claims/:id/publish': EDITORS,
+  'GET /api/claims/:id/preview': STAFF,
+  'GET /api/claims/:id/preview/claim-review': STAFF,
   'POST /api/claims/:id/correct': EDITORS,
   'POST /api/claims/:id/retract': EDITORS,
   'GET /api/fact-checks': STAFF,

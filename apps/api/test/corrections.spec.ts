@@ -55,7 +55,7 @@ describe('corrections of anything readers see', () => {
     const ratings = (await h.request({ url: '/api/ratings', cookie: desk.editor.cookie })).json();
     await desk.correct(claimId, {
       note: 'Rated again.',
-      ratingId: ratings.find((r: { slug: string }) => r.slug !== 'false' && r.active).id,
+      ratingId: ratings.find((r: { slug: string; active: boolean }) => r.slug !== 'false' && r.active).id,
     });
     const page = (await h.request({ url: `/fact-checks/${slug}` })).body;
     expect(page).toContain('<strong>Correction</strong>: Clarified who said it.');

@@ -3,6 +3,7 @@ import type { ClaimDetailDto } from '@factdesk/domain';
 import { NoteModal } from '../../../components/NoteModal';
 import { toLocalInput } from '../../../lib/format';
 import { CorrectionModal } from '../correction/CorrectionModal';
+import { PublishModal } from '../publish/PublishModal';
 import { useAssign, useDismiss, useRequestChanges, useRetract } from '../queries';
 import { AssignModal, DismissModal } from '../TriageModals';
 import type { Dialog } from './ClaimActions';
@@ -67,6 +68,8 @@ export function ClaimDialogs({
           onSubmit={(comment) => requestChanges.mutate({ id, comment }, { onSuccess: done('Sent back for changes.') })}
         />
       );
+    case 'publish':
+      return <PublishModal claimId={id} onClose={onClose} />;
     case 'correct':
       return <CorrectionModal claimId={id} title="Publish a correction" onClose={onClose} />;
     case 'retract':

@@ -67,8 +67,8 @@ function CorrectionForm({
     <form onSubmit={submit}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          The published verdict: change what was wrong. Readers see the new version with your note in the
-          corrections log.
+          The published verdict: change what was wrong. Readers see the new version with your note in the corrections
+          log.
         </Text>
         <Group grow align="flex-start">
           <Select
