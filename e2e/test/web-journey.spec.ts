@@ -165,7 +165,7 @@ describe('the newsroom journey in the browser', () => {
       await page.getByRole('button', { name: 'Save draft' }).click();
       await page.getByText(/^Version 1 · saved/).waitFor();
       await screenshot(page, 'web-claim-reviewer', true);
-      expect(await page.getByRole('button', { name: 'Publish' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: /^Publish/ }).count()).toBe(0);
       await page.getByRole('button', { name: 'Submit for review' }).click();
       await page.getByText('Submitted for review. The editors have been notified.').waitFor();
       await page.getByTestId('verdict-view').waitFor();
@@ -219,8 +219,9 @@ describe('the newsroom journey in the browser', () => {
       await actions.getByRole('button', { name: 'Approve', exact: true }).click();
       await page.getByText('Approved.', { exact: true }).waitFor();
       await page.getByTestId('review-item').getByText('Approved', { exact: true }).waitFor();
-      await actions.getByRole('button', { name: 'Publish', exact: true }).click();
-      await page.getByText('Published.', { exact: true }).waitFor();
+      await actions.getByRole('button', { name: 'Publish…', exact: true }).click();
+      await page.getByTestId('confirm-publish').click();
+      await page.getByText('Published: the page, feeds and webhooks are out.', { exact: true }).waitFor();
 
       await nav(page, 'Published').click();
       const row = page.getByTestId('fact-check-row').first();

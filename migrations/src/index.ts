@@ -15,6 +15,7 @@ import { ClaimsSortIndexesCovering1796266453250 } from './1796266453250-ClaimsSo
 import { DocumentSpeakerRoles1796310000000 } from './1796310000000-DocumentSpeakerRoles.js';
 import { DocumentSentences1796320000000 } from './1796320000000-DocumentSentences.js';
 import { FactCheckSearchVector1796360000000 } from './1796360000000-FactCheckSearchVector.js';
+import { VerdictVersionsCorrectionFields1796500000000 } from './1796500000000-VerdictVersionsCorrectionFields.js';
 import { Repeats1796600000000 } from './1796600000000-Repeats.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
@@ -35,5 +36,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   DocumentSentences1796320000000,
   VerdictDrafts1796330000000,
   FactCheckSearchVector1796360000000,
+  VerdictVersionsCorrectionFields1796500000000,
   Repeats1796600000000,
 ];

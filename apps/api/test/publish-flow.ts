@@ -4,6 +4,8 @@ import type { Harness } from './harness.js';
 export interface Newsroom {
   editor: { cookie: string };
   reviewer: { cookie: string; user: { id: string } };
+  /** A claim taken through the desk to an approved verdict, not published yet. */
+  approve(input?: Partial<ClaimInput>): Promise<string>;
   publish(input?: Partial<ClaimInput>): Promise<{ claimId: string; id: string; slug: string }>;
   correct(claimId: string, body: Record<string, unknown>): Promise<void>;
   retract(claimId: string, note: string): Promise<void>;
@@ -34,10 +36,10 @@ export async function newsroom(h: Harness): Promise<Newsroom> {
     if (res.statusCode !== 200) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
     return res.json();
   };
-  return {
+  const desk: Newsroom = {
     editor,
     reviewer,
-    async publish(input = {}) {
+    async approve(input = {}) {
       counter += 1;
       const c: ClaimInput = {
         text: `Unemployment fell by ${counter} percent last year.`,
@@ -81,7 +83,11 @@ export async function newsroom(h: Harness): Promise<Newsroom> {
       });
       await ok('POST', `${url}/submit`, reviewer.cookie);
       await ok('POST', `${url}/approve`, editor.cookie);
-      const fc = await ok('POST', `${url}/publish`, editor.cookie);
+      return claimId;
+    },
+    async publish(input = {}) {
+      const claimId = await desk.approve(input);
+      const fc = await ok('POST', `/api/claims/${claimId}/publish`, editor.cookie);
       return { claimId, id: fc.id, slug: fc.slug };
     },
     async correct(claimId, body) {
@@ -91,4 +97,5 @@ export async function newsroom(h: Harness): Promise<Newsroom> {
       await ok('POST', `/api/claims/${claimId}/retract`, editor.cookie, { note });
     },
   };
+  return desk;
 }

@@ -6,6 +6,7 @@ import type { MonitoredSourceKind, MonitoredSourceStatus } from './sources.js';
 import type { DocumentFormat, DocumentStatus } from './documents.js';
 import type { ClaimAction } from './workflow.js';
 import type { ApiError } from './api.js';
+import type { CorrectableField } from './corrections.js';
 
 /** A page of a keyset-paginated list: pass `nextCursor` back as `cursor` for the next page. */
 export interface Page<T> {
@@ -95,6 +96,10 @@ export interface VerdictDto {
   analysis: string;
   sources: VerdictSourceDto[];
   author: PersonRef;
+  /** Who made this version: the author, or an editor who copy-edited or corrected it. */
+  versionBy: PersonRef;
+  /** save (the verdict editor) or correction (a published correction). */
+  versionKind: VerdictVersionKind;
   submittedAt: string | null;
   approvedAt: string | null;
   approvedBy: PersonRef | null;
@@ -107,6 +112,8 @@ export interface CorrectionDto {
   id: string;
   kind: CorrectionKind;
   note: string;
+  /** What the correction changed (empty for a note alone, and for retractions). */
+  fields: CorrectableField[];
   version: number;
   createdAt: string;
 }
@@ -156,6 +163,28 @@ export interface FactCheckVersionDto {
   snapshot: FactCheckSnapshot;
   createdAt: string;
   createdBy: PersonRef;
+}
+
+export type VerdictVersionKind = 'save' | 'correction';
+
+/** A verdict's content at one version, as stored. */
+export interface VerdictVersionContent {
+  ratingId: string | null;
+  headline: string;
+  conclusion: string;
+  analysis: string;
+  sources: Omit<VerdictSourceDto, 'id'>[];
+}
+
+/** One version of a verdict: what it said, who made it and when (GET /api/claims/:id/verdict/versions). */
+export interface VerdictVersionDto {
+  version: number;
+  kind: VerdictVersionKind;
+  content: VerdictVersionContent;
+  /** The rating's label at that version, or null. */
+  rating: string | null;
+  author: PersonRef;
+  createdAt: string;
 }
 
 export interface SimilarClaimDto {

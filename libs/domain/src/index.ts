@@ -16,3 +16,4 @@ export * from './names.js';
 export * from './speaker-roles.js';
 export * from './sentences.js';
 export * from './repeats.js';
+export * from './corrections.js';

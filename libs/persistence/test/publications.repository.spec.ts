@@ -88,6 +88,7 @@ describe('publish, correct and retract each write their rows and audit event tog
         {
           note: 'Figure fixed.',
           ratingId: rating.id,
+          fields: ['headline'],
           verdictVersion: 2,
           snapshot: snapshot(claimId, 'Exports fell 3%'),
         },
@@ -113,7 +114,10 @@ describe('publish, correct and retract each write their rows and audit event tog
     expect((versions[1].snapshot as unknown as FactCheckSnapshot).headline).toBe('Exports fell 3%');
     expect(await events(claimId)).toEqual([
       { action: 'fact_check.publish', after: { slug: published.slug, version: 1, rating: 'False' } },
-      { action: 'fact_check.correct', after: { version: 2, note: 'Figure fixed.', rating: 'False' } },
+      {
+        action: 'fact_check.correct',
+        after: { version: 2, note: 'Figure fixed.', fields: ['headline'], rating: 'False' },
+      },
       { action: 'fact_check.retract', after: { note: 'Source withdrawn.' } },
     ]);
   });

@@ -1,4 +1,4 @@
-import { speakerPath } from '@factdesk/domain';
+import { correctionHeading, speakerPath } from '@factdesk/domain';
 import { claimReview } from './claim-review.js';
 import { inkOn, safeColour } from './colour.js';
 import { escapeHtml as e, jsonForScript, safeHttpUrl } from './escape.js';
@@ -122,7 +122,7 @@ function correctionsBlock(fc: PublicFactCheck): string {
   const items = fc.corrections
     .map(
       (c) =>
-        `<li>${date(c.createdAt)} — <strong>${c.kind === 'retraction' ? 'Retraction' : 'Correction'}</strong>: ${e(c.note)}</li>`,
+        `<li>${date(c.createdAt)} — <strong>${e(correctionHeading(c.kind, c.fields ?? []))}</strong>: ${e(c.note)}</li>`,
     )
     .join('\n');
   return `<section id="corrections"><h2>Corrections</h2>\n<ul>\n${items}\n</ul></section>`;

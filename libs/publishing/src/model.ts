@@ -1,4 +1,4 @@
-import { factCheckPath, type FactCheckSnapshot, type FactCheckState } from '@factdesk/domain';
+import { factCheckPath, type CorrectableField, type FactCheckSnapshot, type FactCheckState } from '@factdesk/domain';
 
 /** Who publishes: from configuration; the ClaimReview author and the feeds' author. */
 export interface SiteInfo {
@@ -14,6 +14,8 @@ export interface SiteInfo {
 export interface PublicCorrection {
   kind: 'correction' | 'retraction';
   note: string;
+  /** What a correction changed, for its heading ("Corrected the analysis and sources"); none for a note alone. */
+  fields?: readonly CorrectableField[];
   version: number;
   createdAt: string;
 }

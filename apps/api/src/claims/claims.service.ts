@@ -73,7 +73,8 @@ export class ClaimsService {
       this.claims.clusterAppearances(id),
     ]);
     if (!rows) throw new NotFoundException('No such claim.');
-    const { claim, assignments, verdict, sources, factCheck, corrections, matches, matchedFactChecks } = rows;
+    const { claim, assignments, verdict, sources, verdictVersion, factCheck, corrections, matches, matchedFactChecks } =
+      rows;
     const active = assignments.find((a) => a.state === 'active') ?? null;
     const similar: SimilarClaimDto[] = matches.map((mm) => {
       const fc = matchedFactChecks.find((f) => f.claimId === mm.matchedClaimId);
@@ -125,7 +126,7 @@ export class ClaimsService {
             }
           : null,
       assignments: assignments.map(toAssignmentDto),
-      verdict: verdict ? toVerdictDto(verdict, sources) : null,
+      verdict: verdict ? toVerdictDto(verdict, sources, verdictVersion) : null,
       factCheck: factCheck ? toFactCheckDto(factCheck, corrections) : null,
       similar,
       duplicateOf: claim.duplicateOfId

@@ -26,6 +26,14 @@ export class VerdictController {
     return this.verdicts.get(id);
   }
 
+  @Get('verdict/versions')
+  @Returns.many('VerdictVersionDto')
+  @Staff()
+  @ApiOperation({ summary: 'Every kept version of the verdict, oldest first, each with who made it and when' })
+  versions(@Param() { id }: IdParam) {
+    return this.verdicts.versions(id);
+  }
+
   @Put('verdict')
   @Returns.one('VerdictDto', { errors: { 409: 'VerdictConflictDto' } })
   @Staff()

@@ -26,6 +26,7 @@ import type {
   UserEntity,
   VerdictEntity,
   VerdictSourceEntity,
+  VerdictVersionEntity,
 } from '@factdesk/persistence';
 
 /** A claim or comment shortened for a notification line. */
@@ -60,7 +61,12 @@ export function toSourceDto(s: VerdictSourceEntity) {
 }
 
 /** Needs `rating`, `author` and `approvedBy` loaded, and the sources in order. */
-export function toVerdictDto(v: VerdictEntity, sources: VerdictSourceEntity[]): VerdictDto {
+/** `current`: the current version's row with its author loaded, when kept (else the verdict's author made it). */
+export function toVerdictDto(
+  v: VerdictEntity,
+  sources: VerdictSourceEntity[],
+  current?: VerdictVersionEntity | null,
+): VerdictDto {
   const sourceDtos = sources.map(toSourceDto);
   return {
     id: v.id,
@@ -73,6 +79,8 @@ export function toVerdictDto(v: VerdictEntity, sources: VerdictSourceEntity[]): 
     analysis: v.analysis,
     sources: sourceDtos,
     author: person(v.author),
+    versionBy: person(current?.author ?? v.author),
+    versionKind: current?.kind ?? 'save',
     submittedAt: iso(v.submittedAt),
     approvedAt: iso(v.approvedAt),
     approvedBy: v.approvedBy ? person(v.approvedBy) : null,
@@ -105,7 +113,14 @@ export function toAssignmentDto(a: AssignmentEntity): AssignmentDto {
 }
 
 export function toCorrectionDto(c: CorrectionEntity): CorrectionDto {
-  return { id: c.id, kind: c.kind, note: c.note, version: c.version, createdAt: c.createdAt.toISOString() };
+  return {
+    id: c.id,
+    kind: c.kind,
+    note: c.note,
+    fields: c.fields ?? [],
+    version: c.version,
+    createdAt: c.createdAt.toISOString(),
+  };
 }
 
 export function toFactCheckDto(f: FactCheckEntity, corrections: CorrectionEntity[]): FactCheckDto {

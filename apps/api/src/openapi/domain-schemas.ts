@@ -447,16 +447,18 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
     required: ['id', 'claimId', 'author', 'body', 'verdictVersion', 'createdAt'],
     additionalProperties: false,
   },
+  CorrectableField: { type: 'string', enum: ['rating', 'headline', 'conclusion', 'analysis', 'sources'] },
   CorrectionDto: {
     type: 'object',
     properties: {
       id: { type: 'string' },
       kind: { $ref: '#/components/schemas/CorrectionKind' },
       note: { type: 'string' },
+      fields: { type: 'array', items: { $ref: '#/components/schemas/CorrectableField' } },
       version: { type: 'number' },
       createdAt: { type: 'string' },
     },
-    required: ['id', 'kind', 'note', 'version', 'createdAt'],
+    required: ['id', 'kind', 'note', 'fields', 'version', 'createdAt'],
     additionalProperties: false,
   },
   CorrectionKind: { type: 'string', enum: ['correction', 'retraction'] },
@@ -1213,6 +1215,8 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       analysis: { type: 'string' },
       sources: { type: 'array', items: { $ref: '#/components/schemas/VerdictSourceDto' } },
       author: { $ref: '#/components/schemas/PersonRef' },
+      versionBy: { $ref: '#/components/schemas/PersonRef' },
+      versionKind: { $ref: '#/components/schemas/VerdictVersionKind' },
       submittedAt: { type: ['string', 'null'] },
       approvedAt: { type: ['string', 'null'] },
       approvedBy: { anyOf: [{ $ref: '#/components/schemas/PersonRef' }, { type: 'null' }] },
@@ -1230,6 +1234,8 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'analysis',
       'sources',
       'author',
+      'versionBy',
+      'versionKind',
       'submittedAt',
       'approvedAt',
       'approvedBy',
@@ -1274,6 +1280,47 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
     additionalProperties: false,
   },
   VerdictState: { type: 'string', enum: ['draft', 'submitted', 'changes_requested', 'approved', 'published'] },
+  VerdictVersionContent: {
+    type: 'object',
+    properties: {
+      ratingId: { type: ['string', 'null'] },
+      headline: { type: 'string' },
+      conclusion: { type: 'string' },
+      analysis: { type: 'string' },
+      sources: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            url: { type: 'string' },
+            title: { type: 'string' },
+            publisher: { type: ['string', 'null'] },
+            publishedOn: { type: ['string', 'null'] },
+            quote: { type: ['string', 'null'] },
+            kind: { $ref: '#/components/schemas/SourceKind' },
+          },
+          required: ['url', 'title', 'publisher', 'publishedOn', 'quote', 'kind'],
+          additionalProperties: false,
+        },
+      },
+    },
+    required: ['ratingId', 'headline', 'conclusion', 'analysis', 'sources'],
+    additionalProperties: false,
+  },
+  VerdictVersionDto: {
+    type: 'object',
+    properties: {
+      version: { type: 'number' },
+      kind: { $ref: '#/components/schemas/VerdictVersionKind' },
+      content: { $ref: '#/components/schemas/VerdictVersionContent' },
+      rating: { type: ['string', 'null'] },
+      author: { $ref: '#/components/schemas/PersonRef' },
+      createdAt: { type: 'string' },
+    },
+    required: ['version', 'kind', 'content', 'rating', 'author', 'createdAt'],
+    additionalProperties: false,
+  },
+  VerdictVersionKind: { type: 'string', enum: ['save', 'correction'] },
   WebhookAttemptDto: {
     type: 'object',
     properties: {
@@ -1448,6 +1495,7 @@ export interface DomainTypes {
   VerdictDto: Domain.VerdictDto;
   VerdictIncompleteDto: Domain.VerdictIncompleteDto;
   VerdictSourceDto: Domain.VerdictSourceDto;
+  VerdictVersionDto: Domain.VerdictVersionDto;
   WebhookAttemptDto: Domain.WebhookAttemptDto;
   WebhookDeliveryDetailDto: Domain.WebhookDeliveryDetailDto;
   WebhookDeliveryDto: Domain.WebhookDeliveryDto;

@@ -33,10 +33,11 @@ export class PublicReader {
       fact_check_id: string;
       kind: PublicCorrection['kind'];
       note: string;
+      fields: PublicCorrection['fields'];
       version: number;
       created_at: Date;
     }[] = await this.db.query(
-      'SELECT fact_check_id, kind, note, version, created_at FROM corrections WHERE fact_check_id = ANY($1) ORDER BY created_at, id',
+      'SELECT fact_check_id, kind, note, fields, version, created_at FROM corrections WHERE fact_check_id = ANY($1) ORDER BY created_at, id',
       [rows.map((r) => r.id)],
     );
     return rows.map((r) => ({
@@ -49,7 +50,13 @@ export class PublicReader {
       snapshot: r.snapshot.speaker && r.speaker ? { ...r.snapshot, speaker: r.speaker } : r.snapshot,
       corrections: corrections
         .filter((c) => c.fact_check_id === r.id)
-        .map((c) => ({ kind: c.kind, note: c.note, version: c.version, createdAt: c.created_at.toISOString() })),
+        .map((c) => ({
+          kind: c.kind,
+          note: c.note,
+          fields: c.fields,
+          version: c.version,
+          createdAt: c.created_at.toISOString(),
+        })),
     }));
   }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PublicModule } from '../public/public.module.js';
 import { VerdictsModule } from '../verdicts/verdicts.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
 import { FactChecksController } from './fact-checks.controller.js';
@@ -6,7 +7,7 @@ import { PublishingService } from './publishing.service.js';
 
 /** Fact-checks: publish, correct and retract (routes in claims/publishing.controller.ts) and the staff list. */
 @Module({
-  imports: [WorkflowModule, VerdictsModule],
+  imports: [WorkflowModule, VerdictsModule, PublicModule],
   controllers: [FactChecksController],
   providers: [PublishingService],
   exports: [PublishingService],

@@ -1,112 +1,53 @@
-import { randomBytes } from 'node:crypto';
-import { Injectable, NotFoundException } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '@factdesk/config';
 import {
-  factCheckSlug,
+  changedFields,
+  verdictProblems,
   type FactCheckDto,
   type FactCheckListItemDto,
   type FactCheckSnapshot,
   type FactCheckVersionDto,
   type Page,
 } from '@factdesk/domain';
-import {
-  AssignmentsRepository,
-  ClaimEntity,
-  DocumentEntity,
-  PublicationsRepository,
-  SpeakerEntity,
-  UserEntity,
-  VerdictEntity,
-} from '@factdesk/persistence';
-import { iso, person, toFactCheckDto, toSourceDto } from '../common/views.js';
+import { ClaimEntity, ClaimPublisher, PublicationsRepository, type UserEntity } from '@factdesk/persistence';
+import { claimReview, factCheckPage, type PublicFactCheck } from '@factdesk/publishing';
+import { InjectConfig } from '../common/config.js';
+import { httpError } from '../common/errors.js';
+import { person, toFactCheckDto } from '../common/views.js';
+import { PublicReader } from '../public/public-reader.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 import type { CorrectDto } from '../verdicts/dto.js';
 
+/** The public page and ClaimReview an approved verdict would publish as, and the publication time they assume. */
+export interface Preview {
+  html: string;
+  claimReview: object | null;
+  publishedAt: string;
+  slug: string;
+}
+
 @Injectable()
 export class PublishingService {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectConfig() private readonly config: AppConfig,
+    private readonly reader: PublicReader,
     private readonly workflow: WorkflowService,
     private readonly verdicts: VerdictsService,
     private readonly publications: PublicationsRepository,
-    private readonly assignments: AssignmentsRepository,
+    private readonly publisher: ClaimPublisher,
   ) {}
-
-  /** Freezes what readers will see: the claim, its speaker, and the verdict as it stands. */
-  private async snapshot(
-    m: EntityManager,
-    claimId: string,
-  ): Promise<{ snapshot: FactCheckSnapshot; verdict: VerdictEntity }> {
-    const claim = await m.getRepository(ClaimEntity).findOneOrFail({ where: { id: claimId } });
-    const [speaker, document, found] = await Promise.all([
-      claim.speakerId ? m.getRepository(SpeakerEntity).findOneBy({ id: claim.speakerId }) : null,
-      claim.documentId
-        ? m.getRepository(DocumentEntity).findOne({
-            where: { id: claim.documentId },
-            select: { id: true, title: true, sourceUrl: true, outlet: true, publishedAt: true },
-          })
-        : null,
-      this.verdicts.load(m, claimId),
-    ]);
-    const { verdict, sources } = found!;
-    const authors = [
-      verdict.author,
-      ...(verdict.approvedBy && verdict.approvedBy.id !== verdict.author.id ? [verdict.approvedBy] : []),
-    ].map(person);
-    return {
-      verdict,
-      snapshot: {
-        claim: {
-          id: claim.id,
-          text: claim.text,
-          saidAt: iso(claim.saidAt ?? document?.publishedAt),
-          saidWhereUrl: claim.saidWhereUrl ?? document?.sourceUrl ?? null,
-          documentTitle: document?.title ?? null,
-          documentUrl: document?.sourceUrl ?? null,
-          outlet: document?.outlet ?? null,
-        },
-        speaker: speaker ? { id: speaker.id, name: speaker.name, kind: speaker.kind, sameAs: speaker.sameAs } : null,
-        rating: verdict.rating
-          ? {
-              id: verdict.rating.id,
-              slug: verdict.rating.slug,
-              label: verdict.rating.label,
-              value: verdict.rating.value,
-              colour: verdict.rating.colour,
-            }
-          : null,
-        headline: verdict.headline,
-        conclusion: verdict.conclusion,
-        analysis: verdict.analysis,
-        sources: sources.map(toSourceDto).map(({ id: _id, ...s }) => s),
-        authors,
-      },
-    };
-  }
 
   async publish(claimId: string, user: UserEntity, requestId: string): Promise<FactCheckDto> {
     await this.workflow.transition(claimId, {
       action: 'publish',
       actor: user,
       requestId,
-      effect: async (m, { claim, assignment }) => {
-        const { snapshot, verdict } = await this.snapshot(m, claimId);
-        const now = new Date();
-        await this.publications.publish(
-          m,
-          {
-            claimId,
-            slug: factCheckSlug(verdict.headline || claim.text, randomBytes(4).toString('hex')),
-            speakerId: claim.speakerId,
-            ratingId: verdict.ratingId,
-            publishedAt: now,
-            verdictVersion: verdict.version,
-            snapshot,
-          },
-          { actorId: user.id, requestId },
-        );
-        await this.verdicts.markPublished(m, verdict.id);
-        if (assignment) await this.assignments.complete(m, assignment, now);
+      effect: async (m, locked) => {
+        await this.publisher.publish(m, locked, new Date(), { actorId: user.id, requestId });
       },
     });
     return this.factCheckOfClaim(claimId);
@@ -122,13 +63,24 @@ export class PublishingService {
       requestId,
       effect: async (m) => {
         const factCheck = await this.publications.lockOfClaim(m, claimId);
+        const previous = await this.publications.currentSnapshot(m, factCheck);
         const current = (await this.verdicts.load(m, claimId, true))!;
-        await this.verdicts.applyContent(m, current.verdict, changes);
-        const { snapshot, verdict } = await this.snapshot(m, claimId);
+        await this.verdicts.applyCorrection(m, current.verdict, changes, user);
+        const { snapshot, verdict } = await this.publisher.snapshot(m, claimId);
+        // Readers are never shown less than approval asked for.
+        const problems = verdictProblems({ ...verdict, sources: snapshot.sources });
+        if (problems.length)
+          throw httpError(409, `The corrected verdict would not be complete: ${problems.join(' ')}`, { problems });
         await this.publications.correct(
           m,
           factCheck,
-          { note, ratingId: verdict.ratingId, verdictVersion: verdict.version, snapshot },
+          {
+            note,
+            ratingId: verdict.ratingId,
+            verdictVersion: verdict.version,
+            snapshot,
+            fields: changedFields(previous, snapshot),
+          },
           { actorId: user.id, requestId },
         );
       },
@@ -149,6 +101,40 @@ export class PublishingService {
       },
     });
     return this.factCheckOfClaim(claimId);
+  }
+
+  /**
+   * Exactly what Publish would put out now: the same snapshot, slug and renderer as the public page. The one
+   * thing publishing itself decides is the publication time: `at` (a scheduled time) or now.
+   */
+  async preview(claimId: string, at?: Date): Promise<Preview> {
+    const claim = await this.db.getRepository(ClaimEntity).findOneBy({ id: claimId });
+    if (!claim) throw new NotFoundException('No such claim.');
+    if (claim.state !== 'approved')
+      throw new ConflictException(
+        `This claim is ${claim.state.replace(/_/g, ' ')}: only an approved verdict can be previewed before publishing.`,
+      );
+    const [{ snapshot, slug }, facts] = await Promise.all([
+      this.publisher.snapshot(this.db.manager, claimId),
+      this.reader.siteFacts(),
+    ]);
+    const publishedAt = (at ?? new Date()).toISOString();
+    const fc: PublicFactCheck = {
+      id: claimId,
+      slug,
+      state: 'published',
+      version: 1,
+      publishedAt,
+      retractedAt: null,
+      snapshot,
+      corrections: [],
+    };
+    return {
+      html: factCheckPage(fc, this.config.site, facts.bounds),
+      claimReview: claimReview(fc, this.config.site, facts.bounds),
+      publishedAt,
+      slug,
+    };
   }
 
   async factCheckOfClaim(claimId: string): Promise<FactCheckDto> {

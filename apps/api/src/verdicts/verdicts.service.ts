@@ -9,6 +9,7 @@ import {
   verdictProblems,
   type VerdictDraftDto,
   type VerdictDto,
+  type VerdictVersionDto,
 } from '@factdesk/domain';
 import {
   CollaborationRepository,
@@ -21,7 +22,7 @@ import {
 } from '@factdesk/persistence';
 import { NotificationsService } from '../collaboration/notifications.service.js';
 import { httpError } from '../common/errors.js';
-import { excerpt, toSourceDto, toVerdictDto } from '../common/views.js';
+import { excerpt, person, toSourceDto, toVerdictDto } from '../common/views.js';
 import { WorkflowService, type LockedClaim } from '../workflow/workflow.service.js';
 import type { PutDraftDto, SaveVerdictDto, VerdictContentDto } from './dto.js';
 
@@ -51,13 +52,29 @@ export class VerdictsService {
   async get(claimId: string): Promise<VerdictDto> {
     const found = await this.load(this.db.manager, claimId);
     if (!found) throw new NotFoundException('This claim has no verdict yet.');
-    return toVerdictDto(found.verdict, found.sources);
+    return toVerdictDto(found.verdict, found.sources, found.current);
   }
 
-  /** Applies content changes to a verdict and replaces its sources; bumps its version. */
-  async applyContent(m: EntityManager, verdict: VerdictEntity, input: VerdictContentDto): Promise<void> {
+  /** Every kept version of the claim's verdict, oldest first (404 without a verdict). */
+  async versions(claimId: string): Promise<VerdictVersionDto[]> {
+    const rows = await this.verdicts.versions(claimId);
+    if (!rows.length && !(await this.load(this.db.manager, claimId)))
+      throw new NotFoundException('This claim has no verdict yet.');
+    const ratings = new Map((await this.verdicts.ratings()).map((r) => [r.id, r.label]));
+    return rows.map((v) => ({
+      version: v.version,
+      kind: v.kind,
+      content: v.content,
+      rating: v.content.ratingId ? (ratings.get(v.content.ratingId) ?? null) : null,
+      author: person(v.author),
+      createdAt: v.createdAt.toISOString(),
+    }));
+  }
+
+  /** A correction's content changes: replaces the sources if given, bumps the version, which is the editor's. */
+  async applyCorrection(m: EntityManager, verdict: VerdictEntity, input: VerdictContentDto, by: UserEntity) {
     await this.checkContent(m, verdict, input);
-    await this.verdicts.writeContent(m, verdict, input);
+    await this.verdicts.writeContent(m, verdict, input, { authorId: by.id, kind: 'correction' });
   }
 
   /** The rating chosen must be on the scale, and not retired unless the verdict already has it. */
@@ -94,7 +111,7 @@ export class VerdictsService {
             ? `Someone saved this verdict since you opened it (version ${existing.verdict.version}, yours was ${input.version}). Nothing was overwritten: reapply your change to the current version.`
             : 'This verdict does not exist yet: save it with version 0.',
           {
-            current: existing ? toVerdictDto(existing.verdict, existing.sources) : null,
+            current: existing ? toVerdictDto(existing.verdict, existing.sources, existing.current) : null,
           },
         );
       }
@@ -147,7 +164,7 @@ export class VerdictsService {
     const found = await this.load(m, claimId, true);
     if (!found) throw new ConflictException('Draft a verdict before submitting it.');
     const stale = staleVerdict(action, seen, found.verdict.version);
-    if (stale) throw httpError(409, stale, { current: toVerdictDto(found.verdict, found.sources) });
+    if (stale) throw httpError(409, stale, { current: toVerdictDto(found.verdict, found.sources, found.current) });
     const problems = verdictProblems({ ...found.verdict, sources: found.sources.map(toSourceDto) });
     if (problems.length) throw httpError(409, `The verdict is not complete: ${problems.join(' ')}`, { problems });
     return found.verdict;

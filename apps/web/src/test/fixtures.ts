@@ -15,6 +15,8 @@ export function verdict(version: number, fields: Partial<VerdictDto> = {}): Verd
     analysis: '',
     sources: [],
     author: { id: 'u2', name: 'Ana' },
+    versionBy: { id: 'u2', name: 'Ana' },
+    versionKind: 'save',
     submittedAt: null,
     approvedAt: null,
     approvedBy: null,

@@ -9,7 +9,13 @@ import {
   UpdateDateColumn,
   type Relation,
 } from 'typeorm';
-import { CORRECTION_KINDS, FACT_CHECK_STATES, type CorrectionKind, type FactCheckState } from '@factdesk/domain';
+import {
+  CORRECTION_KINDS,
+  FACT_CHECK_STATES,
+  type CorrectableField,
+  type CorrectionKind,
+  type FactCheckState,
+} from '@factdesk/domain';
 import { ClaimEntity } from './claim.entity.js';
 import { RatingEntity } from './rating.entity.js';
 import { SpeakerEntity } from './speaker.entity.js';
@@ -148,6 +154,10 @@ export class CorrectionEntity {
   /** What changed, as shown to readers. */
   @Column({ type: 'text' })
   note: string;
+
+  /** Which of what readers see the correction changed (changedFields), for the log's "Corrected the …". */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  fields: CorrectableField[];
 
   /** The fact-check version this correction produced. */
   @Column({ type: 'integer' })

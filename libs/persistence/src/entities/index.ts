@@ -11,6 +11,7 @@ import { DocumentSpeakerEntity, SpeakerEntity } from './speaker.entity.js';
 import { ApiTokenEntity, SessionEntity, UserEntity } from './user.entity.js';
 import { VerdictDraftEntity } from './verdict-draft.entity.js';
 import { VerdictEntity, VerdictSourceEntity } from './verdict.entity.js';
+import { VerdictVersionEntity } from './verdict-version.entity.js';
 
 export {
   ApiTokenEntity,
@@ -37,6 +38,7 @@ export {
   VerdictDraftEntity,
   VerdictEntity,
   VerdictSourceEntity,
+  VerdictVersionEntity,
   WebhookDeliveryEntity,
   WebhookEntity,
 };
@@ -58,6 +60,7 @@ export const ENTITIES = [
   VerdictEntity,
   VerdictSourceEntity,
   VerdictDraftEntity,
+  VerdictVersionEntity,
   FactCheckEntity,
   FactCheckVersionEntity,
   CorrectionEntity,

@@ -8,6 +8,7 @@ import {
   FactCheckEntity,
   VerdictEntity,
   VerdictSourceEntity,
+  VerdictVersionEntity,
   type SpeakerEntity,
 } from '../entities/index.js';
 import { AuditRepository } from './audit.repository.js';
@@ -54,6 +55,8 @@ export interface ClaimDetailRows {
   assignments: AssignmentEntity[];
   verdict: VerdictEntity | null;
   sources: VerdictSourceEntity[];
+  /** Who made the verdict's current version, when kept. */
+  verdictVersion: VerdictVersionEntity | null;
   factCheck: FactCheckEntity | null;
   corrections: CorrectionEntity[];
   /** The ten most similar, with their claims' speakers. */
@@ -107,12 +110,17 @@ export class ClaimsRepository {
         take: 10,
       }),
     ]);
-    const [sources, corrections, matchedFactChecks] = await Promise.all([
+    const [sources, verdictVersion, corrections, matchedFactChecks] = await Promise.all([
       verdict
         ? this.db
             .getRepository(VerdictSourceEntity)
             .find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } })
         : [],
+      verdict
+        ? this.db
+            .getRepository(VerdictVersionEntity)
+            .findOne({ where: { verdictId: verdict.id, version: verdict.version }, relations: { author: true } })
+        : null,
       factCheck
         ? this.db
             .getRepository(CorrectionEntity)
@@ -124,7 +132,7 @@ export class ClaimsRepository {
             .find({ where: { claimId: In(matches.map((mm) => mm.matchedClaimId)) }, relations: { rating: true } })
         : [],
     ]);
-    return { claim, assignments, verdict, sources, factCheck, corrections, matches, matchedFactChecks };
+    return { claim, assignments, verdict, sources, verdictVersion, factCheck, corrections, matches, matchedFactChecks };
   }
 
   /** The claim and its active assignment, the claim locked for the rest of the transaction; null if none. */

@@ -3,6 +3,7 @@ import { AccountsRepository } from './accounts.repository.js';
 import { AssignmentsRepository } from './assignments.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClaimMatchesRepository } from './claim-matches.repository.js';
+import { ClaimPublisher } from './claim-publisher.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { CollaborationRepository } from './collaboration.repository.js';
 import { DocumentSentencesRepository } from './document-sentences.repository.js';
@@ -21,6 +22,7 @@ export * from './accounts.repository.js';
 export * from './assignments.repository.js';
 export * from './audit.repository.js';
 export * from './claim-matches.repository.js';
+export * from './claim-publisher.js';
 export * from './claims.repository.js';
 export * from './collaboration.repository.js';
 export * from './document-rows.js';
@@ -45,6 +47,7 @@ export const REPOSITORIES = [
   AssignmentsRepository,
   AuditRepository,
   ClaimMatchesRepository,
+  ClaimPublisher,
   ClaimsRepository,
   CollaborationRepository,
   DocumentSentencesRepository,

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { FactCheckSnapshot } from '@factdesk/domain';
+import type { CorrectableField, FactCheckSnapshot } from '@factdesk/domain';
 import { CorrectionEntity, FactCheckEntity, FactCheckVersionEntity } from '../entities/index.js';
 import { AuditRepository } from './audit.repository.js';
 
@@ -81,11 +81,19 @@ export class PublicationsRepository {
     return tx.getRepository(FactCheckEntity).findOneOrFail({ where: { claimId }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** What readers see now: the fact-check's current version's snapshot. */
+  async currentSnapshot(tx: EntityManager, factCheck: FactCheckEntity): Promise<FactCheckSnapshot> {
+    const row = await tx
+      .getRepository(FactCheckVersionEntity)
+      .findOneByOrFail({ factCheckId: factCheck.id, version: factCheck.currentVersion });
+    return row.snapshot as unknown as FactCheckSnapshot;
+  }
+
   /** Publishes the next version with its public correction note, with its audit event. */
   async correct(
     tx: EntityManager,
     factCheck: FactCheckEntity,
-    input: PublicationVersion & { note: string; ratingId: string | null },
+    input: PublicationVersion & { note: string; ratingId: string | null; fields: CorrectableField[] },
     actor: Actor,
   ): Promise<void> {
     const version = factCheck.currentVersion + 1;
@@ -94,6 +102,7 @@ export class PublicationsRepository {
       factCheckId: factCheck.id,
       kind: 'correction',
       note: input.note,
+      fields: input.fields,
       version,
       createdById: actor.actorId,
     });
@@ -111,7 +120,7 @@ export class PublicationsRepository {
       entityId: factCheck.id,
       claimId: factCheck.claimId,
       before: { version: version - 1 },
-      after: { version, note: input.note, rating: input.snapshot.rating?.label ?? null },
+      after: { version, note: input.note, fields: input.fields, rating: input.snapshot.rating?.label ?? null },
       requestId: actor.requestId,
     });
   }

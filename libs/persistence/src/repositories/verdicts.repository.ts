@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SourceKind } from '@factdesk/domain';
-import { RatingEntity, VerdictEntity, VerdictSourceEntity } from '../entities/index.js';
+import type { SourceKind, VerdictVersionContent, VerdictVersionKind } from '@factdesk/domain';
+import { RatingEntity, VerdictEntity, VerdictSourceEntity, VerdictVersionEntity } from '../entities/index.js';
 import { AuditRepository } from './audit.repository.js';
 
 export interface VerdictContent {
@@ -22,6 +22,14 @@ export interface VerdictContent {
 export interface LoadedVerdict {
   verdict: VerdictEntity;
   sources: VerdictSourceEntity[];
+  /** The current version's row (who made it), when it was kept (versions before verdict_versions existed were not). */
+  current?: VerdictVersionEntity | null;
+}
+
+/** Who makes a content version and how: the history names them (an editor's correction is the editor's). */
+export interface VersionBy {
+  authorId: string;
+  kind: VerdictVersionKind;
 }
 
 /**
@@ -41,17 +49,37 @@ export class VerdictsRepository {
       .getRepository(VerdictEntity)
       .findOne({ where: { claimId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!verdict) return null;
-    const [full, sources] = await Promise.all([
+    const [full, sources, current] = await Promise.all([
       tx
         .getRepository(VerdictEntity)
         .findOneOrFail({ where: { id: verdict.id }, relations: { rating: true, author: true, approvedBy: true } }),
       tx.getRepository(VerdictSourceEntity).find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } }),
+      tx
+        .getRepository(VerdictVersionEntity)
+        .findOne({ where: { verdictId: verdict.id, version: verdict.version }, relations: { author: true } }),
     ]);
-    return { verdict: full, sources };
+    return { verdict: full, sources, current };
+  }
+
+  /** Every kept version of the claim's verdict, oldest first, with who made each. */
+  async versions(claimId: string): Promise<VerdictVersionEntity[]> {
+    return this.db
+      .getRepository(VerdictVersionEntity)
+      .createQueryBuilder('vv')
+      .innerJoin(VerdictEntity, 'v', 'v.id = vv.verdict_id')
+      .leftJoinAndSelect('vv.author', 'author')
+      .where('v.claim_id = :claimId', { claimId })
+      .orderBy('vv.version', 'ASC')
+      .getMany();
   }
 
   rating(tx: EntityManager, id: string): Promise<RatingEntity | null> {
     return tx.getRepository(RatingEntity).findOneBy({ id });
+  }
+
+  /** The whole scale, retired ratings included (old versions may name them). */
+  ratings(): Promise<RatingEntity[]> {
+    return this.db.getRepository(RatingEntity).find();
   }
 
   /** A verdict not stored yet, for a first save. */
@@ -61,9 +89,15 @@ export class VerdictsRepository {
 
   /**
    * Writes content changes onto `verdict` (stored or a new draft), bumps its version and replaces its sources
-   * if given. No audit event of its own: the caller's change (a save, a correction) records it.
+   * if given, and keeps the new version with who made it. No audit event of its own: the caller's change (a
+   * save, a correction) records it.
    */
-  async writeContent(tx: EntityManager, verdict: VerdictEntity, input: VerdictContent): Promise<void> {
+  async writeContent(
+    tx: EntityManager,
+    verdict: VerdictEntity,
+    input: VerdictContent,
+    by: VersionBy = { authorId: verdict.authorId, kind: 'save' },
+  ): Promise<void> {
     if (input.ratingId !== undefined) verdict.ratingId = input.ratingId;
     if (input.headline !== undefined) verdict.headline = input.headline;
     if (input.conclusion !== undefined) verdict.conclusion = input.conclusion;
@@ -73,14 +107,27 @@ export class VerdictsRepository {
     const { rating: _r, author: _a, approvedBy: _b, claim: _c, ...columns } = verdict;
     const saved = await tx.getRepository(VerdictEntity).save(columns as VerdictEntity);
     Object.assign(verdict, { id: saved.id, version: saved.version });
-    if (!input.sources) return;
+    if (input.sources) await this.replaceSources(tx, verdict.id, input.sources);
+    const kept = await tx
+      .getRepository(VerdictSourceEntity)
+      .find({ where: { verdictId: verdict.id }, order: { position: 'ASC' } });
+    await tx.getRepository(VerdictVersionEntity).insert({
+      verdictId: verdict.id,
+      version: verdict.version,
+      content: verdictContentOf(verdict, kept),
+      authorId: by.authorId,
+      kind: by.kind,
+    });
+  }
+
+  private async replaceSources(tx: EntityManager, verdictId: string, input: NonNullable<VerdictContent['sources']>) {
     const sources = tx.getRepository(VerdictSourceEntity);
-    await sources.delete({ verdictId: verdict.id });
-    if (!input.sources.length) return;
+    await sources.delete({ verdictId });
+    if (!input.length) return;
     await sources.insert(
-      input.sources.map((s, position) =>
+      input.map((s, position) =>
         sources.create({
-          verdictId: verdict.id,
+          verdictId,
           position,
           url: s.url,
           title: s.title ?? '',
@@ -102,7 +149,7 @@ export class VerdictsRepository {
     const { claimId, verdict } = input;
     // Taken first: `before.verdict` is usually the very object the write changes.
     const before = input.before ? verdictSnapshot(input.before) : null;
-    await this.writeContent(tx, verdict, input.content);
+    await this.writeContent(tx, verdict, input.content, { authorId: actor.actorId, kind: 'save' });
     const after = (await this.load(tx, claimId))!;
     await this.audit.record(tx, {
       actorId: actor.actorId,
@@ -139,10 +186,12 @@ export class VerdictsRepository {
   }
 }
 
-/** What an audit event records of a verdict. */
-export function verdictSnapshot({ verdict: v, sources }: LoadedVerdict): Record<string, unknown> {
+/** A verdict's content as a version keeps it. */
+export function verdictContentOf(
+  v: Pick<VerdictEntity, 'ratingId' | 'headline' | 'conclusion' | 'analysis'>,
+  sources: VerdictSourceEntity[],
+): VerdictVersionContent {
   return {
-    version: v.version,
     ratingId: v.ratingId,
     headline: v.headline,
     conclusion: v.conclusion,
@@ -156,4 +205,9 @@ export function verdictSnapshot({ verdict: v, sources }: LoadedVerdict): Record<
       kind: s.kind,
     })),
   };
+}
+
+/** What an audit event records of a verdict. */
+export function verdictSnapshot({ verdict: v, sources }: LoadedVerdict): Record<string, unknown> {
+  return { version: v.version, ...verdictContentOf(v, sources) };
 }

@@ -1,6 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { ApiTokenDto } from '@factdesk/domain';
 import { EmptyState, ErrorAlert } from '../../components/common';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable } from '../../components/DataTable';
 import { ShownOnce } from '../../components/ShownOnce';
 import { formatDateTime, ROLE_LABELS } from '../../lib/format';
@@ -12,12 +15,32 @@ export function TokensTab() {
   const users = useUsers();
   const issue = useIssueToken();
   const revoke = useRevokeToken();
+  const [revoking, setRevoking] = useState<ApiTokenDto | null>(null);
   const [name, setName] = useState('');
   const [userId, setUserId] = useState<string | null>(null);
   const [days, setDays] = useState<string | number>(365);
   const userName = (id: string) => users.data?.find((u) => u.id === id)?.name ?? id;
   return (
     <Stack>
+      <ConfirmModal
+        opened={revoking !== null}
+        title={`Revoke “${revoking?.name ?? ''}”?`}
+        confirmLabel="Revoke token"
+        onClose={() => setRevoking(null)}
+        pending={revoke.isPending}
+        error={revoke.error}
+        onConfirm={() =>
+          revoke.mutate(revoking!.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'green', message: `Token “${revoking!.name}” revoked.` });
+              setRevoking(null);
+            },
+          })
+        }
+      >
+        Anything signing in with this token stops working at once. This cannot be undone: a new token has to be issued
+        and installed.
+      </ConfirmModal>
       {issue.data && <ShownOnce what="token" value={issue.data.token} testId="issued-token" />}
       <DataTable
         rows={tokens.data ?? []}
@@ -40,7 +63,7 @@ export function TokensTab() {
                   revoked
                 </Badge>
               ) : (
-                <Button size="compact-xs" variant="light" color="red" onClick={() => revoke.mutate(t.id)}>
+                <Button size="compact-xs" variant="light" color="red" onClick={() => (revoke.reset(), setRevoking(t))}>
                   Revoke
                 </Button>
               ),

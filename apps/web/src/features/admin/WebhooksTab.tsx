@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Badge, Button, Checkbox, Group, Paper, Stack, Switch, Table, Text, TextInput } from '@mantine/core';
 import { WEBHOOK_EVENTS, type WebhookDto } from '@factdesk/domain';
+import { notifications } from '@mantine/notifications';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { EmptyState, ErrorAlert, LoadingRows } from '../../components/common';
 import { ShownOnce } from '../../components/ShownOnce';
 import { formatDateTime } from '../../lib/format';
@@ -60,6 +62,7 @@ export function WebhooksTab() {
   const [description, setDescription] = useState('');
   const [events, setEvents] = useState<string[]>([...WEBHOOK_EVENTS]);
   const [open, setOpen] = useState<string | null>(null);
+  const [deleting, setDeleting] = useState<WebhookDto | null>(null);
   const secret = (rotate.data ?? create.data)?.secret;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -71,6 +74,24 @@ export function WebhooksTab() {
   };
   return (
     <Stack>
+      <ConfirmModal
+        opened={deleting !== null}
+        title="Delete this webhook?"
+        confirmLabel="Delete webhook"
+        onClose={() => setDeleting(null)}
+        pending={remove.isPending}
+        error={remove.error}
+        onConfirm={() =>
+          remove.mutate(deleting!.id, {
+            onSuccess: () => {
+              notifications.show({ color: 'green', message: 'Webhook deleted.' });
+              setDeleting(null);
+            },
+          })
+        }
+      >
+        {`${deleting?.url ?? ''} receives nothing more, and its delivery log is deleted with it.`}
+      </ConfirmModal>
       {secret && (
         <ShownOnce what="signing secret" value={secret}>
           <Text size="xs" mt={4}>
@@ -122,7 +143,12 @@ export function WebhooksTab() {
                     <Button size="compact-xs" variant="light" onClick={() => (create.reset(), rotate.mutate(h.id))}>
                       Rotate secret
                     </Button>
-                    <Button size="compact-xs" variant="light" color="red" onClick={() => remove.mutate(h.id)}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => (remove.reset(), setDeleting(h))}
+                    >
                       Delete
                     </Button>
                   </Group>

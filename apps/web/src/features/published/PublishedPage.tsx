@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Group, Select, Text, TextInput, Textarea } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { Link } from 'react-router';
 import { FACT_CHECKS_PATH, factCheckPath, type FactCheckListItemDto } from '@factdesk/domain';
@@ -7,67 +7,11 @@ import { NoteModal } from '../../components/NoteModal';
 import { EmptyState, ErrorAlert, LoadMore, PageHeader } from '../../components/common';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../lib/format';
-import { useCorrect, useRatings, useRetract } from '../claims/queries';
+import { CorrectionModal } from '../claims/correction/CorrectionModal';
+import { useRetract } from '../claims/queries';
 import { useFactChecks } from './queries';
 
 const STATE_COLOURS = { published: 'green', corrected: 'lime', retracted: 'red' } as const;
-
-/** A correction: the public note, and optionally a new rating, headline or conclusion. */
-function CorrectModal({ fc, onClose }: { fc: FactCheckListItemDto; onClose: () => void }) {
-  const correct = useCorrect();
-  const ratings = useRatings();
-  const [ratingId, setRatingId] = useState<string | null>(null);
-  const [headline, setHeadline] = useState('');
-  const [conclusion, setConclusion] = useState('');
-  return (
-    <NoteModal
-      opened
-      title={`Correct “${fc.headline}”`}
-      label="Public note: what changed and why"
-      submitLabel="Publish correction"
-      onClose={onClose}
-      pending={correct.isPending}
-      error={correct.error}
-      onSubmit={(note) =>
-        correct.mutate(
-          {
-            id: fc.claimId,
-            note,
-            ...(ratingId ? { ratingId } : {}),
-            ...(headline.trim() ? { headline: headline.trim() } : {}),
-            ...(conclusion.trim() ? { conclusion: conclusion.trim() } : {}),
-          },
-          { onSuccess: () => (notifications.show({ color: 'green', message: 'Correction published.' }), onClose()) },
-        )
-      }
-    >
-      <Text size="xs" c="dimmed">
-        Leave a field empty to keep it as published.
-      </Text>
-      <Select
-        label="New rating"
-        placeholder={fc.rating ?? 'Keep'}
-        data={(ratings.data ?? []).filter((r) => r.active).map((r) => ({ value: r.id, label: r.label }))}
-        value={ratingId}
-        onChange={setRatingId}
-        clearable
-      />
-      <TextInput
-        label="New headline"
-        placeholder={fc.headline}
-        value={headline}
-        onChange={(e) => setHeadline(e.currentTarget.value)}
-      />
-      <Textarea
-        label="New conclusion"
-        autosize
-        minRows={2}
-        value={conclusion}
-        onChange={(e) => setConclusion(e.currentTarget.value)}
-      />
-    </NoteModal>
-  );
-}
 
 function FactCheckCell({ fc }: { fc: FactCheckListItemDto }) {
   return (
@@ -164,7 +108,13 @@ export function PublishedPage() {
         ]}
       />
       <LoadMore list={list} />
-      {correcting && <CorrectModal fc={correcting} onClose={() => setCorrecting(null)} />}
+      {correcting && (
+        <CorrectionModal
+          claimId={correcting.claimId}
+          title={`Correct “${correcting.headline}”`}
+          onClose={() => setCorrecting(null)}
+        />
+      )}
       {retracting && (
         <NoteModal
           opened

@@ -9,12 +9,14 @@ import { fromNow } from '../../lib/format';
 import { useClaim, useClaimAction, useClaims, useRequestChanges } from '../claims/queries';
 import { staleCurrent, StaleVerdictChanges } from '../claims/verdict/StaleVerdict';
 import { VerdictView } from '../claims/verdict/VerdictView';
+import { PublishModal } from '../claims/publish/PublishModal';
 
 function ReviewPanel({ claimId }: { claimId: string }) {
   const claim = useClaim(claimId);
   const act = useClaimAction();
   const requestChanges = useRequestChanges();
   const [sendingBack, setSendingBack] = useState(false);
+  const [publishing, setPublishing] = useState(false);
   // The verdict on screen when approving: a refusal for a newer version says what changed since.
   const [seen, setSeen] = useState<VerdictDto | null>(null);
   const stale = staleCurrent(act.error);
@@ -23,7 +25,7 @@ function ReviewPanel({ claimId }: { claimId: string }) {
   const c = claim.data;
   const may = (a: ClaimAction) => c.actions.includes(a);
   // The panel may re-render under a refreshed queue meanwhile: confirm from the promise, not the observer.
-  const run = (action: 'approve' | 'publish', message: string) => {
+  const run = (action: 'approve', message: string) => {
     setSeen(c.verdict);
     return act.mutateAsync({ id: c.id, action, version: action === 'approve' ? c.verdict?.version : undefined }).then(
       () => notifications.show({ color: 'green', message }),
@@ -55,12 +57,8 @@ function ReviewPanel({ claimId }: { claimId: string }) {
           </Button>
         )}
         {may('publish') && (
-          <Button
-            color="green"
-            loading={act.isPending && act.variables?.action === 'publish'}
-            onClick={() => run('publish', 'Published.')}
-          >
-            Publish
+          <Button color="green" onClick={() => setPublishing(true)}>
+            Publish…
           </Button>
         )}
         {may('request_changes') && (
@@ -71,6 +69,7 @@ function ReviewPanel({ claimId }: { claimId: string }) {
       </Group>
       {act.error && <ErrorAlert error={act.error} title="Not done" />}
       {stale && seen && <StaleVerdictChanges seen={seen} current={stale} />}
+      {publishing && <PublishModal claimId={c.id} onClose={() => setPublishing(false)} />}
       {sendingBack && (
         <NoteModal
           opened
@@ -85,7 +84,12 @@ function ReviewPanel({ claimId }: { claimId: string }) {
           onSubmit={(comment) =>
             requestChanges.mutate(
               { id: c.id, comment },
-              { onSuccess: () => (notifications.show({ message: 'Sent back for changes.' }), setSendingBack(false)) },
+              {
+                onSuccess: () => {
+                  notifications.show({ color: 'green', message: 'Sent back: the reviewer is notified.' });
+                  setSendingBack(false);
+                },
+              },
             )
           }
         />

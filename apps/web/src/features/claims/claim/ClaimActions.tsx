@@ -8,17 +8,16 @@ import { useClaimAction, type SimpleAction } from '../queries';
 import { staleCurrent, StaleVerdictChanges } from '../verdict/StaleVerdict';
 
 /** The dialogs the claim page opens: each asks for what its action needs (a reason, a note, an assignee). */
-export type Dialog = null | 'dismiss' | 'assign' | 'request_changes' | 'correct' | 'retract';
+export type Dialog = null | 'dismiss' | 'assign' | 'request_changes' | 'correct' | 'retract' | 'publish';
 
 const SIMPLE: Partial<Record<ClaimAction, { label: string; colour?: string; done: string }>> = {
   accept: { label: 'Accept', colour: 'green', done: 'Claim accepted.' },
   reopen: { label: 'Reopen', done: 'Claim reopened.' },
   start: { label: 'Start work', done: 'Work started.' },
   approve: { label: 'Approve', colour: 'teal', done: 'Verdict approved.' },
-  publish: { label: 'Publish', colour: 'green', done: 'Published.' },
 };
 
-const NOTE_ACTIONS: ClaimAction[] = ['request_changes', 'dismiss', 'correct', 'retract'];
+const NOTE_ACTIONS: ClaimAction[] = ['publish', 'request_changes', 'dismiss', 'correct', 'retract'];
 
 /** The buttons for what the signed-in user may do now: exactly the API's `actions`, nothing more. */
 export function ClaimActions({ claim, onDialog }: { claim: ClaimDetailDto; onDialog: (d: Dialog) => void }) {
@@ -47,6 +46,11 @@ export function ClaimActions({ claim, onDialog }: { claim: ClaimDetailDto; onDia
             {SIMPLE[a]!.label}
           </Button>
         ))}
+        {has('publish') && (
+          <Button color="green" onClick={() => onDialog('publish')}>
+            Publish…
+          </Button>
+        )}
         {has('request_changes') && (
           <Button variant="light" color="orange" onClick={() => onDialog('request_changes')}>
             Request changes…

@@ -2,7 +2,9 @@ import { notifications } from '@mantine/notifications';
 import type { ClaimDetailDto } from '@factdesk/domain';
 import { NoteModal } from '../../../components/NoteModal';
 import { toLocalInput } from '../../../lib/format';
-import { useAssign, useCorrect, useDismiss, useRequestChanges, useRetract } from '../queries';
+import { CorrectionModal } from '../correction/CorrectionModal';
+import { PublishModal } from '../publish/PublishModal';
+import { useAssign, useDismiss, useRequestChanges, useRetract } from '../queries';
 import { AssignModal, DismissModal } from '../TriageModals';
 import type { Dialog } from './ClaimActions';
 
@@ -19,7 +21,6 @@ export function ClaimDialogs({
   const dismiss = useDismiss();
   const assign = useAssign();
   const requestChanges = useRequestChanges();
-  const correct = useCorrect();
   const retract = useRetract();
   const id = claim.id;
   const active = claim.assignments.find((a) => a.state === 'active');
@@ -67,20 +68,10 @@ export function ClaimDialogs({
           onSubmit={(comment) => requestChanges.mutate({ id, comment }, { onSuccess: done('Sent back for changes.') })}
         />
       );
+    case 'publish':
+      return <PublishModal claimId={id} onClose={onClose} />;
     case 'correct':
-      return (
-        <NoteModal
-          opened
-          title="Publish a correction"
-          label="Public note: what changed"
-          description="Appended to the fact-check's corrections log. To change the verdict's text too, use the Published screen."
-          submitLabel="Publish correction"
-          onClose={onClose}
-          pending={correct.isPending}
-          error={correct.error}
-          onSubmit={(note) => correct.mutate({ id, note }, { onSuccess: done('Correction published.') })}
-        />
-      );
+      return <CorrectionModal claimId={id} title="Publish a correction" onClose={onClose} />;
     case 'retract':
       return (
         <NoteModal

@@ -182,7 +182,7 @@ function Editor({ claimId, verdict, canSubmit }: { claimId: string; verdict: Ver
           {!verdict
             ? 'Not saved yet'
             : verdict.version === base.version
-              ? `Version ${base.version} · saved ${formatDateTime(verdict.updatedAt)} by ${verdict.author.name}`
+              ? `Version ${base.version} · saved ${formatDateTime(verdict.updatedAt)} by ${verdict.versionBy.name}`
               : `Editing from version ${base.version}; version ${verdict.version} was saved since`}
           {dirty && (d.unkept ? ' · unsaved changes' : ` · draft kept ${formatTime(d.keptAt!)}`)}
         </Text>

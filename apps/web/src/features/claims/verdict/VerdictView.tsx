@@ -16,7 +16,8 @@ export function VerdictView({ verdict }: { verdict: VerdictDto }) {
           <Badge variant="outline">No rating</Badge>
         )}
         <Text size="xs" c="dimmed">
-          Version {verdict.version} by {verdict.author.name}
+          Version {verdict.version} by {verdict.versionBy.name}
+          {verdict.versionKind === 'correction' && ' (correction)'}
           {verdict.submittedAt && ` · submitted ${formatDateTime(verdict.submittedAt)}`}
         </Text>
       </Group>
