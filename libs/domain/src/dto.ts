@@ -340,6 +340,8 @@ export interface DocumentDto {
   completedAt: string | null;
   claimCount: number;
   checkworthyCount: number;
+  /** The earlier document this is a version of (nearly the same text): its claims already there are not triaged again. */
+  versionOf: { id: string; title: string | null } | null;
 }
 
 /** A claim where it sits in its document. */

@@ -502,6 +502,17 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       completedAt: { type: ['string', 'null'] },
       claimCount: { type: 'number' },
       checkworthyCount: { type: 'number' },
+      versionOf: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, title: { type: ['string', 'null'] } },
+            required: ['id', 'title'],
+            additionalProperties: false,
+          },
+          { type: 'null' },
+        ],
+      },
       text: { type: ['string', 'null'] },
       claims: { type: 'array', items: { $ref: '#/components/schemas/DocumentClaimDto' } },
     },
@@ -525,6 +536,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'text',
       'title',
       'updatedAt',
+      'versionOf',
     ],
     additionalProperties: false,
   },
@@ -548,6 +560,17 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       completedAt: { type: ['string', 'null'] },
       claimCount: { type: 'number' },
       checkworthyCount: { type: 'number' },
+      versionOf: {
+        anyOf: [
+          {
+            type: 'object',
+            properties: { id: { type: 'string' }, title: { type: ['string', 'null'] } },
+            required: ['id', 'title'],
+            additionalProperties: false,
+          },
+          { type: 'null' },
+        ],
+      },
     },
     required: [
       'id',
@@ -567,6 +590,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'completedAt',
       'claimCount',
       'checkworthyCount',
+      'versionOf',
     ],
     additionalProperties: false,
   },

@@ -71,14 +71,17 @@ export interface DocumentRow {
   completed_at: Date | null;
   claim_count: number;
   checkworthy_count: number;
+  version_of_id: string | null;
+  version_of_title: string | null;
 }
 
 export const DOCUMENT_SELECT = `
   SELECT d.id, d.title, d.outlet, d.source_url, d.published_at, d.language, d.format, d.status, d.progress, d.error, d.attempts,
          d.submitted_by_id, u.name AS submitted_by_name, d.created_at, d.updated_at, d.completed_at,
          (SELECT count(*)::int FROM claims c WHERE c.document_id = d.id) AS claim_count,
-         (SELECT count(*)::int FROM claims c WHERE c.document_id = d.id AND c.checkworthy) AS checkworthy_count
-  FROM documents d LEFT JOIN users u ON u.id = d.submitted_by_id`;
+         (SELECT count(*)::int FROM claims c WHERE c.document_id = d.id AND c.checkworthy) AS checkworthy_count,
+         d.version_of_id, v.title AS version_of_title
+  FROM documents d LEFT JOIN users u ON u.id = d.submitted_by_id LEFT JOIN documents v ON v.id = d.version_of_id`;
 
 export function toDocumentView(r: DocumentRow): DocumentView {
   return {
@@ -99,6 +102,7 @@ export function toDocumentView(r: DocumentRow): DocumentView {
     completedAt: r.completed_at?.toISOString() ?? null,
     claimCount: r.claim_count,
     checkworthyCount: r.checkworthy_count,
+    versionOf: r.version_of_id ? { id: r.version_of_id, title: r.version_of_title } : null,
   };
 }
 

@@ -121,6 +121,15 @@ export function DocumentPage() {
           </>
         }
       />
+      {d.versionOf && (
+        <Text size="sm" mb="md" data-testid="version-of">
+          A version of{' '}
+          <Anchor component={Link} to={`/documents/${d.versionOf.id}`} size="sm" underline="always">
+            {d.versionOf.title ?? 'an earlier document'}
+          </Anchor>
+          : the claims it already has are checked there, not triaged again.
+        </Text>
+      )}
       {isIngesting(d) && (
         <Paper withBorder p="md" radius="md" mb="md" aria-live="polite">
           <Group justify="space-between" mb={6}>
