@@ -80,7 +80,9 @@ export function ClaimActions({ claim, onDialog }: { claim: ClaimDetailDto; onDia
             ? 'Work on the verdict below, then submit it for review.'
             : claim.actions.includes('assign')
               ? 'Assign it to someone to check.'
-              : 'Nothing for you to do on this claim now.'}
+              : claim.duplicateOf
+                ? 'A repeat: it is checked through its first appearance (see “Said … times”).'
+                : 'Nothing for you to do on this claim now.'}
         </Text>
       )}
     </Stack>

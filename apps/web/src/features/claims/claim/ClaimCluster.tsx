@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { ClaimDetailDto } from '@factdesk/domain';
 import { Link } from 'react-router';
 import { ErrorAlert, StateBadge } from '../../../components/common';
-import { formatDate } from '../../../lib/format';
+import { formatDate, STATE_LABELS } from '../../../lib/format';
 import { useNotDuplicate } from '../queries';
 import { Section } from './Section';
 
@@ -21,27 +21,34 @@ export function ClaimCluster({ claim: c, editor }: { claim: ClaimDetailDto; edit
           Checked through{' '}
           <Anchor component={Link} to={`/claims/${c.duplicateOf.id}`} size="sm" underline="always">
             its first appearance
-          </Anchor>{' '}
-          (<StateBadge state={c.duplicateOf.state} />)
+          </Anchor>
+          , {STATE_LABELS[c.duplicateOf.state].toLowerCase()}.
         </Text>
       )}
       <Stack gap="xs" data-testid="appearances">
         {c.appearances.map((a, i) => (
           <div key={a.claimId}>
+            {a.claimId === c.id ? (
+              <Text size="sm" fw={600} lineClamp={2}>
+                {a.text}
+              </Text>
+            ) : (
+              <Anchor component={Link} to={`/claims/${a.claimId}`} size="sm" lineClamp={2}>
+                {a.text}
+              </Anchor>
+            )}
             <Group justify="space-between" wrap="nowrap" gap="xs">
-              {a.claimId === c.id ? (
-                <Text size="sm" fw={600} lineClamp={2}>
-                  {a.text}
-                </Text>
-              ) : (
-                <Anchor component={Link} to={`/claims/${a.claimId}`} size="sm" lineClamp={2}>
-                  {a.text}
-                </Anchor>
-              )}
+              <Text size="xs" c="dimmed">
+                {a.speaker?.name ?? 'Unknown speaker'}
+                {a.saidAt && ` · ${formatDate(a.saidAt)}`}
+                {a.document && ` · ${a.document.title ?? 'Untitled document'}`}
+                {i === 0 && ' · first'}
+              </Text>
               {i > 0 && editor && (
                 <Button
                   size="compact-xs"
                   variant="subtle"
+                  style={{ flexShrink: 0 }}
                   loading={split.isPending && split.variables?.id === a.claimId}
                   onClick={() =>
                     split.mutate(
@@ -54,12 +61,6 @@ export function ClaimCluster({ claim: c, editor }: { claim: ClaimDetailDto; edit
                 </Button>
               )}
             </Group>
-            <Text size="xs" c="dimmed">
-              {a.speaker?.name ?? 'Unknown speaker'}
-              {a.saidAt && ` · ${formatDate(a.saidAt)}`}
-              {a.document && ` · ${a.document.title ?? 'Untitled document'}`}
-              {i === 0 && ' · first'}
-            </Text>
           </div>
         ))}
       </Stack>
