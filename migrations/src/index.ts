@@ -1,4 +1,5 @@
 import type { MigrationInterface } from 'typeorm';
+import { ClaimRepeats1796720000000 } from './1796720000000-ClaimRepeats.js';
 import { VerdictDrafts1796330000000 } from './1796330000000-VerdictDrafts.js';
 import { ClaimsSearchVector1796245266781 } from './1796245266781-ClaimsSearchVector.js';
 import { SourceItems1795452066622 } from './1795452066622-SourceItems.js';
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FactCheckSearchVector1796360000000,
   VerdictVersionsCorrectionFields1796500000000,
   Repeats1796600000000,
+  ClaimRepeats1796720000000,
 ];

@@ -114,6 +114,25 @@ describe('repeat alerts', () => {
     expect(alerts.map((n) => n.userId)).toContain(otherEditor.user.id);
     expect(alerts.map((n) => n.userId)).not.toContain(editor.user.id);
     expect(alerts[0].message).toMatch(/^Repeated: “.+” repeats a claim already checked \(rated False\)\.$/);
+    const recorded = () => h.db.query('SELECT joined FROM claim_repeats WHERE claim_id = $1', [repeat.id]);
+    expect(await recorded()).toEqual([{ joined: true }]);
+    // Split again: not a repeat after all, so Today stops listing it.
+    expect((await post(`/api/claims/${repeat.id}/not-duplicate`, editor.cookie)).statusCode).toBe(200);
+    expect(await recorded()).toEqual([]);
+  });
+
+  it('confirming a repeat the worker proposed tells no one a second time', async () => {
+    const published = await h.data.publishedFactCheck({ rating: 'false' });
+    const repeat = await h.data.claim({ text: `${published.claim.text} Once more.` });
+    await h.db.query(
+      'INSERT INTO claim_repeats (claim_id, head_claim_id, similarity, joined) VALUES ($1, $2, 0.9, false)',
+      [repeat.id, published.claim.id],
+    );
+    expect((await markDuplicate(repeat.id, published.claim.id)).statusCode).toBe(200);
+    expect(await h.db.getRepository(NotificationEntity).countBy({ kind: 'repeated', claimId: repeat.id })).toBe(0);
+    expect(await h.db.query('SELECT joined FROM claim_repeats WHERE claim_id = $1', [repeat.id])).toEqual([
+      { joined: true },
+    ]);
   });
 
   it('a repeat of a claim nobody checked yet raises no alert', async () => {

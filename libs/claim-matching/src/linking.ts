@@ -6,6 +6,15 @@ export interface MatchCandidate {
   /** Calibrated probability (0–1) that the claim states the same claim, from the trained matcher. */
   similarity: number;
   hasFactCheck: boolean;
+  /** The candidate's words, to tell a repeat of the same words from a reworded one. */
+  text: string;
+}
+
+/** A claim's links as linkClaimMatches kept them (existing ones included), best first. */
+export interface ClaimLinks {
+  claimId: string;
+  text: string;
+  matches: MatchCandidate[];
 }
 
 /** Links kept per claim, at most. */
@@ -25,12 +34,17 @@ async function rankQueries(
   const candidates = await matches.candidates(queries.map((q) => ({ ...q, words: matcher.searchWords(q.text) })));
   return queries.map((q, i) => {
     const list = candidates.get(i) ?? [];
-    const factChecked = new Map(list.map((c) => [c.id, c.hasFactCheck]));
+    const byId = new Map(list.map((c) => [c.id, c]));
     return matcher
       .rank(q.text, list)
       .slice(0, limit)
       .filter((c) => c.probability >= min)
-      .map((c) => ({ claimId: c.id, similarity: c.probability, hasFactCheck: factChecked.get(c.id)! }));
+      .map((c) => ({
+        claimId: c.id,
+        similarity: c.probability,
+        hasFactCheck: byId.get(c.id)!.hasFactCheck,
+        text: byId.get(c.id)!.text,
+      }));
   });
 }
 
@@ -58,17 +72,20 @@ export async function rankSimilarClaims(
  * Links each claim to near-duplicates in other documents and to earlier published fact-checks of the same
  * claim, with the ranking of rankSimilarClaims at the model's threshold: three round trips per call (the
  * claims, every claim's candidates in one statement, the links in one insert). Idempotent: links that
- * exist are left alone.
+ * exist are left alone. Answers how many links were new, and every claim's ranking (for repeat alerts).
  */
-export async function linkClaimMatches(matches: ClaimMatchesRepository, claimIds: string[]): Promise<number> {
-  if (!claimIds.length) return 0;
+export async function linkClaimMatches(
+  matches: ClaimMatchesRepository,
+  claimIds: string[],
+): Promise<{ inserted: number; links: ClaimLinks[] }> {
+  if (!claimIds.length) return { inserted: 0, links: [] };
   const claims = await matches.claims(claimIds);
   const ranked = await rankQueries(
     matches,
     claims.map((c) => ({ text: c.text, excludeClaimId: c.id, excludeDocumentId: c.documentId })),
     MATCH_LINKS_PER_CLAIM,
   );
-  return matches.insert(
+  const inserted = await matches.insert(
     claims.flatMap((c, i) =>
       ranked[i].map((m) => ({
         claimId: c.id,
@@ -78,4 +95,5 @@ export async function linkClaimMatches(matches: ClaimMatchesRepository, claimIds
       })),
     ),
   );
+  return { inserted, links: claims.map((c, i) => ({ claimId: c.id, text: c.text, matches: ranked[i] })) };
 }

@@ -100,7 +100,14 @@ describe('claim matching against the real database', () => {
     );
     const weather = await claim('The weather was pleasant that afternoon.', doc);
 
-    expect(await linkClaimMatches(matches, [said, weather])).toBe(2);
+    const first = await linkClaimMatches(matches, [said, weather]);
+    expect(first.inserted).toBe(2);
+    // Every claim's ranking comes back with the words of each match, for the repeat rules.
+    const saidLinks = first.links.find((l) => l.claimId === said)!;
+    expect(saidLinks.matches.map((m) => m.claimId).sort()).toEqual([checked, duplicate].sort());
+    expect(saidLinks.matches.find((m) => m.claimId === checked)).toMatchObject({ hasFactCheck: true });
+    expect(saidLinks.matches.every((m) => m.text.length > 0)).toBe(true);
+    expect(first.links.find((l) => l.claimId === weather)!.matches).toEqual([]);
     const found = await links(said);
     expect(found).toEqual(
       expect.arrayContaining([
@@ -112,7 +119,7 @@ describe('claim matching against the real database', () => {
     for (const l of found) expect(l.similarity).toBeGreaterThan(0.5);
     expect(await links(weather)).toEqual([]);
     // Idempotent: the same links, none added.
-    expect(await linkClaimMatches(matches, [said, weather])).toBe(0);
+    expect((await linkClaimMatches(matches, [said, weather])).inserted).toBe(0);
     expect(await links(said)).toEqual(found);
   });
 

@@ -1,4 +1,8 @@
 import {
+  REPEAT_ALERT_SIMILARITY,
+  repeatAlertMessage,
+  repeatOnArrival,
+  type ArrivalLink,
   claimTextKey,
   fingerprintSimilarity,
   SIGNATURE_SIZE,
@@ -96,5 +100,82 @@ describe('the document a new one is a version of', () => {
 
   it('compares nothing with a signature of another size', () => {
     expect(fingerprintSimilarity(mine, mine.slice(0, 10))).toBe(0);
+  });
+});
+
+describe('a newly detected claim that repeats a stored one', () => {
+  const link = (headId: string, similarity: number, sameText = false, headChecked = false): ArrivalLink => ({
+    headId,
+    similarity,
+    sameText,
+    headChecked,
+  });
+  const high = REPEAT_ALERT_SIMILARITY + 0.05;
+  const low = REPEAT_ALERT_SIMILARITY - 0.05;
+
+  it.each([
+    ['no links: nothing', 'detected', null, [], { join: null, alert: null }],
+    ['same words: joins', 'detected', null, [link('a', 0.99, true)], { join: 'a', alert: null }],
+    [
+      'same words of a checked claim: joins and alerts',
+      'detected',
+      null,
+      [link('a', 0.99, true, true)],
+      { join: 'a', alert: { headId: 'a', similarity: 1 } },
+    ],
+    [
+      'like a checked claim: alerts, stays in triage',
+      'detected',
+      null,
+      [link('a', high, false, true)],
+      { join: null, alert: { headId: 'a', similarity: high } },
+    ],
+    [
+      'like a checked claim, under the threshold: nothing',
+      'detected',
+      null,
+      [link('a', low, false, true)],
+      { join: null, alert: null },
+    ],
+    ['like an unchecked claim: nothing', 'detected', null, [link('a', 0.99)], { join: null, alert: null }],
+    [
+      'same words of one, like a checked other: joins the same words',
+      'detected',
+      null,
+      [link('b', 0.99, false, true), link('a', 0.9, true)],
+      { join: 'a', alert: null },
+    ],
+    [
+      'the likeliest checked claim is the one named',
+      'detected',
+      null,
+      [link('b', high, false, true), link('c', high + 0.01, false, true)],
+      { join: null, alert: { headId: 'c', similarity: high + 0.01 } },
+    ],
+    [
+      'a version’s duplicate of a checked claim: alerts',
+      'duplicate',
+      { headId: 'h', headChecked: true },
+      [],
+      { join: null, alert: { headId: 'h', similarity: 1 } },
+    ],
+    [
+      'a version’s duplicate of an unchecked claim: nothing',
+      'duplicate',
+      { headId: 'h', headChecked: false },
+      [],
+      { join: null, alert: null },
+    ],
+    ['already triaged: left alone', 'accepted', null, [link('a', 0.99, true, true)], { join: null, alert: null }],
+  ] as const)('%s', (_, state, duplicateOf, links, expected) => {
+    expect(repeatOnArrival({ state, duplicateOf, links })).toEqual(expected);
+  });
+
+  it.each([
+    ['short', 'Mostly false', true, 'Repeated: “short” repeats a claim already checked (rated Mostly false).'],
+    ['short', null, false, 'Repeated: “short” may repeat a claim already checked.'],
+    ['x'.repeat(100), null, true, `Repeated: “${'x'.repeat(87)}…” repeats a claim already checked.`],
+  ])('tells the editors of %s (%s)', (text, rating, joined, message) => {
+    expect(repeatAlertMessage(text, rating, joined)).toBe(message);
   });
 });

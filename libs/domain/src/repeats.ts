@@ -88,3 +88,63 @@ export function versionOf<T extends { id: string; signature: readonly number[] }
   }
   return best;
 }
+
+/**
+ * From this matcher probability up, a new claim that may repeat an already fact-checked claim is reported to
+ * the editors as a repeat (it stays in triage with the proposal; an editor confirms with "duplicate of").
+ * Chosen on CheckThat! 2020 train as the lowest threshold whose kept links are right ≥ 95% of the time;
+ * `npm run eval:matching` reports its precision and recall on dev.
+ */
+export const REPEAT_ALERT_SIMILARITY = 0.76;
+
+/** A link the matcher made from a newly detected claim to a stored claim in another document. */
+export interface ArrivalLink {
+  /** The matched claim's cluster: its first claim. */
+  headId: string;
+  /** The matched claim says the same words (claimTextKey equal). */
+  sameText: boolean;
+  similarity: number;
+  /** The matched claim's cluster has a live (published or corrected) fact-check. */
+  headChecked: boolean;
+}
+
+export interface Arrival {
+  state: string;
+  /** When it arrived as a duplicate (a version of an earlier document): its cluster's first claim. */
+  duplicateOf: { headId: string; headChecked: boolean } | null;
+  links: readonly ArrivalLink[];
+}
+
+export interface ArrivalDecision {
+  /** Join this cluster (the claim's words are already in another document): it leaves triage. */
+  join: string | null;
+  /** Tell the editors the claim repeats this fact-checked cluster. */
+  alert: { headId: string; similarity: number } | null;
+}
+
+/**
+ * What a newly detected claim's repeats mean for the desk. The same words as a claim in another document join
+ * that claim's cluster on their own (a cluster is checked once); a claim only like a fact-checked one is
+ * proposed, not joined, and alerts the editors from REPEAT_ALERT_SIMILARITY up; joining a fact-checked cluster
+ * alerts them too. A claim someone has triaged already is left as they left it.
+ */
+export function repeatOnArrival(arrival: Arrival): ArrivalDecision {
+  if (arrival.state === 'duplicate' && arrival.duplicateOf)
+    return {
+      join: null,
+      alert: arrival.duplicateOf.headChecked ? { headId: arrival.duplicateOf.headId, similarity: 1 } : null,
+    };
+  if (arrival.state !== 'detected') return { join: null, alert: null };
+  const byLikeness = [...arrival.links].sort((a, b) => b.similarity - a.similarity);
+  const same = byLikeness.find((l) => l.sameText);
+  if (same) return { join: same.headId, alert: same.headChecked ? { headId: same.headId, similarity: 1 } : null };
+  const checked = byLikeness.find((l) => l.headChecked && l.similarity >= REPEAT_ALERT_SIMILARITY);
+  return { join: null, alert: checked ? { headId: checked.headId, similarity: checked.similarity } : null };
+}
+
+/** The editors' notification of a repeat, with the rating the earlier check gave. */
+export function repeatAlertMessage(text: string, rating: string | null, joined: boolean): string {
+  const quoted = text.length > 90 ? `${text.slice(0, 87)}…` : text;
+  const what = joined ? 'repeats a claim already checked' : 'may repeat a claim already checked';
+  return `Repeated: “${quoted}” ${what}${rating ? ` (rated ${rating})` : ''}.`;
+}

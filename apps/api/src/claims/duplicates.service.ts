@@ -1,10 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { ClaimsRepository, type UserEntity } from '@factdesk/persistence';
+import { repeatAlertMessage } from '@factdesk/domain';
+import { ClaimRepeatsRepository, ClaimsRepository, type UserEntity } from '@factdesk/persistence';
 import { NotificationsService } from '../collaboration/notifications.service.js';
 import { httpError } from '../common/errors.js';
-import { excerpt } from '../common/views.js';
 import { WorkflowService } from '../workflow/workflow.service.js';
 
 /**
@@ -17,6 +17,7 @@ export class DuplicatesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly claims: ClaimsRepository,
+    private readonly repeats: ClaimRepeatsRepository,
     private readonly workflow: WorkflowService,
     private readonly notifications: NotificationsService,
   ) {}
@@ -35,17 +36,25 @@ export class DuplicatesService {
       });
       const rating = await this.claims.liveRating(m, head.id);
       if (rating === undefined) return;
+      // Told once: a claim the worker already reported as a likely repeat is not announced again.
+      const news = await this.repeats.record(m, { claimId: id, headClaimId: head.id, similarity: 1, joined: true });
+      if (!news) return;
       await this.notifications.notify(m, {
         userIds: await this.notifications.editorIds(m),
         kind: 'repeated',
-        message: `Repeated: “${excerpt(locked.claim.text)}” repeats a claim already checked${rating ? ` (rated ${rating})` : ''}.`,
+        message: repeatAlertMessage(locked.claim.text, rating, true),
         claimId: id,
         actorId: user.id,
       });
     });
   }
 
-  async notDuplicate(id: string, user: UserEntity, requestId: string): Promise<void> {
-    await this.workflow.transition(id, { action: 'not_duplicate', actor: user, requestId });
+  notDuplicate(id: string, user: UserEntity, requestId: string): Promise<void> {
+    return this.db.transaction(async (m) => {
+      const locked = await this.workflow.lock(m, id);
+      await this.workflow.apply(m, locked, { action: 'not_duplicate', actor: user, requestId });
+      // Not a repeat after all: Today's "repeated" section no longer lists it.
+      await this.repeats.forget(m, id);
+    });
   }
 }

@@ -1,3 +1,4 @@
+import { RepeatsService } from './repeats.service.js';
 import { Module } from '@nestjs/common';
 import { SourcesModule } from '../sources/sources.module.js';
 import { EventsPublisher } from './events.publisher.js';
@@ -6,7 +7,7 @@ import { DocumentPipeline } from './pipeline.service.js';
 
 @Module({
   imports: [SourcesModule],
-  providers: [EventsPublisher, DocumentPipeline, IngestionWorkers],
+  providers: [EventsPublisher, DocumentPipeline, RepeatsService, IngestionWorkers],
   exports: [IngestionWorkers],
 })
 export class IngestionModule {}

@@ -32,6 +32,7 @@ import {
 import { UnrecoverableError } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
 import { EventsPublisher } from './events.publisher.js';
+import { RepeatsService } from './repeats.service.js';
 
 /** Claims linked per job: a few seconds of work with the trained matcher (about 30 ms a claim). */
 export const LINK_CHUNK = 100;
@@ -71,6 +72,7 @@ export class DocumentPipeline implements OnApplicationShutdown {
     private readonly sources: SourcesRepository,
     @InjectWorkerConfig() private readonly config: AppConfig,
     private readonly events: EventsPublisher,
+    private readonly repeats: RepeatsService,
   ) {
     this.detector = new ClaimDetectorPool(config.worker.detectConcurrency);
   }
@@ -261,14 +263,19 @@ export class DocumentPipeline implements OnApplicationShutdown {
   ): Promise<{ linked: number; next: string | null }> {
     const started = performance.now();
     const claims = await this.documents.claimIds(documentId, after, chunk);
-    const linked = claims.length ? await linkClaimMatches(this.matches, claims) : 0;
+    const { inserted: linked, links } = await linkClaimMatches(this.matches, claims);
+    // Repeats of claims already stored or checked: joined to their cluster, or told to the editors.
+    const { joined, alerted } = await this.repeats.settle(links);
     // New links change what the claims show ("checked before"): the same event as new claims makes screens fetch them again.
-    if (linked) this.events.publish({ type: 'claims', documentId, count: claims.length, checkworthy: claims.length });
+    if (linked || joined)
+      this.events.publish({ type: 'claims', documentId, count: claims.length, checkworthy: claims.length });
     this.logger.debug({
       msg: 'claims linked',
       documentId,
       claims: claims.length,
       linked,
+      joined,
+      alerted,
       linkMs: Math.round(performance.now() - started),
     });
     return { linked, next: claims.length === chunk ? claims[claims.length - 1] : null };

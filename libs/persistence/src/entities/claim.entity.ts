@@ -5,6 +5,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
   type Relation,
@@ -189,6 +190,41 @@ export class ClaimMatchEntity {
   @Column({ type: 'real' })
   similarity: number;
 
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+}
+
+/**
+ * A claim that repeats a cluster with a live fact-check, as the editors were told of it: once per claim (the
+ * key), whether the worker saw it arrive or an editor marked it. Today's "repeated" section reads these.
+ */
+@Entity('claim_repeats')
+export class ClaimRepeatEntity {
+  @PrimaryColumn('uuid')
+  claimId: string;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'claim_id' })
+  claim: Relation<ClaimEntity>;
+
+  /** The fact-checked cluster's first claim. */
+  @Index('IDX_claim_repeats_head')
+  @Column({ type: 'uuid' })
+  headClaimId: string;
+
+  @ManyToOne(() => ClaimEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'head_claim_id' })
+  headClaim: Relation<ClaimEntity>;
+
+  /** The matcher's probability; 1 for the same words or a cluster an editor confirmed. */
+  @Column({ type: 'real' })
+  similarity: number;
+
+  /** It joined the cluster (same words, or an editor's "duplicate of"); else it is only proposed. */
+  @Column({ type: 'boolean' })
+  joined: boolean;
+
+  @Index('IDX_claim_repeats_created')
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 }

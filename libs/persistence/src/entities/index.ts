@@ -1,5 +1,5 @@
 import { AssignmentEntity } from './assignment.entity.js';
-import { ClaimEntity, ClaimMatchEntity } from './claim.entity.js';
+import { ClaimEntity, ClaimMatchEntity, ClaimRepeatEntity } from './claim.entity.js';
 import { AuditEventEntity, CommentEntity, NotificationEntity } from './collaboration.entity.js';
 import { DocumentEntity } from './document.entity.js';
 import { DocumentSentencesEntity } from './document-sentences.entity.js';
@@ -19,6 +19,7 @@ export {
   AuditEventEntity,
   ClaimEntity,
   ClaimMatchEntity,
+  ClaimRepeatEntity,
   CommentEntity,
   CorrectionEntity,
   DocumentEntity,
@@ -54,6 +55,7 @@ export const ENTITIES = [
   DocumentSentencesEntity,
   ClaimEntity,
   ClaimMatchEntity,
+  ClaimRepeatEntity,
   DocumentSpeakerEntity,
   RatingEntity,
   AssignmentEntity,

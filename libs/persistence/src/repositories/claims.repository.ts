@@ -28,8 +28,9 @@ export interface ClusterAppearanceRow {
 }
 
 export interface ClaimActor {
-  actorId: string;
-  requestId: string;
+  /** Null for the worker (a claim that joins a cluster on its own). */
+  actorId: string | null;
+  requestId: string | null;
 }
 
 export interface NewClaim {

@@ -4,6 +4,7 @@ import { AssignmentsRepository } from './assignments.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClaimMatchesRepository } from './claim-matches.repository.js';
 import { ClaimPublisher } from './claim-publisher.js';
+import { ClaimRepeatsRepository } from './claim-repeats.repository.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { CollaborationRepository } from './collaboration.repository.js';
 import { DocumentSentencesRepository } from './document-sentences.repository.js';
@@ -23,6 +24,7 @@ export * from './assignments.repository.js';
 export * from './audit.repository.js';
 export * from './claim-matches.repository.js';
 export * from './claim-publisher.js';
+export * from './claim-repeats.repository.js';
 export * from './claims.repository.js';
 export * from './collaboration.repository.js';
 export * from './document-rows.js';
@@ -48,6 +50,7 @@ export const REPOSITORIES = [
   AuditRepository,
   ClaimMatchesRepository,
   ClaimPublisher,
+  ClaimRepeatsRepository,
   ClaimsRepository,
   CollaborationRepository,
   DocumentSentencesRepository,
