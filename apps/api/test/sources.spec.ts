@@ -1,8 +1,8 @@
-import { ClaimMatchEntity, MonitoredSourceEntity } from '@factdesk/persistence';
+import { MonitoredSourceEntity } from '@factdesk/persistence';
 import { JobQueue, QUEUE_NAMES, sourceSchedulerId } from '@factdesk/queue';
 import { startHarness, type Harness } from './harness.js';
 
-// The sources API and Today; what the worker does with a source is apps/worker/test/sources.spec.ts.
+// The sources API (Today is today.spec.ts); what the worker does with a source is apps/worker/test/sources.spec.ts.
 let h: Harness;
 let editor: Awaited<ReturnType<Harness['signIn']>>;
 
@@ -90,41 +90,5 @@ describe('monitored sources', () => {
         .fields.map((f: { field: string }) => f.field)
         .sort(),
     ).toEqual(['kind', 'name', 'pollIntervalMinutes']);
-  });
-});
-
-describe('today', () => {
-  it("ranks the last day's claims, checked-before first, grouped by speaker and source", async () => {
-    const source = await h.data.source({ name: 'Ministry feed' });
-    const fromFeed = await h.data.document(
-      { text: 'From the feed.' },
-      { status: 'done', monitoredSourceId: source.id },
-    );
-    const pasted = await h.data.document({ text: 'Pasted by staff.' }, { status: 'done' });
-    const low = await h.data.claim({ documentId: fromFeed.id, speaker: 'Minister Ivanov', score: 0.6 });
-    const high = await h.data.claim({ documentId: pasted.id, speaker: 'Minister Petrov', score: 0.95 });
-    const checked = await h.data.claim({ documentId: fromFeed.id, speaker: 'Minister Ivanov', score: 0.5 });
-    await h.data.claim({ documentId: pasted.id, score: 0.99, checkworthy: false });
-    const old = await h.data.publishedFactCheck({ text: checked.text });
-    await h.db
-      .getRepository(ClaimMatchEntity)
-      .insert({ claimId: checked.id, kind: 'fact_check', matchedClaimId: old.claim.id, similarity: 0.9 });
-
-    const res = await as('GET', '/api/today');
-    expect(res.statusCode).toBe(200);
-    const today = res.json();
-    // Checked before first, then by score; claims not worth checking are left out.
-    expect(today.claims.map((c: { id: string }) => c.id)).toEqual([checked.id, high.id, low.id]);
-    expect(today).toMatchObject({ total: 3, checkedBefore: [{ id: checked.id }] });
-    expect(today.bySource.map((g: { name: string; count: number }) => [g.name, g.count])).toEqual([
-      ['Ministry feed', 2],
-      ['Submitted by staff', 1],
-    ]);
-    expect(today.bySpeaker.map((g: { name: string; count: number }) => [g.name, g.count])).toEqual([
-      ['Minister Ivanov', 2],
-      ['Minister Petrov', 1],
-    ]);
-    const later = (await as('GET', `/api/today?since=${new Date(Date.now() + 60_000).toISOString()}`)).json();
-    expect(later.total).toBe(0);
   });
 });

@@ -442,16 +442,42 @@ export interface MonitoredSourceDto {
 
 export interface TodayGroupDto {
   name: string;
+  /** The speaker or monitored source (null for "Unattributed" and "Submitted by staff"). */
+  id: string | null;
+  /** All of the group's claims in the window. */
   count: number;
+  /** Its best claims by score (TODAY.groupClaims). */
   claims: ClaimSummaryDto[];
 }
 
-/** The morning list (GET /api/today): claims detected since a moment, grouped by speaker and by source. */
+/** A claim that repeats a claim with a live fact-check, recorded since the window began. */
+export interface TodayRepeatDto {
+  claim: Pick<ClaimSummaryDto, 'id' | 'text' | 'state' | 'speaker' | 'document'>;
+  /** It joined the checked cluster (same words, or confirmed by an editor); else it is a proposal to confirm. */
+  joined: boolean;
+  similarity: number;
+  at: string;
+  /** The earlier check: its cluster's first claim, the fact-check's slug and rating (null once retracted). */
+  earlier: { claimId: string; slug: string | null; rating: string | null };
+}
+
+/**
+ * The morning list (GET /api/today): claims detected since a moment. Every count is the database's; lists
+ * are the first TODAY.sectionLimit (sections) or page (claims, then GET /api/claims with todayClaimsFilter).
+ */
 export interface TodayDto {
   since: string;
+  /** Claims in the window. */
   total: number;
+  /** Claims in the window with an earlier fact-check of the same claim, by score. */
   checkedBefore: ClaimSummaryDto[];
+  checkedBeforeTotal: number;
+  /** Repeats of fact-checked claims since the window began, newest first. */
+  repeated: TodayRepeatDto[];
+  repeatedTotal: number;
+  /** The first page by score. */
   claims: ClaimSummaryDto[];
+  nextCursor: string | null;
   bySpeaker: TodayGroupDto[];
   bySource: TodayGroupDto[];
 }

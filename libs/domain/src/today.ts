@@ -1,43 +1,29 @@
 import type { ClaimState } from './claims.js';
-import type { ClaimSummaryDto, TodayDto, TodayGroupDto } from './dto.js';
 
 /** What the morning list draws from: new check-worthy claims not yet triaged away, since a moment. */
 export const TODAY = {
   states: ['detected', 'accepted'] as ClaimState[],
   /** Since when, when the request does not say: the last day. */
   windowMs: 24 * 3600_000,
-  limit: 100,
+  /** Claims per page of the list by score; further pages come from the claims list with todayClaimsFilter. */
+  pageSize: 50,
+  /** Of each section (checked before, repeated) at most this many are listed; their totals are real. */
+  sectionLimit: 100,
+  /** The best claims shown under each speaker or source; the group's count is of all its claims. */
+  groupClaims: 3,
 };
 
 /** Group names for claims with no speaker, and for documents no monitored source brought in. */
 export const TODAY_UNATTRIBUTED = 'Unattributed';
 export const TODAY_SUBMITTED = 'Submitted by staff';
 
-/** Checked-before first (a claim we already rated is the quickest win), then by score; stable otherwise. */
-export const todayOrder = (a: ClaimSummaryDto, b: ClaimSummaryDto): number =>
-  Number(!!b.checkedBefore) - Number(!!a.checkedBefore) || b.score - a.score;
-
 /**
- * The morning list from its claims: ranked, and grouped by speaker and by source (each group in rank order,
- * groups in the order of their best claim). `sourceOf` names the monitored source a claim's document came from.
+ * Today's claims as a claims-list filter (GET /api/claims): the API pages Today's list with it and the web app
+ * asks for the pages after the first with it, so both mean the same claims.
  */
-export function rankToday(
-  since: Date,
-  claims: readonly ClaimSummaryDto[],
-  sourceOf: (claim: ClaimSummaryDto) => string | null,
-): TodayDto {
-  const ranked = [...claims].sort(todayOrder);
-  const group = (key: (c: ClaimSummaryDto) => string): TodayGroupDto[] => {
-    const groups = new Map<string, ClaimSummaryDto[]>();
-    for (const c of ranked) groups.set(key(c), [...(groups.get(key(c)) ?? []), c]);
-    return [...groups.entries()].map(([name, members]) => ({ name, count: members.length, claims: members }));
-  };
-  return {
-    since: since.toISOString(),
-    total: ranked.length,
-    checkedBefore: ranked.filter((c) => c.checkedBefore),
-    claims: ranked,
-    bySpeaker: group((c) => c.speaker?.name ?? TODAY_UNATTRIBUTED),
-    bySource: group((c) => sourceOf(c) ?? TODAY_SUBMITTED),
-  };
-}
+export const todayClaimsFilter = (since: string) => ({
+  detectedSince: since,
+  state: TODAY.states,
+  checkworthy: true,
+  sort: 'score' as const,
+});

@@ -107,6 +107,7 @@ export async function listClaims(
   if (query.saidFrom) where.push(`c.said_at >= ${bind(query.saidFrom)}::timestamptz`);
   if (query.saidTo) where.push(`c.said_at < ${bind(query.saidTo)}::timestamptz`);
   if (query.detectedSince) where.push(`c.created_at >= ${bind(query.detectedSince)}::timestamptz`);
+  if (query.checkedBefore !== undefined) where.push(`${query.checkedBefore ? '' : 'NOT '}${CHECKED_BEFORE}`);
   if (query.askers && query.askers !== 'include') {
     // speakerRoleIn (libs/domain) in SQL: this document's editor role, else always, else detected.
     const asks = `coalesce((SELECT coalesce(ds.document_role, s.default_role, ds.detected_role) IN (${literals(ASKING_ROLES, ASKING_ROLES)})
@@ -149,8 +150,28 @@ export async function listClaims(
       : `SELECT c.id, ${key} AS key FROM claims c
            WHERE ${filters}${after ? ` AND (${key}, c.id) ${spec.dir === 'DESC' ? '<' : '>'} (${after.key}, ${after.id})` : ''}
            ORDER BY ${key} ${spec.dir}, c.id ${spec.dir} LIMIT ${take}`;
-  // Decorations as scalar subqueries rather than joins: the same rows, in half the planning time.
-  const sql = `
+  const sql = decorated(page, sort === 'relevance', spec.dir);
+  // The API's connections run without parallel workers (DatabaseModule's session settings).
+  const rows = await withCursor(query.cursor, () => queryRows<Row>(db, sql, params, { prepare: planStable }));
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(toSummary),
+    nextCursor: rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null,
+  };
+}
+
+/** A claim with a live fact-check of a claim the linker matched it to: "checked before". */
+const CHECKED_BEFORE = `EXISTS (SELECT 1 FROM claim_matches cm
+  JOIN fact_checks fc ON fc.claim_id = cm.matched_claim_id AND fc.state <> 'retracted'
+  WHERE cm.claim_id = c.id AND cm.kind = 'fact_check')`;
+
+/**
+ * The claims of `page` (a statement answering id and key) as summaries, in key order. Decorations as scalar
+ * subqueries rather than joins: the same rows, in half the planning time.
+ */
+function decorated(page: string, relevance: boolean, dir: 'ASC' | 'DESC'): string {
+  return `
     WITH page AS (${page})
     SELECT c.id, c.text, c.state, c.score, c.checkworthy, c.claim_type, c.reasons, c.said_at, c.created_at,
            c.speaker_id, (SELECT s.name FROM speakers s WHERE s.id = c.speaker_id) AS speaker_name,
@@ -163,19 +184,23 @@ export async function listClaims(
             LEFT JOIN ratings r ON r.id = fc.rating_id
             WHERE cm.claim_id = c.id AND cm.kind = 'fact_check'
             ORDER BY cm.similarity DESC LIMIT 1) AS checked_before,
-           ${sort === 'relevance' ? 'p.key AS rank,' : ''}
+           ${relevance ? 'p.key AS rank,' : ''}
            p.key::text AS sort_key
     FROM page p
     JOIN claims c ON c.id = p.id
-    ORDER BY p.key ${spec.dir}, p.id ${spec.dir}`;
-  // The API's connections run without parallel workers (DatabaseModule's session settings).
-  const rows = await withCursor(query.cursor, () => queryRows<Row>(db, sql, params, { prepare: planStable }));
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return {
-    items: items.map(toSummary),
-    nextCursor: rows.length > limit && last ? encodeCursor(sort, last.sort_key, last.id) : null,
-  };
+    ORDER BY p.key ${dir}, p.id ${dir}`;
+}
+
+/** Summaries of the given claims, keyed by id (ids of claims that are gone are left out). */
+export async function claimSummaries(db: DataSource, ids: string[]): Promise<Map<string, ClaimSummaryDto>> {
+  if (!ids.length) return new Map();
+  const rows = await queryRows<Row>(
+    db,
+    decorated('SELECT id, 0 AS key FROM unnest($1::uuid[]) AS id', false, 'ASC'),
+    [[...new Set(ids)]],
+    { prepare: true },
+  );
+  return new Map(rows.map((r) => [r.id, toSummary(r)]));
 }
 
 function toSummary(r: Row): ClaimSummaryDto {

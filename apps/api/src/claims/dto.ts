@@ -94,6 +94,14 @@ export class ListClaimsQuery extends PageLimitQuery {
   detectedSince?: string;
 
   @ApiPropertyOptional({
+    description: 'Only claims with (true) or without (false) an earlier fact-check of the same claim',
+  })
+  @IsOptional()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: 'must be true or false' })
+  checkedBefore?: boolean;
+
+  @ApiPropertyOptional({
     enum: ASKER_FILTERS,
     description:
       'Lines of speakers who ask in their document (moderators, interviewers, questioners): include (default), exclude or only',

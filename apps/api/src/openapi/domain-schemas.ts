@@ -1135,21 +1135,79 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       since: { type: 'string' },
       total: { type: 'number' },
       checkedBefore: { type: 'array', items: { $ref: '#/components/schemas/ClaimSummaryDto' } },
+      checkedBeforeTotal: { type: 'number' },
+      repeated: { type: 'array', items: { $ref: '#/components/schemas/TodayRepeatDto' } },
+      repeatedTotal: { type: 'number' },
       claims: { type: 'array', items: { $ref: '#/components/schemas/ClaimSummaryDto' } },
+      nextCursor: { type: ['string', 'null'] },
       bySpeaker: { type: 'array', items: { $ref: '#/components/schemas/TodayGroupDto' } },
       bySource: { type: 'array', items: { $ref: '#/components/schemas/TodayGroupDto' } },
     },
-    required: ['since', 'total', 'checkedBefore', 'claims', 'bySpeaker', 'bySource'],
+    required: [
+      'since',
+      'total',
+      'checkedBefore',
+      'checkedBeforeTotal',
+      'repeated',
+      'repeatedTotal',
+      'claims',
+      'nextCursor',
+      'bySpeaker',
+      'bySource',
+    ],
     additionalProperties: false,
   },
   TodayGroupDto: {
     type: 'object',
     properties: {
       name: { type: 'string' },
+      id: { type: ['string', 'null'] },
       count: { type: 'number' },
       claims: { type: 'array', items: { $ref: '#/components/schemas/ClaimSummaryDto' } },
     },
-    required: ['name', 'count', 'claims'],
+    required: ['name', 'id', 'count', 'claims'],
+    additionalProperties: false,
+  },
+  TodayRepeatDto: {
+    type: 'object',
+    properties: {
+      claim: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          text: { type: 'string' },
+          state: { $ref: '#/components/schemas/ClaimState' },
+          speaker: { anyOf: [{ $ref: '#/components/schemas/SpeakerRef' }, { type: 'null' }] },
+          document: {
+            anyOf: [
+              {
+                type: 'object',
+                properties: { id: { type: 'string' }, title: { type: ['string', 'null'] } },
+                required: ['id', 'title'],
+                additionalProperties: false,
+              },
+              { type: 'null' },
+            ],
+          },
+        },
+        required: ['id', 'text', 'state', 'speaker', 'document'],
+        additionalProperties: false,
+      },
+      joined: { type: 'boolean' },
+      similarity: { type: 'number' },
+      at: { type: 'string' },
+      earlier: {
+        type: 'object',
+        properties: {
+          claimId: { type: 'string' },
+          slug: { type: ['string', 'null'] },
+          rating: { type: ['string', 'null'] },
+        },
+        required: ['claimId', 'slug', 'rating'],
+        additionalProperties: false,
+      },
+    },
+    required: ['claim', 'joined', 'similarity', 'at', 'earlier'],
     additionalProperties: false,
   },
   UserDto: {
@@ -1512,6 +1570,7 @@ export interface DomainTypes {
   StatsDto: Domain.StatsDto;
   TodayDto: Domain.TodayDto;
   TodayGroupDto: Domain.TodayGroupDto;
+  TodayRepeatDto: Domain.TodayRepeatDto;
   UserDto: Domain.UserDto;
   VerdictConflictDto: Domain.VerdictConflictDto;
   VerdictDraftContentDto: Domain.VerdictDraftContentDto;

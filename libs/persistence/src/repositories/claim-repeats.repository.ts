@@ -19,6 +19,7 @@ export interface RepeatRow {
   claimId: string;
   text: string;
   state: ClaimState;
+  speakerId: string | null;
   speakerName: string | null;
   documentId: string | null;
   documentTitle: string | null;
@@ -78,7 +79,7 @@ export class ClaimRepeatsRepository {
   async since(since: Date, limit: number): Promise<{ rows: RepeatRow[]; total: number }> {
     const [rows, [{ total }]] = await Promise.all([
       this.db.query(
-        `SELECT c.id AS "claimId", c.text, c.state, s.name AS "speakerName", c.document_id AS "documentId",
+        `SELECT c.id AS "claimId", c.text, c.state, c.speaker_id AS "speakerId", s.name AS "speakerName", c.document_id AS "documentId",
                 d.title AS "documentTitle", cr.head_claim_id AS "headClaimId", cr.similarity, cr.joined,
                 cr.created_at AS "createdAt", r.label AS rating, f.slug AS "factCheckSlug"
          FROM claim_repeats cr JOIN claims c ON c.id = cr.claim_id
