@@ -1,92 +1,30 @@
 import { useState } from 'react';
-import { Anchor, Badge, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
-import { IconHistory, IconSun } from '@tabler/icons-react';
-import { factCheckPath, type ClaimSummaryDto, type TodayGroupDto } from '@factdesk/domain';
-import { Link } from 'react-router';
-import { EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
+import { Paper, SegmentedControl, Stack, Group } from '@mantine/core';
+import { IconSun } from '@tabler/icons-react';
+import { EmptyState, ErrorAlert, LoadingRows, PageHeader } from '../../components/common';
 import { formatDateTime, fromNow } from '../../lib/format';
-import { takeLastVisit, useToday } from './queries';
-
-function ClaimRow({ claim, showRating }: { claim: ClaimSummaryDto; showRating?: boolean }) {
-  return (
-    <div className="list-row" style={{ padding: '10px 14px' }} data-testid="today-claim">
-      <Group wrap="nowrap" align="flex-start" gap="sm">
-        <ScoreBadge score={claim.score} reasons={claim.reasons} />
-        <div className="grow">
-          <Anchor component={Link} to={`/claims/${claim.id}`} size="sm" fw={500} c="inherit">
-            {claim.text}
-          </Anchor>
-          <Text size="xs" c="dimmed" mt={2}>
-            {[claim.speaker?.name, claim.document?.title, fromNow(claim.createdAt)].filter(Boolean).join(' · ')}
-          </Text>
-        </div>
-        <Group gap={6} wrap="nowrap">
-          {showRating && claim.checkedBefore && (
-            <Badge
-              component="a"
-              href={factCheckPath(claim.checkedBefore.slug)}
-              target="_blank"
-              rel="noopener"
-              color="grape"
-              variant="light"
-              radius="sm"
-              leftSection={<IconHistory size={12} />}
-              style={{ cursor: 'pointer' }}
-              title={`${Math.round(claim.checkedBefore.similarity * 100)}% similar to an earlier fact-check`}
-            >
-              {claim.checkedBefore.rating ? `Rated ${claim.checkedBefore.rating}` : 'Checked before'}
-            </Badge>
-          )}
-          <StateBadge state={claim.state} />
-        </Group>
-      </Group>
-    </div>
-  );
-}
-
-function ClaimGroup({ group }: { group: TodayGroupDto }) {
-  return (
-    <Paper withBorder radius="md" data-testid="today-group">
-      <Group
-        justify="space-between"
-        px={14}
-        py={8}
-        style={{ borderBottom: '1px solid var(--mantine-color-default-border)' }}
-      >
-        <Text fw={600} size="sm">
-          {group.name}
-        </Text>
-        <Badge variant="light" color="gray" radius="sm">
-          {group.count} claim{group.count === 1 ? '' : 's'}
-        </Badge>
-      </Group>
-      <Stack gap={0}>
-        {group.claims.map((c) => (
-          <ClaimRow key={c.id} claim={c} />
-        ))}
-      </Stack>
-    </Paper>
-  );
-}
+import { takeLastVisit, useToday, useTodayMore } from './queries';
+import { ClaimGroup, ClaimRow, MoreButton, RepeatRow, SectionTitle } from './TodaySections';
 
 export function TodayPage() {
   // Read once per visit: the previous visit is what "since my last visit" means, this one is kept for next time.
   const [lastVisit] = useState(takeLastVisit);
   const [range, setRange] = useState<'24h' | 'visit'>('24h');
   const [grouping, setGrouping] = useState<'score' | 'speaker' | 'source'>('score');
+  const [wantMore, setWantMore] = useState(false);
   const since = range === 'visit' && lastVisit ? lastVisit : undefined;
   const today = useToday(since);
   const data = today.data;
-  const checkedBeforeIds = new Set(data?.checkedBefore.map((c) => c.id));
-  // By score, the checked-before matches are not repeated under the section that already shows them.
-  const ranked = data?.claims.filter((c) => !checkedBeforeIds.has(c.id)) ?? [];
+  const more = useTodayMore(data, wantMore);
+  const ranked = [...(data?.claims ?? []), ...(more.data?.pages.flatMap((p) => p.items) ?? [])];
+  const hasMore = wantMore ? more.hasNextPage || more.isPending : !!data?.nextCursor;
   return (
     <>
       <PageHeader
         title="Today"
         description={
           data
-            ? `Check-worthy claims detected since ${formatDateTime(data.since)}: earlier fact-checks first, then by score.`
+            ? `Check-worthy claims detected since ${formatDateTime(data.since)}: repeats and earlier fact-checks first, then by score.`
             : 'Check-worthy claims detected lately.'
         }
         actions={
@@ -96,11 +34,8 @@ export function TodayPage() {
             onChange={(v) => setRange(v as '24h' | 'visit')}
             data={[
               { value: '24h', label: 'Last 24 hours' },
-              {
-                value: 'visit',
-                label: lastVisit ? `Since my last visit (${fromNow(lastVisit)})` : 'Since my last visit',
-                disabled: !lastVisit,
-              },
+              // Offered only once there was a visit before this one.
+              ...(lastVisit ? [{ value: 'visit', label: `Since my last visit (${fromNow(lastVisit)})` }] : []),
             ]}
           />
         }
@@ -109,7 +44,7 @@ export function TodayPage() {
         <LoadingRows rows={6} />
       ) : today.error ? (
         <ErrorAlert error={today.error} />
-      ) : !data || data.total === 0 ? (
+      ) : !data || (data.total === 0 && data.repeatedTotal === 0) ? (
         <Paper withBorder radius="md">
           <EmptyState title="Nothing new" icon={<IconSun size={36} stroke={1.4} color="var(--mantine-color-gray-5)" />}>
             No check-worthy claims were detected {range === 'visit' ? 'since your last visit' : 'in the last 24 hours'}.
@@ -118,11 +53,26 @@ export function TodayPage() {
         </Paper>
       ) : (
         <Stack>
-          {data.checkedBefore.length > 0 && (
+          {data.repeatedTotal > 0 && (
+            <section aria-labelledby="repeated">
+              <SectionTitle id="repeated" title="Repeated" shown={data.repeated.length} total={data.repeatedTotal} />
+              <Paper withBorder radius="md" style={{ borderColor: 'var(--mantine-color-grape-3)' }}>
+                <Stack gap={0}>
+                  {data.repeated.map((r) => (
+                    <RepeatRow key={r.claim.id} repeat={r} />
+                  ))}
+                </Stack>
+              </Paper>
+            </section>
+          )}
+          {data.checkedBeforeTotal > 0 && (
             <section aria-labelledby="checked-before">
-              <Title order={2} size="h4" id="checked-before" mb="xs">
-                Checked before ({data.checkedBefore.length})
-              </Title>
+              <SectionTitle
+                id="checked-before"
+                title="Checked before"
+                shown={data.checkedBefore.length}
+                total={data.checkedBeforeTotal}
+              />
               <Paper withBorder radius="md" style={{ borderColor: 'var(--mantine-color-grape-3)' }}>
                 <Stack gap={0}>
                   {data.checkedBefore.map((c) => (
@@ -134,9 +84,7 @@ export function TodayPage() {
           )}
           <section aria-labelledby="ranked">
             <Group justify="space-between" mb="xs">
-              <Title order={2} size="h4" id="ranked">
-                {data.total} claim{data.total === 1 ? '' : 's'}
-              </Title>
+              <SectionTitle id="ranked" title="Claims" shown={data.total} total={data.total} />
               <SegmentedControl
                 aria-label="Group by"
                 size="xs"
@@ -151,22 +99,23 @@ export function TodayPage() {
             </Group>
             {grouping === 'score' ? (
               <Paper withBorder radius="md">
-                {ranked.length ? (
-                  <Stack gap={0}>
-                    {ranked.map((c) => (
-                      <ClaimRow key={c.id} claim={c} />
-                    ))}
-                  </Stack>
-                ) : (
-                  <Text size="sm" c="dimmed" p="md">
-                    Every claim has been checked before: see above.
-                  </Text>
+                <Stack gap={0}>
+                  {ranked.map((c) => (
+                    <ClaimRow key={c.id} claim={c} showRating />
+                  ))}
+                </Stack>
+                {hasMore && (
+                  <MoreButton
+                    left={data.total - ranked.length}
+                    loading={wantMore && more.isFetching}
+                    onClick={() => (wantMore ? void more.fetchNextPage() : setWantMore(true))}
+                  />
                 )}
               </Paper>
             ) : (
               <Stack>
                 {(grouping === 'speaker' ? data.bySpeaker : data.bySource).map((g) => (
-                  <ClaimGroup key={g.name} group={g} />
+                  <ClaimGroup key={g.id ?? g.name} group={g} by={grouping} />
                 ))}
               </Stack>
             )}
