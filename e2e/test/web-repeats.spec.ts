@@ -14,7 +14,8 @@ import { apiCall, screenshot, signIn, waitForDocument } from '../support/web.js'
 /*
  * Repeated claims in the browser (issue 19): a transcript pasted again with other line breaks adds nothing to
  * triage; the claim page shows the cluster (every appearance); an editor splits a claim ("Not the same claim")
- * and joins it again from the matcher's proposal ("Same claim").
+ * and joins it again from the matcher's proposal ("Same claim"); a published claim said again raises a repeat
+ * alert (the bell, and Today's Repeated section with the earlier rating).
  */
 const DEBATE = `MUIR: Welcome to the debate in Manchester.
 KASICH: Ohio balanced its budget and cut taxes by 5 billion dollars. Our unemployment rate fell to 4.7 percent.
@@ -25,6 +26,7 @@ KASICH: We created 400,000 private sector jobs in Ohio since 2011.`;
 let stack: Stack;
 let browser: Browser;
 let editor: Awaited<ReturnType<typeof signIn>>;
+let reviewer: Awaited<ReturnType<typeof signIn>>;
 const api = <T>(method: string, path: string, body?: unknown) =>
   apiCall<T>(editor.page, stack.baseUrl, method, path, body);
 
@@ -42,11 +44,13 @@ beforeAll(async () => {
   stack = await startStack({ worker: true });
   browser = await launchBrowser();
   editor = await signIn(browser, stack.baseUrl, 'editor');
+  reviewer = await signIn(browser, stack.baseUrl, 'reviewer');
   first = await paste(DEBATE, 'Manchester debate');
   again = await paste(DEBATE.replace(/\n/g, '\n\n'), 'Manchester debate, pasted again');
 }, 180_000);
 afterAll(async () => {
   await editor?.context.close();
+  await reviewer?.context.close();
   await browser?.close();
   await stack?.stop();
 });
@@ -90,5 +94,72 @@ describe('a transcript pasted twice', () => {
     await page.getByText('Said 2 times').waitFor();
     expect((await api<ClaimDetailDto>('GET', `/claims/${copy.id}`)).state).toBe('duplicate');
     await screenshot(page, 'repeats-joined');
+  });
+});
+
+/** A claim carried through review to publication, rated `rating`, by the demo editor and reviewer. */
+async function published(text: string, speakerName: string, rating: string): Promise<{ id: string; slug: string }> {
+  const rev = <T>(method: string, path: string, body?: unknown) =>
+    apiCall<T>(reviewer.page, stack.baseUrl, method, path, body);
+  const me = await rev<{ user: { id: string } }>('GET', '/me');
+  const ratings = await api<{ id: string; slug: string }[]>('GET', '/ratings');
+  const claim = await api<{ id: string }>('POST', '/claims', { text, speakerName });
+  await api('PUT', `/claims/${claim.id}/assignment`, { assigneeId: me.user.id });
+  await rev('PUT', `/claims/${claim.id}/verdict`, {
+    version: 0,
+    ratingId: ratings.find((r) => r.slug === rating)!.id,
+    headline: 'Ohio wages did not grow that fast',
+    conclusion: 'Wages grew by about half that.',
+    analysis: 'The state statistics office reports the figures every quarter.',
+    sources: [
+      { url: 'https://stats.example.org/wages', title: 'Wages', publisher: 'Statistics Office', kind: 'primary' },
+    ],
+  });
+  await rev('POST', `/claims/${claim.id}/submit`);
+  await api('POST', `/claims/${claim.id}/approve`);
+  const { slug } = await api<{ slug: string }>('POST', `/claims/${claim.id}/publish`);
+  return { id: claim.id, slug };
+}
+
+describe('a checked claim said again', () => {
+  const said = 'Wages in Ohio grew by 12 percent since 2015, faster than in any other state.';
+  let checked: { id: string; slug: string };
+  beforeAll(async () => {
+    checked = await published(said, 'John Kasich', 'false');
+  }, 60_000);
+
+  it('raises a repeat alert: the bell says so with the earlier rating, Today lists it under Repeated', async () => {
+    const page = editor.page;
+    const later = await paste(
+      `KASICH: Thank you. ${said} And we will do it again.\nMUIR: Thank you, Governor.`,
+      'Cleveland town hall',
+    );
+    const repeat = (await claimsOf(later)).find((c) => c.text.includes('Wages in Ohio'));
+    expect(repeat).toBeDefined();
+    await eventually(async () => (await api<ClaimDetailDto>('GET', `/claims/${repeat!.id}`)).state === 'duplicate', {
+      timeout: 30_000,
+      message: 'the repeat to join the checked claim',
+    });
+
+    await page.goto(`${stack.baseUrl}/today`);
+    const section = page.locator('section[aria-labelledby="repeated"]');
+    await section.waitFor();
+    expect(await section.getByRole('heading').innerText()).toBe('Repeated (1)');
+    const row = section.getByTestId('today-repeat');
+    expect(await row.innerText()).toMatch(/Wages in Ohio grew by 12 percent/);
+    expect(await row.innerText()).toMatch(/joined the checked claim/);
+    const rating = row.getByRole('link', { name: 'Rated False' });
+    expect(await rating.getAttribute('href')).toContain(checked.slug);
+    await screenshot(page, 'repeats-today');
+
+    await page.getByRole('button', { name: /Notifications, \d+ unread/ }).click();
+    const alert = page.getByText(
+      /^Repeated: “Wages in Ohio grew by 12 percent.+” repeats a claim already checked \(rated False\)\.$/,
+    );
+    await alert.waitFor();
+    await screenshot(page, 'repeats-alert');
+    await alert.click();
+    await page.waitForURL(`**/claims/${repeat!.id}`);
+    await page.getByText('Said 2 times').waitFor();
   });
 });

@@ -154,3 +154,44 @@ describe('progress on the event stream', () => {
     }
   });
 });
+
+describe('the documents list, more than a page', () => {
+  beforeAll(async () => {
+    for (let i = 1; i <= 130; i++)
+      await h.data.document(
+        { text: `Transcript of debate ${i}: the minister said exports rose by ${i} percent.` },
+        { title: `Budget debate ${i}`, status: i % 10 === 0 ? 'failed' : 'done' },
+      );
+  });
+  const list = async (query: string) => {
+    const res = await h.request({ url: `/api/documents?${query}`, cookie: editor.cookie });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const count = async (where: string, params: unknown[] = []) =>
+    (await h.db.query(`SELECT count(*)::int AS n FROM documents WHERE ${where}`, params))[0].n;
+
+  it('counts every document, as the database does, and pages through them all, each once', async () => {
+    const seen: string[] = [];
+    let page = await list('limit=50');
+    expect(page.total).toBe(await count('true'));
+    expect(page.total).toBeGreaterThan(100);
+    for (;;) {
+      seen.push(...page.items.map((d: { id: string }) => d.id));
+      if (!page.nextCursor) break;
+      page = await list(`limit=50&cursor=${encodeURIComponent(page.nextCursor)}`);
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toHaveLength(await count('true'));
+  });
+
+  it('counts what a search and a status filter match, not the page', async () => {
+    const search = await list('q=Budget%20debate%201&limit=5');
+    expect(search.items).toHaveLength(5);
+    expect(search.total).toBe(await count("title ILIKE '%Budget debate 1%'"));
+    expect(search.total).toBe(42); // 1, 10–19, 100–130
+    const failed = await list('status=failed&q=Budget');
+    expect(failed.total).toBe(13);
+    expect(failed.items.every((d: { status: string }) => d.status === 'failed')).toBe(true);
+  });
+});

@@ -14,6 +14,11 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** A page of a list that also says how many items its filters match in all. */
+export interface CountedPage<T> extends Page<T> {
+  total: number;
+}
+
 export interface PersonRef {
   id: string;
   name: string;

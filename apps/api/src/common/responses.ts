@@ -4,7 +4,7 @@
 // the declared one does not type-check.
 import { applyDecorators, SetMetadata } from '@nestjs/common';
 import { ApiDefaultResponse, ApiResponse } from '@nestjs/swagger';
-import type { Page } from '@factdesk/domain';
+import type { CountedPage, Page } from '@factdesk/domain';
 import type { DomainTypes } from '../openapi/domain-schemas.js';
 
 export const RESPONSE_CONTRACT = 'factdesk:response-contract';
@@ -89,6 +89,24 @@ export const Returns = {
           type: 'object',
           properties: { items: { type: 'array', items: schemaRef(name) }, nextCursor: { type: ['string', 'null'] } },
           required: ['items', 'nextCursor'],
+          additionalProperties: false,
+        },
+      },
+      `a page of ${name}`,
+      options,
+    ),
+  /** A page of a list that also counts everything its filters match (`total`). */
+  countedPage: <K extends SchemaName>(name: K, options?: ReturnsOptions) =>
+    declare<CountedPage<DomainTypes[K]>>(
+      {
+        schema: {
+          type: 'object',
+          properties: {
+            items: { type: 'array', items: schemaRef(name) },
+            nextCursor: { type: ['string', 'null'] },
+            total: { type: 'integer', minimum: 0 },
+          },
+          required: ['items', 'nextCursor', 'total'],
           additionalProperties: false,
         },
       },

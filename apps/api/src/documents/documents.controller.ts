@@ -112,7 +112,7 @@ export class DocumentsController {
   }
 
   @Get()
-  @Returns.page('DocumentDto')
+  @Returns.countedPage('DocumentDto')
   @Staff()
   @ApiOperation({ summary: 'Documents, newest first, with state, progress and claim counts' })
   list(@Query() query: ListDocumentsQuery) {

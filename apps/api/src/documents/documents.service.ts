@@ -13,7 +13,7 @@ import {
   type DocumentDetailDto,
   type DocumentDto,
   type DocumentSubmissionDto,
-  type Page,
+  type CountedPage,
 } from '@factdesk/domain';
 import { decodeUtf8, detectFormat, normaliseText, UnreadableDocumentError } from '@factdesk/extraction';
 import { assertFetchableUrl, OutboundRequestError } from '@factdesk/net';
@@ -144,7 +144,7 @@ export class DocumentsService {
     return document;
   }
 
-  async list(query: ListDocumentsQuery): Promise<Page<DocumentDto>> {
+  async list(query: ListDocumentsQuery): Promise<CountedPage<DocumentDto>> {
     let before: { at: string; id: string } | undefined;
     if (query.cursor) {
       const [at, id] = decodeCursor(query.cursor).split('|');
@@ -152,20 +152,21 @@ export class DocumentsService {
       before = { at, id };
     }
     const limit = query.limit ?? 50;
-    const rows = await withCursor(query.cursor, () =>
-      this.documents.list({
-        status: query.status,
-        submittedBy: query.submittedBy,
-        pattern: query.q ? containsPattern(query.q) : undefined,
-        before,
-        limit: limit + 1,
-      }),
-    );
+    const filter = {
+      status: query.status,
+      submittedBy: query.submittedBy,
+      pattern: query.q ? containsPattern(query.q) : undefined,
+    };
+    const [rows, total] = await Promise.all([
+      withCursor(query.cursor, () => this.documents.list({ ...filter, before, limit: limit + 1 })),
+      this.documents.count(filter),
+    ]);
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
       items: page.map(({ cursorAt: _, ...document }) => document),
       nextCursor: rows.length > limit && last ? encodeCursor(`${last.cursorAt}|${last.id}`) : null,
+      total,
     };
   }
 

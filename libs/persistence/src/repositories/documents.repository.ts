@@ -110,12 +110,7 @@ export class DocumentsRepository {
 
   /** Newest first; `cursorAt` is each row's created_at as PostgreSQL prints it, for the next page's keyset. */
   async list(filter: DocumentListFilter): Promise<(DocumentView & { cursorAt: string })[]> {
-    const params: unknown[] = [];
-    const bind = (v: unknown) => (params.push(v), `$${params.length}`);
-    const where: string[] = [];
-    if (filter.status) where.push(`d.status = ${bind(filter.status)}`);
-    if (filter.submittedBy) where.push(`d.submitted_by_id = ${bind(filter.submittedBy)}`);
-    if (filter.pattern) where.push(`(d.title ILIKE ${bind(filter.pattern)} OR d.outlet ILIKE $${params.length})`);
+    const { where, params, bind } = documentFilters(filter);
     if (filter.before)
       where.push(`(d.created_at, d.id) < (${bind(filter.before.at)}::timestamptz, ${bind(filter.before.id)}::uuid)`);
     const rows: (DocumentRow & { cursor_at: string })[] = await this.db.query(
@@ -124,6 +119,16 @@ export class DocumentsRepository {
       params,
     );
     return rows.map((r) => ({ ...toDocumentView(r), cursorAt: r.cursor_at }));
+  }
+
+  /** How many documents the filter matches, every page together. */
+  async count(filter: Omit<DocumentListFilter, 'before' | 'limit'>): Promise<number> {
+    const { where, params } = documentFilters(filter);
+    const [{ total }] = await this.db.query(
+      `SELECT count(*)::int AS total FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''}`,
+      params,
+    );
+    return total;
   }
 
   /** The document's text and its claims in reading order, with their speakers. */
@@ -347,4 +352,15 @@ export class DocumentsRepository {
       [staleMs / 1000, limit, DOCUMENT_WORKING_STATES],
     );
   }
+}
+
+/** The list's filters as SQL conditions on `documents d`, values bound. */
+function documentFilters(filter: Pick<DocumentListFilter, 'status' | 'submittedBy' | 'pattern'>) {
+  const params: unknown[] = [];
+  const bind = (v: unknown) => (params.push(v), `$${params.length}`);
+  const where: string[] = [];
+  if (filter.status) where.push(`d.status = ${bind(filter.status)}`);
+  if (filter.submittedBy) where.push(`d.submitted_by_id = ${bind(filter.submittedBy)}`);
+  if (filter.pattern) where.push(`(d.title ILIKE ${bind(filter.pattern)} OR d.outlet ILIKE $${params.length})`);
+  return { where, params, bind };
 }

@@ -1,28 +1,39 @@
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  CountedPage,
   DocumentDetailDto,
   DocumentDto,
+  DocumentStatus,
   DocumentSentencesDto,
   DocumentSubmissionDto,
   DocumentThresholdDto,
-  Page,
   PromotedClaimDto,
 } from '@factdesk/domain';
 import { api, qs } from '../../api/client';
 
 export const documentKeys = {
   all: ['documents'] as const,
-  list: (status?: string) => ['documents', 'list', status ?? 'all'] as const,
+  list: (filter: DocumentFilter, limit: number) => ['documents', 'list', filter, limit] as const,
   detail: (id: string) => ['documents', 'detail', id] as const,
   nearMisses: (id: string) => ['documents', 'near-misses', id] as const,
 };
 
 export const isIngesting = (d: DocumentDto) => d.status !== 'done' && d.status !== 'failed';
 
-export function useDocuments(status?: string) {
+/** The list's filters, named as the API names them; `cursor` is the page (nextCursor of the one before). */
+export interface DocumentFilter {
+  q?: string;
+  status?: DocumentStatus;
+  cursor?: string;
+}
+
+/** One page of documents, newest first, with how many the filters match in all. */
+export function useDocuments(filter: DocumentFilter = {}, limit = 50) {
   return useQuery({
-    queryKey: documentKeys.list(status),
-    queryFn: () => api<Page<DocumentDto>>(`/documents${qs({ status, limit: 100 })}`),
+    queryKey: documentKeys.list(filter, limit),
+    queryFn: () => api<CountedPage<DocumentDto>>(`/documents${qs({ ...filter, limit })}`),
+    // The page stays on screen while the next one (or a new search) loads.
+    placeholderData: keepPreviousData,
     // Server-sent events move the bars; a slow poll covers a dropped event stream.
     refetchInterval: (q) => (q.state.data?.items.some(isIngesting) ? 5000 : false),
   });
