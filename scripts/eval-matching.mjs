@@ -82,8 +82,8 @@ model's threshold (${matcher.threshold}, chosen on train for precision ≥ ${mat
 (the same text but for quote marks and case: 184 groups in the collection) as right, against the true matches and their copies. The model was
 trained on train (cross-validated MAP@5 on train ${matcher.model.metrics.cvMap5Train}), so train's row is optimistic; dev was not used for any choice.
 Repeat proposals are the clusters the worker proposes on its own (libs/domain \`repeatOnArrival\`): the one likeliest
-fact-checked claim, kept from REPEAT_ALERT_SIMILARITY (${REPEAT_ALERT_SIMILARITY}, the lowest threshold with precision ≥ 0.95 on train:
-${results.train.alertCut.toFixed(3)} in this run); recall counts the tweets whose true match is proposed. Identical words join a
+fact-checked claim, kept from REPEAT_ALERT_SIMILARITY (${REPEAT_ALERT_SIMILARITY}; the lowest threshold with precision ≥ 0.95 on train is
+${results.train.alertCut.toFixed(3)} in this run, raised for debate transcripts: see eval:repeats); recall counts the tweets whose true match is proposed. Identical words join a
 cluster without the matcher (a re-pasted transcript's claims: the worker tests measure those).
 
 | split | tweets | MAP@5 | precision of kept links | recall of kept links | precision of repeat proposals | recall of repeat proposals | ms per query |

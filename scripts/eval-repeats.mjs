@@ -1,8 +1,9 @@
 // `npm run eval:repeats -- --data ../shared/data [--write]`: repeated claims in whole debate transcripts
 // (CLEF CheckThat! 2019 Task 1, English: 19 debates and speeches, their check-worthy sentences as annotated).
 // Counts the repeats the worker joins on its own (the same words, libs/domain claimTextKey), within a debate
-// and across debates, and the repeats the matcher proposes across debates from REPEAT_ALERT_SIMILARITY up,
-// as if every other debate's claim had been checked; prints each proposal for a person to judge (the data has
+// and across debates, and the repeats libs/domain repeatOnArrival proposes across debates (the matcher from
+// REPEAT_ALERT_SIMILARITY up, both claims of REPEAT_MIN_WORDS or more) as if every other debate's claim had
+// been checked; prints each proposal for a person to judge (the data has
 // no labels for "same claim"). --write puts the figures in docs/benchmarks.md.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,8 @@ run('npx', ['tsc', '-b', 'libs/claim-matching']);
 const persistence = await import('@factdesk/persistence');
 const { loadConfig } = await import('@factdesk/config');
 const { rankSimilarClaims } = await import('@factdesk/claim-matching');
-const { claimTextKey, REPEAT_ALERT_SIMILARITY } = await import('@factdesk/domain');
+const { claimTextKey, REPEAT_ALERT_SIMILARITY, REPEAT_MIN_WORDS, repeatOnArrival, contentWordCount } =
+  await import('@factdesk/domain');
 
 // The same words: what joins a cluster without the matcher.
 const byKey = new Map();
@@ -63,13 +65,22 @@ try {
   const matches = new persistence.ClaimMatchesRepository(db);
   const started = performance.now();
   for (const r of rows) {
-    const [best] = await rankSimilarClaims(matches, r.text, {
-      excludeClaimId: r.id,
-      excludeDocumentId: r.document_id,
-      limit: 1,
-      minSimilarity: REPEAT_ALERT_SIMILARITY,
+    // The worker's ranking (its five links), decided by the worker's rule as if every other claim were checked.
+    const ranked = await rankSimilarClaims(matches, r.text, { excludeClaimId: r.id, excludeDocumentId: r.document_id });
+    const decision = repeatOnArrival({
+      state: 'detected',
+      words: contentWordCount(r.text),
+      duplicateOf: null,
+      links: ranked.map((m) => ({
+        headId: m.claimId,
+        sameText: claimTextKey(m.text) === claimTextKey(r.text),
+        similarity: m.similarity,
+        headChecked: true,
+        words: contentWordCount(m.text),
+      })),
     });
-    if (best && claimTextKey(best.text) !== claimTextKey(r.text))
+    const best = decision.alert && !decision.join && ranked.find((m) => m.claimId === decision.alert.headId);
+    if (best)
       proposals.push({
         similarity: best.similarity,
         claim: r.text,
@@ -88,7 +99,7 @@ const pairs = new Map(proposals.map((p) => [[p.claim, p.match].sort().join('\u00
 log(
   `repeats in CheckThat! 2019 transcripts: ${claims.length} check-worthy sentences in ${debates.length} debates; ` +
     `same words: ${repeated.length} groups (${within} within a debate, ${across} across debates), ${joined} claims joined; ` +
-    `matcher proposals across debates at ${REPEAT_ALERT_SIMILARITY}: ${proposals.length} claims, ${pairs.size} pairs; ${ms.toFixed(1)} ms per claim`,
+    `proposals across debates (≥ ${REPEAT_ALERT_SIMILARITY}, ≥ ${REPEAT_MIN_WORDS} words): ${proposals.length} claims, ${pairs.size} pairs; ${ms.toFixed(1)} ms per claim`,
 );
 for (const p of [...pairs.values()].sort((a, b) => b.similarity - a.similarity))
   log(`  ${p.similarity.toFixed(3)}  [${p.debate}] ${p.claim}\n         [${p.matchDebate}] ${p.match}`);
@@ -107,7 +118,7 @@ speeches, train and dev), each debate a document.
 | … within one debate | ${within} |
 | … across debates | ${across} |
 | claims that join a cluster on their own | ${joined} |
-| claims the matcher proposes as a repeat of another debate's claim (≥ ${REPEAT_ALERT_SIMILARITY}) | ${proposals.length} |
+| claims proposed as a repeat of another debate's claim (matcher ≥ ${REPEAT_ALERT_SIMILARITY}, both ≥ ${REPEAT_MIN_WORDS} words) | ${proposals.length} |
 | distinct pairs proposed | ${pairs.size} |
 
 ${ms.toFixed(1)} ms per claim for the proposal search (rankSimilarClaims against the other debates' claims).

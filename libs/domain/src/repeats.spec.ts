@@ -1,9 +1,11 @@
 import {
   REPEAT_ALERT_SIMILARITY,
+  REPEAT_MIN_WORDS,
   repeatAlertMessage,
   repeatOnArrival,
   type ArrivalLink,
   claimTextKey,
+  contentWordCount,
   fingerprintSimilarity,
   SIGNATURE_SIZE,
   textFingerprint,
@@ -104,13 +106,20 @@ describe('the document a new one is a version of', () => {
 });
 
 describe('a newly detected claim that repeats a stored one', () => {
-  const link = (headId: string, similarity: number, sameText = false, headChecked = false): ArrivalLink => ({
+  const link = (
+    headId: string,
+    similarity: number,
+    sameText = false,
+    headChecked = false,
+    words = 12,
+  ): ArrivalLink => ({
     headId,
     similarity,
     sameText,
     headChecked,
+    words,
   });
-  const high = REPEAT_ALERT_SIMILARITY + 0.05;
+  const high = (REPEAT_ALERT_SIMILARITY + 1) / 2 - 0.01;
   const low = REPEAT_ALERT_SIMILARITY - 0.05;
 
   it.each([
@@ -167,8 +176,25 @@ describe('a newly detected claim that repeats a stored one', () => {
       { join: null, alert: null },
     ],
     ['already triaged: left alone', 'accepted', null, [link('a', 0.99, true, true)], { join: null, alert: null }],
+    [
+      'like a checked claim that is a short line: nothing',
+      'detected',
+      null,
+      [link('a', 0.99, false, true, REPEAT_MIN_WORDS - 1)],
+      { join: null, alert: null },
+    ],
   ] as const)('%s', (_, state, duplicateOf, links, expected) => {
-    expect(repeatOnArrival({ state, duplicateOf, links })).toEqual(expected);
+    expect(repeatOnArrival({ state, words: 12, duplicateOf, links })).toEqual(expected);
+  });
+
+  it('proposes nothing for a new claim that is a short line, but joins its same words', () => {
+    const words = REPEAT_MIN_WORDS - 1;
+    expect(
+      repeatOnArrival({ state: 'detected', words, duplicateOf: null, links: [link('a', 0.99, false, true)] }),
+    ).toEqual({ join: null, alert: null });
+    expect(
+      repeatOnArrival({ state: 'detected', words, duplicateOf: null, links: [link('a', 1, true, true, words)] }),
+    ).toEqual({ join: 'a', alert: { headId: 'a', similarity: 1 } });
   });
 
   it.each([
@@ -177,5 +203,16 @@ describe('a newly detected claim that repeats a stored one', () => {
     ['x'.repeat(100), null, true, `Repeated: “${'x'.repeat(87)}…” repeats a claim already checked.`],
   ])('tells the editors of %s (%s)', (text, rating, joined, message) => {
     expect(repeatAlertMessage(text, rating, joined)).toBe(message);
+  });
+});
+
+describe('content words', () => {
+  it.each([
+    ['They didn’t know the year.', 5],
+    ['Women at a 17-year low.', 4],
+    ['It’s a disaster.', 1],
+    ['We had an $800 billion deficit.', 4],
+  ])('%s: %i', (text, n) => {
+    expect(contentWordCount(text)).toBe(n);
   });
 });

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { ClaimLinks } from '@factdesk/claim-matching';
-import { claimAuditAction, claimTextKey, repeatAlertMessage, repeatOnArrival } from '@factdesk/domain';
+import {
+  claimAuditAction,
+  claimTextKey,
+  repeatAlertMessage,
+  repeatOnArrival,
+  contentWordCount,
+} from '@factdesk/domain';
 import {
   ClaimRepeatsRepository,
   ClaimsRepository,
@@ -40,12 +46,14 @@ export class RepeatsService {
       if (!claim) continue;
       const decision = repeatOnArrival({
         state: claim.state,
+        words: contentWordCount(claim.text),
         duplicateOf: claim.state === 'duplicate' ? { headId: claim.headId, headChecked: claim.headChecked } : null,
         links: l.matches.flatMap((m) => {
           const matched = facts.get(m.claimId);
           if (!matched || matched.headId === claim.id) return [];
           const sameText = claimTextKey(m.text) === claimTextKey(claim.text);
-          return [{ headId: matched.headId, sameText, similarity: m.similarity, headChecked: matched.headChecked }];
+          const { headId, headChecked } = matched;
+          return [{ headId, sameText, similarity: m.similarity, headChecked, words: contentWordCount(m.text) }];
         }),
       });
       if (!decision.join && !decision.alert) continue;
