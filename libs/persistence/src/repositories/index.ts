@@ -24,6 +24,7 @@ export * from './audit.repository.js';
 export * from './claim-matches.repository.js';
 export * from './claim-publisher.js';
 export * from './claims.repository.js';
+export * from './provenance.js';
 export * from './collaboration.repository.js';
 export * from './document-rows.js';
 export * from './document-sentences.repository.js';
