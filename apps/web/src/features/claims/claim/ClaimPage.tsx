@@ -103,7 +103,7 @@ export function ClaimPage() {
           “{c.text}”
         </Title>
         {editor && decideClaimEdit(c.state).ok && (
-          <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+          <Button size="compact-sm" variant="default" style={{ flexShrink: 0 }} onClick={() => setEditing(true)}>
             Edit claim
           </Button>
         )}

@@ -19,7 +19,9 @@ import { formatDate, webHref } from '../../../lib/format';
 import { useSetProvenance } from '../queries';
 import { Section } from './Section';
 
-const own = (c: ClaimDetailDto, f: keyof Provenance) => c.provenance.own[f] !== null;
+/** The claim's own value, where it differs from its document's (detection copies the document's date). */
+const own = (c: ClaimDetailDto, f: keyof Provenance) =>
+  c.provenance.own[f] !== null && c.provenance.own[f] !== c.provenance.document?.[f];
 const hostOf = (url: string) => {
   try {
     return new URL(url).hostname;
@@ -67,7 +69,7 @@ export function ProvenanceSection({ claim: c, editable }: { claim: ClaimDetailDt
       title="Where and when"
       aside={
         editable && (
-          <Button size="compact-xs" variant="light" onClick={() => setEditing(true)}>
+          <Button size="compact-xs" variant="light" aria-label="Edit where and when" onClick={() => setEditing(true)}>
             Edit
           </Button>
         )
