@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build, demoEditorCookie, ensureInstalled, fail, log, root, run } from './lib.mjs';
 import { supervise } from './supervise.mjs';
+import { publishDemo } from './demo-publish.mjs';
 
 ensureInstalled();
 build({ quiet: true });
@@ -51,24 +52,31 @@ while (Date.now() < deadline && !stopping) {
   if (ok) break;
   await new Promise((r) => setTimeout(r, 300));
 }
-// Demo data: the two sample documents, ingested through the API like any other (the same content twice
-// is one document, so restarting does not duplicate them).
+// Demo data: the two sample documents with where and when they were said (fixtures/samples.json), ingested
+// through the API like any other (the same content twice is one document, so restarting does not duplicate
+// them); then one demo fact-check published from a sample claim. Demo users exist only outside production.
+const samples = JSON.parse(readFileSync(join(root, 'fixtures', 'samples.json'), 'utf8'));
 async function ingestSamples() {
   const { cookie, status } = await demoEditorCookie(base, seeded.demoPassword);
   if (!cookie) return log(`demo documents skipped: the demo editor could not sign in (${status})`);
   for (const file of readdirSync(join(root, 'fixtures')).filter((f) => f.endsWith('.txt'))) {
+    const { demo, ...provenance } = samples[file] ?? {};
     const res = await fetch(`${base}/api/documents`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie, origin: base },
-      body: JSON.stringify({ text: readFileSync(join(root, 'fixtures', file), 'utf8') }),
+      body: JSON.stringify({ text: readFileSync(join(root, 'fixtures', file), 'utf8'), ...provenance }),
     });
     const body = await res.json();
     log(
       `demo document ${file}: ${res.status === 200 ? 'already ingested' : res.ok ? 'submitted' : `refused (${body.message})`}`,
     );
+    if (demo && res.ok && process.env.NODE_ENV !== 'production')
+      await publishDemo({ base, password: seeded.demoPassword, documentId: body.document.id, sample: samples[file] })
+        .then((what) => log(`demo fact-check: ${what}`))
+        .catch((err) => log(`demo fact-check skipped: ${err.message}`));
   }
 }
-if (!stopping && seeded.demoUsers.length)
+if (!stopping && seeded.demoUsers.length && process.env.NODE_ENV !== 'production')
   await ingestSamples().catch((err) => log(`demo documents skipped: ${err.message}`));
 
 if (!stopping) {

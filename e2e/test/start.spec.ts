@@ -96,6 +96,32 @@ describe('npm start in a terminal', () => {
     expect(banner.at(-1)).toBe('Press Ctrl-C to stop.');
   });
 
+  it('publishes a demo fact-check with provenance: on its page, the index, the speaker page and every feed', async () => {
+    const text = screenText(screen);
+    expect(text).toMatch(/demo fact-check: published at /);
+    const slug = /demo fact-check: published at \S+\/fact-checks\/(\S+)/.exec(text)![1];
+    const page = await (await fetch(`${baseUrl}/fact-checks/${slug}`)).text();
+    expect(page).toContain('Demo: were 40 percent of the Union State programmes implemented within a year?');
+    expect(page).toContain('Minsk, Belarus');
+    expect(page).toContain('Sergey Lavrov’s comment for the Belarusian media after talks with Alexander Lukashenko');
+    expect(page).toContain('recording at 1:35');
+    expect(page).toContain('<script type="application/ld+json">');
+    const headline = 'were 40 percent of the Union State programmes';
+    for (const path of [
+      '/fact-checks',
+      '/feed.json',
+      '/feed.atom',
+      '/feed.rss',
+      '/claimreview-feed.json',
+      '/sitemap.xml',
+    ]) {
+      const body = await (await fetch(`${baseUrl}${path}`)).text();
+      expect({ path, found: body.includes(path === '/sitemap.xml' ? slug : headline) }).toEqual({ path, found: true });
+    }
+    const speaker = /href="[^"]*(\/speakers\/[^"]+)"/.exec(page)![1];
+    expect(await (await fetch(`${baseUrl}${speaker}`)).text()).toContain(headline);
+  });
+
   it('brings a killed worker back, and the document in flight ends done', async () => {
     const [worker] = systemPids('apps/worker/dist/main.js', redis.prefix);
     expect(worker).toBeGreaterThan(0);

@@ -18,6 +18,7 @@ import { DocumentSentences1796320000000 } from './1796320000000-DocumentSentence
 import { FactCheckSearchVector1796360000000 } from './1796360000000-FactCheckSearchVector.js';
 import { VerdictVersionsCorrectionFields1796500000000 } from './1796500000000-VerdictVersionsCorrectionFields.js';
 import { Repeats1796600000000 } from './1796600000000-Repeats.js';
+import { Provenance1796700000000 } from './1796700000000-Provenance.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -39,5 +40,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FactCheckSearchVector1796360000000,
   VerdictVersionsCorrectionFields1796500000000,
   Repeats1796600000000,
+  Provenance1796700000000,
   ClaimRepeats1796720000000,
 ];

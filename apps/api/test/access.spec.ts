@@ -31,6 +31,7 @@ const EXPECTED: Record<string, 'public' | Role[]> = {
   'POST /api/claims': EDITORS,
   'GET /api/claims/:id': STAFF,
   'PATCH /api/claims/:id': EDITORS,
+  'PUT /api/claims/:id/provenance': EDITORS,
   'GET /api/claims/:id/history': STAFF,
   'POST /api/claims/triage': EDITORS,
   'POST /api/claims/:id/accept': EDITORS,

@@ -32,6 +32,8 @@ export interface Harness extends TestHttpApp {
     cookie: string,
     file: { name: string; bytes: Buffer; contentType: string },
     title?: string,
+    /** Further form fields (sent before the file, as browsers do). */
+    fields?: Record<string, string>,
   ): Promise<TestResponse>;
 }
 
@@ -67,10 +69,12 @@ export async function startHarness(env: Record<string, string> = {}, options: St
       if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
       return { user, cookie: sessionCookie(res.headers) };
     },
-    async upload(cookie, { name, bytes, contentType }, title = `Uploaded ${name}`) {
+    async upload(cookie, { name, bytes, contentType }, title = `Uploaded ${name}`, fields = {}) {
       const boundary = '----factdesk-test';
       const payload = Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n`),
+        ...Object.entries({ title, ...fields }).map(([k, v]) =>
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`),
+        ),
         Buffer.from(
           `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${contentType}\r\n\r\n`,
         ),

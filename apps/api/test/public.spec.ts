@@ -115,6 +115,7 @@ describe('a published fact-check', () => {
     expect(block.reviewRating).toEqual({
       '@type': 'Rating',
       alternateName: 'Misleading',
+      name: 'Misleading',
       ratingExplanation: 'The official figures show a rise.',
     });
   });

@@ -20,9 +20,11 @@ export interface ClaimInput {
   headline: string;
   conclusion: string;
   analysis: string;
-  saidAt: Date;
+  saidAt: Date | null;
   /** Where it was said. */
   documentUrl: string | null;
+  /** The document it was said in (its provenance is the claim's unless the claim has its own). */
+  documentId?: string | null;
 }
 
 let counter = 0;
@@ -60,6 +62,7 @@ export async function newsroom(h: Harness): Promise<Newsroom> {
         speakerId: speaker.id,
         saidAt: c.saidAt,
         saidWhereUrl: c.documentUrl,
+        documentId: c.documentId ?? null,
       });
       const url = `/api/claims/${claimId}`;
       const ratingId = ratings.find((r) => r.slug === c.rating)!.id;

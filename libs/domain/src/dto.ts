@@ -7,6 +7,7 @@ import type { DocumentFormat, DocumentStatus } from './documents.js';
 import type { ClaimAction } from './workflow.js';
 import type { ApiError } from './api.js';
 import type { CorrectableField } from './corrections.js';
+import type { Provenance } from './provenance.js';
 
 /** A page of a keyset-paginated list: pass `nextCursor` back as `cursor` for the next page. */
 export interface Page<T> {
@@ -142,6 +143,11 @@ export interface FactCheckListItemDto extends FactCheckDto {
   rating: string | null;
 }
 
+/** One time the claim was said, as readers see it. */
+export interface PublicAppearance extends Provenance {
+  outlet: string | null;
+}
+
 /** What readers saw at one version of a fact-check: frozen at publication or correction. */
 export interface FactCheckSnapshot {
   claim: {
@@ -149,10 +155,18 @@ export interface FactCheckSnapshot {
     text: string;
     saidAt: string | null;
     saidWhereUrl: string | null;
+    /** The document's internal working title: staff only, never shown to readers. */
     documentTitle: string | null;
     documentUrl: string | null;
     outlet: string | null;
+    /** Where it was said, a recording of it, and the public name of where it appeared (absent before provenance). */
+    venue?: string | null;
+    mediaUrl?: string | null;
+    mediaStartSeconds?: number | null;
+    appearedIn?: string | null;
   };
+  /** Every known appearance of the claim (its cluster's), the claim's own first; absent before provenance. */
+  appearances?: PublicAppearance[];
   speaker: { id: string; name: string; kind: SpeakerKind; sameAs: string[] } | null;
   rating: { id: string; slug: string; label: string; value: number | null; colour: string } | null;
   headline: string;
@@ -237,6 +251,10 @@ export interface ClaimDetailDto extends ClaimSummaryDto {
   duplicateOf: { id: string; text: string; state: ClaimState } | null;
   /** Every appearance of its cluster, the first claim first; empty for a claim said once. */
   appearances: ClaimAppearanceDto[];
+  /** Where and when it was said: its own, its document's, and what stands (own over document's, field by field). */
+  provenance: ClaimProvenanceDto;
+  /** What approval warns of (a missing date or appearance); approval is not blocked by them. */
+  provenanceWarnings: string[];
   /** Every change, oldest first. */
   history: AuditEventDto[];
   /** What the signed-in user may do to it now. */
@@ -253,7 +271,22 @@ export interface ClaimAppearanceDto {
   saidAt: string | null;
   startOffset: number | null;
   endOffset: number | null;
+  /** Where and when, as it stands (the claim's own over its document's). */
+  provenance: Provenance;
 }
+
+/** A claim's provenance (GET in the claim detail; PUT /api/claims/:id/provenance sets `own`). */
+export interface ClaimProvenanceDto {
+  /** What stands: each field the claim's own, else its document's. */
+  effective: Provenance;
+  /** What an editor set on the claim (null: inherited). */
+  own: Provenance;
+  /** Its document's, taken at intake; null for a claim entered by hand. */
+  document: Provenance | null;
+}
+
+/** PUT /api/claims/:id/provenance: a value sets the claim's own, null clears it (the document's then stands). */
+export type ClaimProvenanceInput = Partial<Provenance>;
 
 /** POST /api/claims/:id/duplicate-of: the claim this one repeats (any claim of its cluster). */
 export interface DuplicateOfInput {
@@ -332,6 +365,13 @@ export interface DocumentDto {
   outlet: string | null;
   sourceUrl: string | null;
   publishedAt: string | null;
+  /** Provenance taken at intake, which its claims inherit (sourceUrl above is the original's URL). */
+  saidAt: string | null;
+  venue: string | null;
+  mediaUrl: string | null;
+  mediaStartSeconds: number | null;
+  /** The public name of where it appeared; the title stays internal. */
+  appearedIn: string | null;
   language: string;
   format: DocumentFormat;
   status: DocumentStatus;

@@ -17,3 +17,4 @@ export * from './speaker-roles.js';
 export * from './sentences.js';
 export * from './repeats.js';
 export * from './corrections.js';
+export * from './provenance.js';

@@ -61,6 +61,7 @@ export const claimAuditAction = <A extends ClaimAction>(action: A): `claim.${A}`
 export const AUDIT_ACTIONS = [
   'claim.create',
   'claim.edit',
+  'claim.provenance',
   'claim.promote',
   ...CLAIM_ACTIONS.map(claimAuditAction),
   'verdict.create',

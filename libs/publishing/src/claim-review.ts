@@ -1,3 +1,4 @@
+import { mediaLinkAt, type PublicAppearance } from '@factdesk/domain';
 import { safeHttpUrl } from './escape.js';
 import {
   factCheckUrl,
@@ -31,6 +32,49 @@ export function publisherNode(site: SiteInfo): Record<string, unknown> {
 }
 
 /**
+ * Every known appearance of the fact-check's claim, its own first. Snapshots from before provenance hold only
+ * the claim's date and address (and the document's title, which is internal and never shown).
+ */
+export function appearancesOf(fc: PublicFactCheck): PublicAppearance[] {
+  const { claim } = fc.snapshot;
+  if (fc.snapshot.appearances?.length) return fc.snapshot.appearances;
+  return [
+    {
+      saidAt: claim.saidAt,
+      venue: claim.venue ?? null,
+      sourceUrl: claim.saidWhereUrl,
+      mediaUrl: claim.mediaUrl ?? null,
+      mediaStartSeconds: claim.mediaStartSeconds ?? null,
+      appearedIn: claim.appearedIn ?? null,
+      outlet: claim.outlet,
+    },
+  ];
+}
+
+/** A recording's address at the appearance's time, if it has a recording with an http(s) address. */
+export const mediaLinkOf = (a: PublicAppearance) => (a.mediaUrl ? mediaLinkAt(a.mediaUrl, a.mediaStartSeconds) : null);
+
+/**
+ * One appearance as a schema.org CreativeWork: the original's address (or the recording's, at its time, when
+ * there is no original), its public name, when it was said, its publisher, where, and the recording. Null
+ * without an address: Google reads an appearance by its url.
+ */
+function appearanceNode(a: PublicAppearance): Record<string, unknown> | null {
+  const url = safeHttpUrl(a.sourceUrl);
+  const media = mediaLinkOf(a);
+  if (!url && !media) return null;
+  return {
+    '@type': 'CreativeWork',
+    url: url ?? media,
+    ...(a.appearedIn ? { name: a.appearedIn } : {}),
+    ...(a.saidAt ? { datePublished: a.saidAt } : {}),
+    ...(a.outlet ? { publisher: { '@type': 'Organization', name: a.outlet } } : {}),
+    ...(a.venue ? { locationCreated: { '@type': 'Place', name: a.venue } } : {}),
+    ...(url && media ? { associatedMedia: { '@type': 'MediaObject', contentUrl: media } } : {}),
+  };
+}
+
+/**
  * A schema.org ClaimReview following Google's fact-check structured-data rules: claimReviewed,
  * reviewRating (alternateName always; ratingValue/bestRating/worstRating only for ordinal ratings),
  * url on this site, the organisation as author, datePublished, and itemReviewed as a Claim with its
@@ -48,7 +92,14 @@ export function claimReview(
   const url = factCheckUrl(site, fc.slug);
   const ordinal = s.rating.value !== null && bounds !== null;
   const speakerSameAs = (s.speaker?.sameAs ?? []).map(safeHttpUrl).filter((u): u is string => u !== null);
-  const appearanceUrl = safeHttpUrl(s.claim.saidWhereUrl);
+  const appearances = appearancesOf(fc);
+  const nodes = appearances.map(appearanceNode).filter((n): n is Record<string, unknown> => n !== null);
+  // The earliest dated appearance is where the claim entered public discourse.
+  const dated = appearances
+    .map((a) => ({ a, node: appearanceNode(a) }))
+    .filter((x) => x.node && x.a.saidAt)
+    .sort((x, y) => x.a.saidAt!.localeCompare(y.a.saidAt!));
+  const said = s.claim.saidAt ?? dated[0]?.a.saidAt ?? null;
   const claim: Record<string, unknown> = {
     '@type': 'Claim',
     '@id': `${url}#claim`,
@@ -61,17 +112,9 @@ export function claimReview(
           },
         }
       : {}),
-    ...(s.claim.saidAt ? { datePublished: s.claim.saidAt } : {}),
-    ...(appearanceUrl
-      ? {
-          appearance: {
-            '@type': 'CreativeWork',
-            url: appearanceUrl,
-            ...(s.claim.documentTitle ? { headline: s.claim.documentTitle } : {}),
-            ...(s.claim.outlet ? { publisher: { '@type': 'Organization', name: s.claim.outlet } } : {}),
-          },
-        }
-      : {}),
+    ...(said ? { datePublished: said } : {}),
+    ...(nodes.length ? { appearance: nodes.length === 1 ? nodes[0] : nodes } : {}),
+    ...(dated.length && nodes.length > 1 ? { firstAppearance: dated[0].node } : {}),
   };
   return {
     ...(withContext ? { '@context': 'https://schema.org' } : {}),
@@ -87,6 +130,7 @@ export function claimReview(
     reviewRating: {
       '@type': 'Rating',
       alternateName: s.rating.label,
+      name: s.rating.label,
       ...(ordinal ? { ratingValue: s.rating.value, bestRating: bounds!.best, worstRating: bounds!.worst } : {}),
       ...(s.conclusion ? { ratingExplanation: s.conclusion } : {}),
     },

@@ -1,5 +1,5 @@
-import { correctionHeading, speakerPath } from '@factdesk/domain';
-import { claimReview } from './claim-review.js';
+import { correctionHeading, formatMediaTime, speakerPath, type PublicAppearance } from '@factdesk/domain';
+import { appearancesOf, claimReview, mediaLinkOf } from './claim-review.js';
 import { inkOn, safeColour } from './colour.js';
 import { escapeHtml as e, jsonForScript, safeHttpUrl } from './escape.js';
 import { LIST_STYLE } from './site-style.js';
@@ -34,8 +34,16 @@ export interface PageMeta {
   description?: string;
   /** Raw <script type="application/ld+json"> blocks or other head elements, already safe. */
   head?: string;
-  /** Open Graph and Twitter card tags for pages people share (title, description and canonical from above). */
-  share?: { type: 'website' | 'article' | 'profile' };
+  /**
+   * Open Graph and Twitter card tags for pages people share (title, description and canonical from above,
+   * unless given here), with any further [attribute, name, content] tags (article times, a rating label).
+   */
+  share?: {
+    type: 'website' | 'article' | 'profile';
+    title?: string;
+    description?: string;
+    extra?: [string, string, string | undefined][];
+  };
   /** Search results and other pages search engines should not index (they still follow the links). */
   noindex?: boolean;
   /** Lists and scorecards use the wider column; articles keep a line length that reads well. */
@@ -46,18 +54,22 @@ export interface PageMeta {
 function shareTags(site: SiteInfo, meta: PageMeta): string {
   if (!meta.share) return '';
   const logo = safeHttpUrl(site.publisherLogoUrl);
+  const title = meta.share.title ?? meta.title;
+  const description = meta.share.description ?? meta.description;
   const tags: [string, string, string | undefined][] = [
     ['property', 'og:type', meta.share.type],
     ['property', 'og:site_name', site.publisherName],
-    ['property', 'og:title', meta.title],
-    ['property', 'og:description', meta.description],
+    ['property', 'og:title', title],
+    ['property', 'og:description', description],
     ['property', 'og:url', meta.canonical],
     ['property', 'og:locale', site.language.replace('-', '_')],
     ['property', 'og:image', logo ?? undefined],
+    ['property', 'og:image:alt', logo ? `${site.publisherName} logo` : undefined],
     ['name', 'twitter:card', 'summary'],
-    ['name', 'twitter:title', meta.title],
-    ['name', 'twitter:description', meta.description],
+    ['name', 'twitter:title', title],
+    ['name', 'twitter:description', description],
     ['name', 'twitter:image', logo ?? undefined],
+    ...(meta.share.extra ?? []),
   ];
   return tags
     .filter(([, , content]) => content)
@@ -105,16 +117,38 @@ export function badge(label: string, colour: string): string {
   return `<span class="rating" style="background:${bg}${inkOn(bg) === '#fff' ? '' : `;color:${inkOn(bg)}`}">${e(label)}</span>`;
 }
 
+/** Where it appeared, by its public name: never the document's working title, which is the newsroom's own. */
+function appearanceName(a: PublicAppearance): string | null {
+  if (a.appearedIn) return a.appearedIn;
+  if (a.outlet) return a.outlet;
+  const url = safeHttpUrl(a.sourceUrl);
+  return url ? new URL(url).hostname : null;
+}
+
+/** " on 30 Jun 2022 at Press conference, Minsk, in <a>Remarks after talks</a> (Outlet); recording at 12:34". */
+function appearanceWords(a: PublicAppearance): string {
+  const name = appearanceName(a);
+  const media = mediaLinkOf(a);
+  const parts = [
+    a.saidAt ? ` on ${date(a.saidAt)}` : '',
+    a.venue ? ` at <span class="venue">${e(a.venue)}</span>` : '',
+    name ? `${a.venue ? ',' : ''} in ${link(a.sourceUrl, name)}` : '',
+    name && a.outlet && a.outlet !== name ? ` (${e(a.outlet)})` : '',
+    media
+      ? `; ${link(media, a.mediaStartSeconds ? `recording at ${formatMediaTime(a.mediaStartSeconds)}` : 'recording')}`
+      : '',
+  ];
+  return parts.join('');
+}
+
 function claimBlock(fc: PublicFactCheck): string {
   const { claim, speaker } = fc.snapshot;
   const who = speaker ? (speaker.sameAs[0] ? link(speaker.sameAs[0], speaker.name) : e(speaker.name)) : 'Unattributed';
-  const where = claim.saidWhereUrl
-    ? ` in ${link(claim.saidWhereUrl, claim.documentTitle ?? claim.outlet ?? new URL(safeHttpUrl(claim.saidWhereUrl) ?? 'https://unknown.invalid').hostname)}`
-    : claim.documentTitle
-      ? ` in ${e(claim.documentTitle)}`
-      : '';
-  const when = claim.saidAt ? ` on ${date(claim.saidAt)}` : '';
-  return `<blockquote class="claim"><p>${e(claim.text)}</p></blockquote>\n<p class="meta">Said by <strong>${who}</strong>${when}${where}${claim.outlet && claim.saidWhereUrl ? ` (${e(claim.outlet)})` : ''}.</p>`;
+  const [first, ...others] = appearancesOf(fc);
+  const also = others.length
+    ? `\n<p class="meta">Also said${others.length > 1 ? ` ${others.length} more times` : ''}:</p>\n<ul class="appearances meta">${others.map((a) => `<li>Said${appearanceWords(a) || ' (where and when not known)'}.</li>`).join('')}</ul>`
+    : '';
+  return `<blockquote class="claim"><p>${e(claim.text)}</p></blockquote>\n<p class="meta provenance">Said by <strong>${who}</strong>${first ? appearanceWords(first) : ''}.</p>${also}`;
 }
 
 function correctionsBlock(fc: PublicFactCheck): string {
@@ -196,10 +230,29 @@ ${speakerLink(fc, site)}<p class="meta">How we rate claims: <a href="${e(site.ba
       title: `${fc.snapshot.headline} | ${site.publisherName}`,
       canonical: url,
       description: fc.snapshot.conclusion || undefined,
+      share: factCheckShare(fc),
       head: review ? `<script type="application/ld+json">${jsonForScript(review)}</script>\n` : '',
     },
     main,
   );
+}
+
+/** A shared fact-check shows its rating with the headline, and the conclusion; article times for crawlers. */
+function factCheckShare(fc: PublicFactCheck): PageMeta['share'] {
+  const s = fc.snapshot;
+  const retracted = fc.state === 'retracted';
+  const rating = s.rating && !retracted ? s.rating.label : null;
+  return {
+    type: 'article',
+    title: retracted ? `Retracted: ${s.headline}` : rating ? `${rating}: ${s.headline}` : s.headline,
+    description: [rating ? `Our rating: ${rating}.` : '', s.conclusion].filter(Boolean).join(' ') || undefined,
+    extra: [
+      ['property', 'article:published_time', fc.publishedAt],
+      ['property', 'article:modified_time', modifiedAt(fc)],
+      ['name', 'twitter:label1', rating ? 'Rating' : undefined],
+      ['name', 'twitter:data1', rating ?? undefined],
+    ],
+  };
 }
 
 /** /methodology, /corrections-policy: Markdown that admins edit. */

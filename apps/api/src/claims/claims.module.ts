@@ -11,6 +11,8 @@ import { ClaimsService } from './claims.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { CommentsController } from './comments.controller.js';
 import { ClaimPublishingController } from './publishing.controller.js';
+import { ClaimProvenanceController } from './provenance.controller.js';
+import { ClaimProvenanceService } from './provenance.service.js';
 import { TriageController } from './triage.controller.js';
 import { VerdictController } from './verdict.controller.js';
 
@@ -27,7 +29,8 @@ import { VerdictController } from './verdict.controller.js';
     VerdictController,
     CommentsController,
     ClaimPublishingController,
+    ClaimProvenanceController,
   ],
-  providers: [ClaimsService, DuplicatesService],
+  providers: [ClaimsService, DuplicatesService, ClaimProvenanceService],
 })
 export class ClaimsModule {}

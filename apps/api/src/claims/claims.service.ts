@@ -4,6 +4,8 @@ import type { DataSource } from 'typeorm';
 import {
   availableActions,
   decideClaimEdit,
+  inheritProvenance,
+  provenanceWarnings,
   type AuditEventDto,
   type ClaimDetailDto,
   type Page,
@@ -13,8 +15,11 @@ import {
   type ClaimAppearanceDto,
 } from '@factdesk/domain';
 import {
+  appearanceOf,
   AuditRepository,
+  claimOwnProvenance,
   ClaimsRepository,
+  documentProvenance,
   type ClaimEntity,
   type ClusterAppearanceRow,
   type UserEntity,
@@ -91,6 +96,9 @@ export class ClaimsService {
     });
     const checkedBefore = similar.find((s) => s.factCheck);
     const doc = claim.document;
+    const own = claimOwnProvenance(claim);
+    const inherited = doc ? documentProvenance(doc) : null;
+    const effective = inheritProvenance(own, inherited);
     return {
       id: claim.id,
       text: claim.text,
@@ -133,6 +141,8 @@ export class ClaimsService {
         ? (({ id: headId, text, state }) => ({ id: headId, text, state }))(cluster[0])
         : null,
       appearances: cluster.length > 1 ? cluster.map(toAppearanceDto) : [],
+      provenance: { effective, own, document: inherited },
+      provenanceWarnings: provenanceWarnings(effective),
       history,
       actions: availableActions({ state: claim.state, assigneeId: active?.assigneeId ?? null }, user),
     };
@@ -227,5 +237,6 @@ function toAppearanceDto(a: ClusterAppearanceRow): ClaimAppearanceDto {
     saidAt: iso(a.saidAt),
     startOffset: a.startOffset,
     endOffset: a.endOffset,
+    provenance: (({ outlet: _, ...p }) => p)(appearanceOf(a)),
   };
 }

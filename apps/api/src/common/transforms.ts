@@ -18,3 +18,10 @@ export const commaList = ({ value }: Input) =>
 
 /** A query parameter's true/false. */
 export const queryBoolean = ({ value }: Input) => (value === 'true' ? true : value === 'false' ? false : value);
+
+/** A whole number sent as text (a multipart form field) becomes a number; anything else is left for the validator. */
+export const wholeNumber = ({ value }: Input) =>
+  typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+
+/** An empty text field means "not given". */
+export const trimOrUndefined = ({ value }: Input) => (typeof value === 'string' ? value.trim() || undefined : value);

@@ -123,12 +123,23 @@ export class DocumentsService {
     user: UserEntity,
     requestId: string,
   ): Promise<DocumentSubmissionDto> {
+    if (meta.mediaStartSeconds !== undefined && !meta.mediaUrl)
+      throw new FieldValidationException([
+        { field: 'mediaStartSeconds', message: 'is a time in a recording: give mediaUrl' },
+      ]);
     const content = await this.prepare(submission);
     const result = await this.documents.createDocument({
       content,
       ...given({ title: meta.title, outlet: meta.outlet, language: meta.language }),
       sourceUrl: sourceUrlOf(content, meta),
       publishedAt: meta.publishedAt ? new Date(meta.publishedAt) : null,
+      provenance: {
+        saidAt: meta.saidAt ? new Date(meta.saidAt) : null,
+        venue: meta.venue ?? null,
+        mediaUrl: meta.mediaUrl ?? null,
+        mediaStartSeconds: meta.mediaStartSeconds ?? null,
+        appearedIn: meta.appearedIn ?? null,
+      },
       submittedBy: user,
       actorId: user.id,
       requestId,

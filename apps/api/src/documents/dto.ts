@@ -1,8 +1,20 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength, IsUUID } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  IsUUID,
+} from 'class-validator';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '@factdesk/domain';
-import { trim } from '../common/transforms.js';
+import { trim, wholeNumber } from '../common/transforms.js';
 import { PageLimitQuery } from '../common/paging.js';
 import { IsIsoDate } from '../common/dates.js';
 
@@ -36,6 +48,45 @@ export class DocumentMetadataDto {
   @IsOptional()
   @IsIsoDate('date-time')
   publishedAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was said (a date, or a date-time with offset)' })
+  @IsOptional()
+  @IsIsoDate('date-time')
+  saidAt?: string;
+
+  @ApiPropertyOptional({ description: 'Where it was said: the event or venue' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300)
+  venue?: string;
+
+  @ApiPropertyOptional({ description: 'A recording of it (video or audio)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http(s) address' },
+  )
+  @MaxLength(2000)
+  mediaUrl?: string;
+
+  @ApiPropertyOptional({ minimum: 0, description: 'Where in the recording it starts, in seconds' })
+  @IsOptional()
+  @Transform(wholeNumber)
+  @IsInt({ message: 'must be a whole number of seconds' })
+  @Min(0, { message: 'must not be negative' })
+  @Max(1_000_000_000)
+  mediaStartSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'The public name of where it appeared (readers see this, not the title)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'must not be empty' })
+  @MaxLength(300)
+  appearedIn?: string;
 
   @ApiPropertyOptional({ description: 'BCP 47 language tag', default: 'en' })
   @IsOptional()

@@ -116,6 +116,7 @@ export const fromLocalInput = (value: string) => (value ? new Date(value).toISOS
 const AUDIT_WORDS: Partial<Record<AuditAction, string>> = {
   'claim.create': 'created the claim',
   'claim.edit': 'edited the claim',
+  'claim.provenance': 'set where and when it was said',
   'claim.promote': 'made it a claim from a near miss',
   'claim.accept': 'accepted it',
   'claim.dismiss': 'dismissed it',

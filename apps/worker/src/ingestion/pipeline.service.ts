@@ -172,7 +172,9 @@ export class DocumentPipeline implements OnApplicationShutdown {
     });
     const detected = performance.now();
     const claims = result.sentences.filter((s) => s.checkworthy);
-    const saidAt = doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
+    // A date said given at intake first; then the publication date; then one found in the text's first lines.
+    const saidAt =
+      doc.saidAt ?? doc.publishedAt ?? (result.metadata.date ? new Date(`${result.metadata.date}T00:00:00Z`) : null);
     const title = doc.title ?? result.metadata.title ?? null;
 
     // A document's speakers in one lookup; then its claims and its `done` in one statement (atomic, one round

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -24,6 +25,7 @@ import { SpeakerEntity } from './speaker.entity.js';
 import { UserEntity } from './user.entity.js';
 
 @Entity('claims')
+@Check('CHK_claims_media_start', '"media_start_seconds" >= 0')
 @Index('IDX_claims_state_score', ['state', 'score', 'id'])
 @Index('IDX_claims_state_created', ['state', 'createdAt', 'id'])
 @Index('IDX_claims_document_offset', ['documentId', 'startOffset'])
@@ -107,9 +109,25 @@ export class ClaimEntity {
   @JoinColumn({ name: 'assignee_id', foreignKeyConstraintName: 'FK_claims_assignee' })
   assignee?: Relation<UserEntity> | null;
 
-  /** Where it was said, for hand-entered claims (a broadcast or post URL). */
+  /**
+   * The claim's own provenance where an editor set it (null: its document's stands, libs/domain
+   * inheritProvenance): the original's URL (a broadcast or post), venue, a recording and the time in it, and
+   * the public name of where it appeared. `saidAt` above is its own date.
+   */
   @Column({ type: 'text', nullable: true })
   saidWhereUrl: string | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  venue: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  mediaUrl: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  mediaStartSeconds: number | null;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  appearedIn: string | null;
 
   /** Check-worthiness, 0–1. */
   @Column({ type: 'real', default: 0 })

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -15,6 +16,7 @@ import { UserEntity } from './user.entity.js';
 
 @Entity('documents')
 @Index('IDX_documents_status_created', ['status', 'createdAt'])
+@Check('CHK_documents_media_start', '"media_start_seconds" >= 0')
 export class DocumentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -30,6 +32,25 @@ export class DocumentEntity {
 
   @Column({ type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
+
+  /** Provenance taken at intake (libs/domain provenance.ts), which the document's claims inherit. */
+  @Column({ type: 'timestamptz', nullable: true })
+  saidAt: Date | null;
+
+  /** Where it was said: the event or venue. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  venue: string | null;
+
+  /** A recording (video or audio) and where in it the document starts. */
+  @Column({ type: 'text', nullable: true })
+  mediaUrl: string | null;
+
+  @Column({ type: 'integer', nullable: true })
+  mediaStartSeconds: number | null;
+
+  /** The public name of where it appeared; `title` is the newsroom's working title and stays internal. */
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  appearedIn: string | null;
 
   /** BCP 47 language tag. */
   @Column({ type: 'varchar', length: 35, default: 'en' })

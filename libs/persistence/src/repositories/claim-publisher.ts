@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { factCheckSlug, type FactCheckSnapshot } from '@factdesk/domain';
+import { factCheckSlug, inheritProvenance, type FactCheckSnapshot } from '@factdesk/domain';
 import {
   ClaimEntity,
   DocumentEntity,
@@ -9,6 +9,8 @@ import {
   type VerdictEntity,
 } from '../entities/index.js';
 import { AssignmentsRepository } from './assignments.repository.js';
+import { ClaimsRepository } from './claims.repository.js';
+import { appearanceOf, claimOwnProvenance, documentProvenance } from './provenance.js';
 import { PublicationsRepository } from './publications.repository.js';
 import { VerdictsRepository } from './verdicts.repository.js';
 
@@ -20,8 +22,6 @@ export interface ClaimSnapshot {
   slug: string;
 }
 
-const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
-
 /**
  * Publishing's one sequence, shared by the API (an editor's Publish, a preview, a correction's snapshot) and
  * the worker (a scheduled publication): it writes only through the repositories of the tables involved,
@@ -31,8 +31,10 @@ export class ClaimPublisher {
   private readonly publications: PublicationsRepository;
   private readonly verdicts: VerdictsRepository;
   private readonly assignments: AssignmentsRepository;
+  private readonly claims: ClaimsRepository;
 
   constructor(db: DataSource) {
+    this.claims = new ClaimsRepository(db);
     this.publications = new PublicationsRepository(db);
     this.verdicts = new VerdictsRepository(db);
     this.assignments = new AssignmentsRepository(db);
@@ -41,16 +43,25 @@ export class ClaimPublisher {
   /** Freezes what readers will see: the claim, its speaker, and the verdict as it stands. */
   async snapshot(m: EntityManager, claimId: string): Promise<ClaimSnapshot> {
     const claim = await m.getRepository(ClaimEntity).findOneOrFail({ where: { id: claimId } });
-    const [speaker, document, found] = await Promise.all([
+    const [speaker, document, found, cluster] = await Promise.all([
       claim.speakerId ? m.getRepository(SpeakerEntity).findOneBy({ id: claim.speakerId }) : null,
       claim.documentId
         ? m.getRepository(DocumentEntity).findOne({
             where: { id: claim.documentId },
-            select: { id: true, title: true, sourceUrl: true, outlet: true, publishedAt: true },
+            // Not its text: a long transcript is megabytes the snapshot does not need.
+            select: {
+              ...{ id: true, title: true, sourceUrl: true, outlet: true, publishedAt: true, saidAt: true },
+              ...{ venue: true, mediaUrl: true, mediaStartSeconds: true, appearedIn: true },
+            },
           })
         : null,
       this.verdicts.load(m, claimId),
+      this.claims.clusterAppearances(claimId, m),
     ]);
+    const { saidAt, sourceUrl, ...where } = inheritProvenance(
+      claimOwnProvenance(claim),
+      document ? documentProvenance(document) : null,
+    );
     const { verdict, sources } = found!;
     const authors = [
       verdict.author,
@@ -63,12 +74,15 @@ export class ClaimPublisher {
         claim: {
           id: claim.id,
           text: claim.text,
-          saidAt: iso(claim.saidAt ?? document?.publishedAt),
-          saidWhereUrl: claim.saidWhereUrl ?? document?.sourceUrl ?? null,
+          saidAt,
+          saidWhereUrl: sourceUrl,
           documentTitle: document?.title ?? null,
           documentUrl: document?.sourceUrl ?? null,
           outlet: document?.outlet ?? null,
+          ...where,
         },
+        // Every time the cluster's claim was said, this claim's own first: ClaimReview lists each appearance.
+        appearances: cluster.map(appearanceOf),
         speaker: speaker ? { id: speaker.id, name: speaker.name, kind: speaker.kind, sameAs: speaker.sameAs } : null,
         rating: verdict.rating
           ? {

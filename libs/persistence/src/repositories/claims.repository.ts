@@ -1,5 +1,5 @@
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import type { AuditAction, ClaimState, ClaimType } from '@factdesk/domain';
+import type { AuditAction, ClaimState, ClaimType, Provenance } from '@factdesk/domain';
 import {
   AssignmentEntity,
   ClaimEntity,
@@ -12,9 +12,10 @@ import {
   type SpeakerEntity,
 } from '../entities/index.js';
 import { AuditRepository } from './audit.repository.js';
+import { APPEARANCE_COLUMNS, claimOwnProvenance, type AppearanceColumns } from './provenance.js';
 
 /** One appearance of a claim's cluster (see ClaimsRepository.clusterAppearances). */
-export interface ClusterAppearanceRow {
+export interface ClusterAppearanceRow extends AppearanceColumns {
   id: string;
   text: string;
   state: ClaimState;
@@ -170,11 +171,12 @@ export class ClaimsRepository {
    * Every appearance of the claim's cluster, its first claim first: where and when each was said. The cluster
    * is checked once, through its first claim; this is what that check covers.
    */
-  clusterAppearances(id: string): Promise<ClusterAppearanceRow[]> {
-    return this.db.query(
+  clusterAppearances(id: string, tx?: EntityManager): Promise<ClusterAppearanceRow[]> {
+    return (tx ?? this.db).query(
       `WITH head AS (SELECT COALESCE(duplicate_of_id, id) AS id FROM claims WHERE id = $1)
        SELECT c.id, c.text, c.state, c.said_at AS "saidAt", c.start_offset AS "startOffset", c.end_offset AS "endOffset",
-              c.document_id AS "documentId", d.title AS "documentTitle", s.id AS "speakerId", s.name AS "speakerName"
+              c.document_id AS "documentId", d.title AS "documentTitle", s.id AS "speakerId", s.name AS "speakerName",
+              ${APPEARANCE_COLUMNS}
        FROM head JOIN claims c ON c.id = head.id OR c.duplicate_of_id = head.id
        LEFT JOIN documents d ON d.id = c.document_id LEFT JOIN speakers s ON s.id = c.speaker_id
        ORDER BY c.id = head.id DESC, c.said_at NULLS LAST, c.created_at`,
@@ -226,6 +228,41 @@ export class ClaimsRepository {
       claimId: claim.id,
       before: { ...before },
       after: { text: claim.text, speaker: claim.speaker?.name ?? null, claimType: claim.claimType },
+      requestId: actor.requestId,
+    });
+  }
+
+  /** Whether the claim's document names a recording (a claim's own start time may then be a time in it). */
+  async documentHasMedia(tx: EntityManager, claim: Pick<ClaimEntity, 'documentId'>): Promise<boolean> {
+    if (!claim.documentId) return false;
+    const [row] = await tx.query('SELECT media_url IS NOT NULL AS has FROM documents WHERE id = $1', [
+      claim.documentId,
+    ]);
+    return !!row?.has;
+  }
+
+  /** Stores the claim's own provenance (null fields: its document's stands), with before and after in the history. */
+  async setProvenance(tx: EntityManager, claim: ClaimEntity, own: Provenance, actor: ClaimActor): Promise<void> {
+    const before = claimOwnProvenance(claim);
+    await tx.getRepository(ClaimEntity).update(
+      { id: claim.id },
+      {
+        saidAt: own.saidAt ? new Date(own.saidAt) : null,
+        venue: own.venue,
+        saidWhereUrl: own.sourceUrl,
+        mediaUrl: own.mediaUrl,
+        mediaStartSeconds: own.mediaStartSeconds,
+        appearedIn: own.appearedIn,
+      },
+    );
+    await this.audit.record(tx, {
+      actorId: actor.actorId,
+      action: 'claim.provenance',
+      entityType: 'claim',
+      entityId: claim.id,
+      claimId: claim.id,
+      before: { ...before },
+      after: { ...own },
       requestId: actor.requestId,
     });
   }

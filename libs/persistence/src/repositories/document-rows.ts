@@ -24,6 +24,14 @@ export interface NewDocument {
   /** Where the document was published; for a URL document, the fetched address unless given. */
   sourceUrl?: string | null;
   publishedAt?: Date | null;
+  /** Provenance taken at intake (the original's URL is sourceUrl): its claims inherit it. */
+  provenance?: {
+    saidAt: Date | null;
+    venue: string | null;
+    mediaUrl: string | null;
+    mediaStartSeconds: number | null;
+    appearedIn: string | null;
+  };
   /** The person who submitted it (their name goes into the answer); none for a source's item. */
   submittedBy?: { id: string; name: string } | null;
   monitoredSourceId?: string | null;
@@ -58,6 +66,11 @@ export interface DocumentRow {
   outlet: string | null;
   source_url: string | null;
   published_at: Date | null;
+  said_at: Date | null;
+  venue: string | null;
+  media_url: string | null;
+  media_start_seconds: number | null;
+  appeared_in: string | null;
   language: string;
   format: DocumentFormat;
   status: DocumentStatus;
@@ -76,7 +89,8 @@ export interface DocumentRow {
 }
 
 export const DOCUMENT_SELECT = `
-  SELECT d.id, d.title, d.outlet, d.source_url, d.published_at, d.language, d.format, d.status, d.progress, d.error, d.attempts,
+  SELECT d.id, d.title, d.outlet, d.source_url, d.published_at, d.said_at, d.venue, d.media_url,
+         d.media_start_seconds, d.appeared_in, d.language, d.format, d.status, d.progress, d.error, d.attempts,
          d.submitted_by_id, u.name AS submitted_by_name, d.created_at, d.updated_at, d.completed_at,
          (SELECT count(*)::int FROM claims c WHERE c.document_id = d.id) AS claim_count,
          (SELECT count(*)::int FROM claims c WHERE c.document_id = d.id AND c.checkworthy) AS checkworthy_count,
@@ -90,6 +104,11 @@ export function toDocumentView(r: DocumentRow): DocumentView {
     outlet: r.outlet,
     sourceUrl: r.source_url,
     publishedAt: r.published_at?.toISOString() ?? null,
+    saidAt: r.said_at?.toISOString() ?? null,
+    venue: r.venue,
+    mediaUrl: r.media_url,
+    mediaStartSeconds: r.media_start_seconds,
+    appearedIn: r.appeared_in,
     language: r.language,
     format: r.format,
     status: r.status,
@@ -124,7 +143,15 @@ export type DocumentPatch = Partial<
 /** What claim detection reads of a document. */
 export type DetectionInput = Pick<
   DocumentEntity,
-  'id' | 'contentHash' | 'attempts' | 'originalText' | 'title' | 'outlet' | 'publishedAt' | 'monitoredSourceId'
+  | 'id'
+  | 'contentHash'
+  | 'attempts'
+  | 'originalText'
+  | 'title'
+  | 'outlet'
+  | 'publishedAt'
+  | 'saidAt'
+  | 'monitoredSourceId'
 >;
 
 /** A detected claim as the claims table stores it (snake_case: the statement reads it with jsonb_to_recordset). */

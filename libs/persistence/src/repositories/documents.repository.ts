@@ -60,13 +60,18 @@ export class DocumentsRepository {
         outlet: input.outlet ?? null,
         ...(input.language !== undefined && { language: input.language }),
         publishedAt: input.publishedAt ?? null,
+        saidAt: input.provenance?.saidAt ?? null,
+        venue: input.provenance?.venue ?? null,
+        mediaUrl: input.provenance?.mediaUrl ?? null,
+        mediaStartSeconds: input.provenance?.mediaStartSeconds ?? null,
+        appearedIn: input.provenance?.appearedIn ?? null,
         submittedById: input.submittedBy?.id ?? null,
         monitoredSourceId: input.monitoredSourceId ?? null,
         status: 'queued',
       })
       .orIgnore() // the same content again is the same document
       .returning(
-        'id, title, outlet, source_url, published_at, language, format, status, progress, error, attempts, submitted_by_id, created_at, updated_at, completed_at',
+        'id, title, outlet, source_url, published_at, said_at, venue, media_url, media_start_seconds, appeared_in, language, format, status, progress, error, attempts, submitted_by_id, created_at, updated_at, completed_at',
       )
       .execute();
     const row = (inserted.raw as DocumentRow[])[0];
@@ -85,6 +90,7 @@ export class DocumentsRepository {
         format: content.format,
         title: input.title ?? null,
         sourceUrl,
+        ...(input.provenance && { provenance: input.provenance }),
         bytes: 'bytes' in content ? content.bytes.length : 'text' in content ? Buffer.byteLength(content.text) : 0,
         ...(input.monitoredSourceId && { monitoredSourceId: input.monitoredSourceId }),
       },
@@ -248,7 +254,7 @@ export class DocumentsRepository {
   async startDetection(id: string): Promise<DetectionInput | null> {
     const [[doc]]: [DetectionInput[], number] = await this.db.query(
       `UPDATE documents SET status = $2, progress = 60, updated_at = now() WHERE id = $1 AND original_text IS NOT NULL AND status = ANY($3::document_status[])
-       RETURNING id, content_hash AS "contentHash", attempts, original_text AS "originalText", title, outlet, published_at AS "publishedAt", monitored_source_id AS "monitoredSourceId"`,
+       RETURNING id, content_hash AS "contentHash", attempts, original_text AS "originalText", title, outlet, published_at AS "publishedAt", said_at AS "saidAt", monitored_source_id AS "monitoredSourceId"`,
       [id, DOCUMENT_TRANSITIONS.detect.to, DOCUMENT_TRANSITIONS.detect.from],
     );
     return doc ?? null;
@@ -291,7 +297,9 @@ export class DocumentsRepository {
          ON CONFLICT DO NOTHING
          RETURNING id
        ), finished AS (
-         UPDATE documents SET status = $6, progress = 100, error = NULL, completed_at = now(), updated_at = now(), title = $4, outlet = $5, published_at = $2,
+         UPDATE documents SET status = $6, progress = 100, error = NULL, completed_at = now(), updated_at = now(), title = $4, outlet = $5,
+                -- The date detection found stands for the publication date only when nobody gave a date said.
+                published_at = CASE WHEN said_at IS NULL THEN $2::timestamptz ELSE published_at END,
                 text_signature = $8::integer[], text_bands = $9::integer[], version_of_id = $10
          WHERE id = $1 AND status = ANY($7::document_status[])
          RETURNING id

@@ -26,6 +26,7 @@ export * from './claim-matches.repository.js';
 export * from './claim-publisher.js';
 export * from './claim-repeats.repository.js';
 export * from './claims.repository.js';
+export * from './provenance.js';
 export * from './collaboration.repository.js';
 export * from './document-rows.js';
 export * from './document-sentences.repository.js';

@@ -5,6 +5,7 @@ import type {
   ClaimSort,
   BulkResultDto,
   ClaimDetailDto,
+  ClaimProvenanceInput,
   ClaimState,
   ClaimSummaryDto,
   ClaimType,
@@ -232,5 +233,9 @@ export interface ClaimEdit {
 }
 export const useUpdateClaim = (id: string) =>
   useClaimMutation((body: ClaimEdit) => api<ClaimDetailDto>(`/claims/${id}`, { method: 'PATCH', body }));
+export const useSetProvenance = (id: string) =>
+  useClaimMutation((body: ClaimProvenanceInput) =>
+    api<ClaimDetailDto>(`/claims/${id}/provenance`, { method: 'PUT', body }),
+  );
 export const useCreateClaim = () =>
   useClaimMutation((body: NewClaimInput) => api<{ id: string }>('/claims', { method: 'POST', body }));

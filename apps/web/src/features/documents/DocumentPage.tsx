@@ -13,7 +13,7 @@ import {
   Tooltip,
   UnstyledButton,
 } from '@mantine/core';
-import { roleAllowed, type DocumentClaimDto } from '@factdesk/domain';
+import { formatMediaTime, mediaLinkAt, roleAllowed, type DocumentClaimDto } from '@factdesk/domain';
 import { Link, useNavigate, useParams } from 'react-router';
 import { EmptyState, ErrorAlert, LoadingRows, PageHeader, ScoreBadge, StateBadge } from '../../components/common';
 import { DOCUMENT_STATUS_LABELS, formatDate, percent, TYPE_LABELS, webHref } from '../../lib/format';
@@ -235,6 +235,32 @@ export function DocumentPage() {
           initialSpeaker={selection ? (speakerAt(d.claims, selection.start)?.name ?? '') : ''}
           place={selection ? { documentId: d.id, startOffset: selection.start, endOffset: selection.end } : undefined}
         />
+      )}
+      {(d.appearedIn || d.saidAt || d.venue || d.mediaUrl) && (
+        <Text size="xs" c="dimmed" mt="md" data-testid="document-provenance">
+          {[
+            d.appearedIn && `Appeared in ${d.appearedIn}`,
+            d.saidAt && `said ${formatDate(d.saidAt)}`,
+            d.venue && `at ${d.venue}`,
+          ]
+            .filter(Boolean)
+            .join(', ')}
+          {d.mediaUrl && (
+            <>
+              {' · '}
+              <Anchor
+                href={mediaLinkAt(d.mediaUrl, d.mediaStartSeconds) ?? undefined}
+                target="_blank"
+                rel="noopener noreferrer"
+                size="xs"
+                underline="always"
+              >
+                recording{d.mediaStartSeconds ? ` from ${formatMediaTime(d.mediaStartSeconds)}` : ''}
+              </Anchor>
+            </>
+          )}
+          . Its claims inherit this; set a claim’s own on the claim’s page.
+        </Text>
       )}
       {d.sourceUrl && (
         <Text size="xs" c="dimmed" mt="md">

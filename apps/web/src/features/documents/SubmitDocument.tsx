@@ -14,6 +14,12 @@ import {
 } from '@mantine/core';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/common';
+import {
+  EMPTY_PROVENANCE_FORM,
+  ProvenanceFields,
+  provenanceFromForm,
+  type ProvenanceForm,
+} from '../../components/ProvenanceFields';
 import { useMe } from '../auth/queries';
 import { useSubmitDocument, type DocumentInput } from './queries';
 import { sizeProblem, utf8Bytes } from './size';
@@ -30,6 +36,8 @@ export function SubmitDocument() {
   const [file, setFile] = useState<File | null>(null);
   const [title, setTitle] = useState('');
   const [outlet, setOutlet] = useState('');
+  const [provenance, setProvenance] = useState<ProvenanceForm>(EMPTY_PROVENANCE_FORM);
+  const [timeError, setTimeError] = useState<string | null>(null);
   const [duplicate, setDuplicate] = useState(false);
   // Checked here against the server's limit: an 11 MB paste would otherwise freeze the form before the 413.
   const max = useMe().data?.limits.documentMaxBytes;
@@ -37,7 +45,20 @@ export function SubmitDocument() {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const meta = { title: title.trim() || undefined, outlet: outlet.trim() || undefined };
+    const { value: p, timeError: badTime } = provenanceFromForm(provenance);
+    setTimeError(badTime);
+    if (badTime) return;
+    // Each claim found in it inherits these; an editor can set a claim's own later.
+    const meta = {
+      title: title.trim() || undefined,
+      outlet: outlet.trim() || undefined,
+      saidAt: p.saidAt ?? undefined,
+      venue: p.venue ?? undefined,
+      sourceUrl: mode === 'url' ? undefined : (p.sourceUrl ?? undefined),
+      mediaUrl: p.mediaUrl ?? undefined,
+      mediaStartSeconds: p.mediaStartSeconds ?? undefined,
+      appearedIn: p.appearedIn ?? undefined,
+    };
     const input: DocumentInput | null =
       mode === 'text'
         ? { kind: 'text', text, ...meta }
@@ -123,9 +144,10 @@ export function SubmitDocument() {
             onChange={(e) => setUrl(e.currentTarget.value)}
           />
         )}
-        <Group grow>
+        <Group grow align="flex-start">
           <TextInput
             label="Title"
+            description="Internal: the newsroom's working title"
             placeholder="Optional: found in the text when left empty"
             value={title}
             onChange={(e) => setTitle(e.currentTarget.value)}
@@ -137,6 +159,12 @@ export function SubmitDocument() {
             onChange={(e) => setOutlet(e.currentTarget.value)}
           />
         </Group>
+        <ProvenanceFields
+          value={provenance}
+          onChange={setProvenance}
+          sourceUrl={mode !== 'url'}
+          timeError={timeError}
+        />
         {submit.error && <ErrorAlert error={submit.error} title="The document was not taken" />}
         {duplicate && submit.data && (
           <Alert color="blue" title="Already here">

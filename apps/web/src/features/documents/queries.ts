@@ -52,6 +52,11 @@ export interface DocumentMeta {
   outlet?: string;
   sourceUrl?: string;
   publishedAt?: string;
+  saidAt?: string;
+  venue?: string;
+  mediaUrl?: string;
+  mediaStartSeconds?: number;
+  appearedIn?: string;
 }
 
 export type DocumentInput = (
@@ -69,12 +74,17 @@ export function useSubmitDocument() {
           outlet: input.outlet,
           sourceUrl: input.sourceUrl,
           publishedAt: input.publishedAt,
-        }).filter(([, v]) => v),
+          saidAt: input.saidAt,
+          venue: input.venue,
+          mediaUrl: input.mediaUrl,
+          mediaStartSeconds: input.mediaStartSeconds,
+          appearedIn: input.appearedIn,
+        }).filter(([, v]) => v !== undefined && v !== null && v !== ''),
       );
       if (input.kind === 'file') {
         // Metadata fields go before the file: the API reads the fields that arrive with it.
         const form = new FormData();
-        for (const [k, v] of Object.entries(meta)) form.append(k, v as string);
+        for (const [k, v] of Object.entries(meta)) form.append(k, String(v));
         form.append('file', input.file);
         return api<DocumentSubmissionDto>('/documents', { method: 'POST', body: form });
       }

@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClaimAction, ClaimDetailDto } from '@factdesk/domain';
 import { ErrorAlert } from '../../../components/common';
@@ -72,6 +72,19 @@ export function ClaimActions({ claim, onDialog }: { claim: ClaimDetailDto; onDia
           </Button>
         )}
       </Group>
+      {(has('approve') || has('publish')) && claim.provenanceWarnings.length > 0 && (
+        // A warning, not a block: some claims have no known date or place.
+        <Alert color="yellow" title="Before it goes out" data-testid="provenance-warnings">
+          <List size="sm">
+            {claim.provenanceWarnings.map((w) => (
+              <List.Item key={w}>{w}</List.Item>
+            ))}
+          </List>
+          <Text size="xs" mt={4}>
+            Set them under “Where and when” below, or go ahead without.
+          </Text>
+        </Alert>
+      )}
       {act.error && <ErrorAlert error={act.error} title="Not done" />}
       {stale && seen && <StaleVerdictChanges seen={seen} current={stale} />}
       {!claim.actions.some((a) => a in SIMPLE || NOTE_ACTIONS.includes(a)) && (

@@ -19,6 +19,7 @@ import { ClaimCluster } from './ClaimCluster';
 import { ClaimDialogs } from './ClaimDialogs';
 import { ClaimHistory } from './ClaimHistory';
 import { Comments } from './Comments';
+import { ProvenanceSection } from './ProvenanceSection';
 import { Section } from './Section';
 
 /** Where the claim was said: the passage around it and the original document. */
@@ -102,7 +103,7 @@ export function ClaimPage() {
           “{c.text}”
         </Title>
         {editor && decideClaimEdit(c.state).ok && (
-          <Button size="compact-sm" variant="default" onClick={() => setEditing(true)}>
+          <Button size="compact-sm" variant="default" style={{ flexShrink: 0 }} onClick={() => setEditing(true)}>
             Edit claim
           </Button>
         )}
@@ -132,6 +133,7 @@ export function ClaimPage() {
         <Grid.Col span={{ base: 12, lg: 8 }}>
           <Stack gap="md">
             {c.context && <InContext context={c.context}>{c.text}</InContext>}
+            <ProvenanceSection claim={c} editable={editor && decideClaimEdit(c.state).ok} />
             <Section
               title="Verdict"
               aside={c.verdict && <Badge variant="light">{c.verdict.state.replace('_', ' ')}</Badge>}
