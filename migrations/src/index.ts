@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { ClaimRepeats1796720000000 } from './1796720000000-ClaimRepeats.js';
+import { ClaimChangeNotify1796750000000 } from './1796750000000-ClaimChangeNotify.js';
 import { VerdictDrafts1796330000000 } from './1796330000000-VerdictDrafts.js';
 import { ClaimsSearchVector1796245266781 } from './1796245266781-ClaimsSearchVector.js';
 import { SourceItems1795452066622 } from './1795452066622-SourceItems.js';
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Repeats1796600000000,
   Provenance1796700000000,
   ClaimRepeats1796720000000,
+  ClaimChangeNotify1796750000000,
 ];

@@ -528,8 +528,8 @@ export interface TodayDto {
 }
 
 /*
- * Server-sent events (GET /api/events): the worker publishes them, the API relays each as an event
- * named by its `type` with the whole object as its data.
+ * Server-sent events (GET /api/events): the worker publishes document events, the database notifies claim
+ * changes; the API relays each as an event named by its `type` with the whole object as its data.
  */
 export interface DocumentEventDto {
   type: 'document';
@@ -549,7 +549,20 @@ export interface ClaimsEventDto {
   checkworthy: number;
 }
 
-export type DeskEventDto = DocumentEventDto | ClaimsEventDto;
+/**
+ * Someone changed a claim, its verdict, assignment, comments or fact-check (sent on commit, from the audit
+ * event it wrote): screens showing the claim fetch it again.
+ */
+export interface ClaimEventDto {
+  type: 'claim';
+  claimId: string;
+  /** The audit action, e.g. claim.submit, verdict.save, comment.create. */
+  action: string;
+  /** Who made the change; null for the system (the worker). */
+  actorId: string | null;
+}
+
+export type DeskEventDto = DocumentEventDto | ClaimsEventDto | ClaimEventDto;
 
 /** A bulk change refused as a whole (409): what each claim would have done, and why nothing changed. */
 export interface BulkConflictDto extends BulkResultDto, ApiError {}

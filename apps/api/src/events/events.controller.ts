@@ -18,7 +18,8 @@ export class EventsController {
   @Returns.media('text/event-stream')
   @Staff()
   @ApiOperation({
-    summary: 'Server-sent events: `document` (status and progress) and `claims` (new claims of a document)',
+    summary:
+      'Server-sent events: `document` (status and progress), `claims` (new claims of a document) and `claim` (a claim changed: its id, the audit action and who; no content)',
   })
   stream(): Observable<MessageEvent> {
     return merge(

@@ -330,6 +330,17 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
     required: ['kind', 'text', 'start', 'end'],
     additionalProperties: false,
   },
+  ClaimEventDto: {
+    type: 'object',
+    properties: {
+      type: { type: 'string', const: 'claim' },
+      claimId: { type: 'string' },
+      action: { type: 'string' },
+      actorId: { type: ['string', 'null'] },
+    },
+    required: ['type', 'claimId', 'action', 'actorId'],
+    additionalProperties: false,
+  },
   ClaimProvenanceDto: {
     type: 'object',
     properties: {
@@ -478,7 +489,11 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
   },
   CorrectionKind: { type: 'string', enum: ['correction', 'retraction'] },
   DeskEventDto: {
-    anyOf: [{ $ref: '#/components/schemas/DocumentEventDto' }, { $ref: '#/components/schemas/ClaimsEventDto' }],
+    anyOf: [
+      { $ref: '#/components/schemas/DocumentEventDto' },
+      { $ref: '#/components/schemas/ClaimsEventDto' },
+      { $ref: '#/components/schemas/ClaimEventDto' },
+    ],
   },
   DocumentClaimDto: {
     type: 'object',
@@ -1603,6 +1618,7 @@ export interface DomainTypes {
   BulkResultDto: Domain.BulkResultDto;
   ClaimAppearanceDto: Domain.ClaimAppearanceDto;
   ClaimDetailDto: Domain.ClaimDetailDto;
+  ClaimEventDto: Domain.ClaimEventDto;
   ClaimProvenanceDto: Domain.ClaimProvenanceDto;
   ClaimStateDto: Domain.ClaimStateDto;
   ClaimSummaryDto: Domain.ClaimSummaryDto;

@@ -23,7 +23,32 @@ function applyDocumentEvent(client: QueryClient, e: DocumentEventDto) {
   }
 }
 
-/** One EventSource per signed-in tab: document progress and new claims flow into the query cache. */
+/** What a claim change can alter on screen: the claim and its lists, queues, counts, the bell. */
+const CLAIM_QUERIES = ['claims', 'assignments', 'workload', 'stats', 'fact-checks', 'notifications', 'today'];
+/** A bulk triage sends one event per claim: screens refetch once per burst, not fifty times. */
+export const CLAIM_EVENTS_WAIT_MS = 150;
+
+/** Calls `flush` once, `wait` ms after the first of a burst of calls. */
+export function burst(flush: () => void, wait: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    call() {
+      timer ??= setTimeout(() => {
+        timer = null;
+        flush();
+      }, wait);
+    },
+    cancel() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
+
+/**
+ * One EventSource per signed-in tab: document progress and new claims flow into the query cache, and a
+ * change someone else made to a claim refreshes whatever shows it.
+ */
 export function useServerEvents() {
   const client = useQueryClient();
   useEffect(() => {
@@ -34,8 +59,15 @@ export function useServerEvents() {
       void client.invalidateQueries({ queryKey: documentKeys.detail(e.documentId) });
       void client.invalidateQueries({ queryKey: ['claims'] });
     };
+    const claimChanged = burst(() => {
+      for (const key of CLAIM_QUERIES) void client.invalidateQueries({ queryKey: [key] });
+    }, CLAIM_EVENTS_WAIT_MS);
     source.addEventListener('document', onDocument);
     source.addEventListener('claims', onClaims);
-    return () => source.close();
+    source.addEventListener('claim', claimChanged.call);
+    return () => {
+      claimChanged.cancel();
+      source.close();
+    };
   }, [client]);
 }

@@ -6,7 +6,7 @@ export function useNotifications() {
   return useQuery({
     queryKey: ['notifications'],
     queryFn: () => api<NotificationListDto>('/notifications?limit=30'),
-    // Notifications have no event stream of their own yet: a minute's delay is acceptable for them.
+    // Claim events refresh the bell at once (see lib/events.ts); the poll covers a lost event stream.
     refetchInterval: 60_000,
   });
 }
