@@ -1,4 +1,5 @@
 import { Button, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import type { ClaimDetailDto } from '@factdesk/domain';
 import { formatDateTime, fromNow, isOverdue } from '../../../lib/format';
 import { useUnassign } from '../queries';
@@ -43,7 +44,11 @@ export function AssignmentSection({ claim, onDialog }: { claim: ClaimDetailDto; 
               variant="subtle"
               color="red"
               w="fit-content"
-              onClick={() => unassign.mutate(claim.id)}
+              onClick={() =>
+                unassign.mutate(claim.id, {
+                  onSuccess: () => notifications.show({ color: 'green', message: 'Unassigned.' }),
+                })
+              }
               loading={unassign.isPending}
             >
               Unassign

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { CLAIM_TYPES, type ClaimDetailDto, type ClaimType } from '@factdesk/domain';
 import { ErrorAlert } from '../../../components/common';
 import { TYPE_LABELS } from '../../../lib/format';
@@ -22,7 +23,12 @@ export function EditClaimModal({ claim, onClose }: { claim: ClaimDetailDto; onCl
       if (speaker.trim()) body.speakerName = speaker.trim();
       else body.speakerId = null;
     }
-    update.mutate(body, { onSuccess: onClose });
+    update.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: 'Claim saved.' });
+        onClose();
+      },
+    });
   };
   return (
     <Modal opened onClose={onClose} title="Edit claim" size="lg">

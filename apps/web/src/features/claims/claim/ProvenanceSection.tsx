@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Anchor, Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import {
   formatMediaTime,
   mediaLinkAt,
@@ -115,7 +116,12 @@ function ProvenanceModal({ claim: c, onClose }: { claim: ClaimDetailDto; onClose
       const after = sameDay ? before : value[f];
       if (after !== before) (body as Record<string, unknown>)[f] = after;
     }
-    save.mutate(body, { onSuccess: onClose });
+    save.mutate(body, {
+      onSuccess: () => {
+        notifications.show({ color: 'green', message: 'Where and when saved.' });
+        onClose();
+      },
+    });
   };
   return (
     <Modal opened onClose={onClose} title="Where and when it was said" size="lg">
