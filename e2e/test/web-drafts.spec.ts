@@ -45,7 +45,15 @@ describe('a verdict draft', () => {
     const url = `${stack.baseUrl}/claims/${claimId}`;
     await page.goto(url);
     await page.getByLabel('Headline').fill('Three percent is the lowest in decades');
+    const isDraftPut = (r: { url(): string; method(): string }) =>
+      r.url().endsWith('/verdict/draft') && r.method() === 'PUT';
+    const sent = page.waitForRequest(isDraftPut).then(() => Date.now());
+    const kept = page.waitForResponse((r) => isDraftPut(r.request())).then(() => Date.now());
     await page.getByLabel('Conclusion').fill('The statistics office confirms the figure.');
+    const typed = Date.now();
+    const [sentAt, keptAt] = await Promise.all([sent, kept]);
+    // A measurement for the notes (not an assertion): the debounce, then the request.
+    console.log(`draft kept ${keptAt - typed} ms after the last keystroke; its request took ${keptAt - sentAt} ms`);
     await page
       .getByTestId('verdict-status')
       .getByText(/draft kept \d/)
@@ -109,15 +117,23 @@ describe('two tabs on one verdict', () => {
       sources: [{ url: 'https://stats.example.org/rents', title: 'Rent index', kind: 'primary' }],
     });
     const url = `${stack.baseUrl}/claims/${claimId}`;
-    const tabA = reviewer.page;
+    const tabA = await reviewer.context.newPage();
+    // Tab A's event stream is lost (a proxy dropped it, the laptop slept): it hears nothing of tab B's save.
+    await tabA.route('**/api/events', (route) => route.abort());
+    const live = reviewer.page;
     const tabB = await reviewer.context.newPage();
     await tabA.goto(url);
     await tabA.getByText(/^Version 1 · saved/).waitFor();
+    await live.goto(url);
+    await live.getByText(/^Version 1 · saved/).waitFor();
     await tabB.goto(url);
     await tabB.getByLabel('Headline').fill('Rents rose by 80 percent, not 100');
     await tabB.getByRole('button', { name: 'Save draft' }).click();
     await tabB.getByText(/^Version 2 · saved/).waitFor();
     await tabB.close();
+    // A tab with its stream follows the new version by itself (it has no edits of its own).
+    await live.getByText(/^Version 2 · saved/).waitFor();
+    expect(await live.getByLabel('Headline').inputValue()).toBe('Rents rose by 80 percent, not 100');
 
     // Tab A still shows version 1 (no refetch since): its submission is refused and explained.
     await tabA.getByRole('button', { name: 'Submit for review' }).click();
@@ -135,6 +151,7 @@ describe('two tabs on one verdict', () => {
     await tabA.getByText('Submitted for review. The editors have been notified.').waitFor();
     const after = await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${claimId}`);
     expect(after).toMatchObject({ state: 'in_review', verdict: { version: 2 } });
+    await tabA.close();
   }, 60_000);
 
   it('says what is missing next to Submit, and shows the editor’s change request at the top', async () => {
