@@ -121,3 +121,37 @@ describe('a correction of the analysis and sources', () => {
     }
   }, 60_000);
 });
+
+describe('destructive actions ask first', () => {
+  it('deactivating a person asks, says what follows, and can be cancelled', async () => {
+    const admin = await signIn(browser, stack.baseUrl, 'admin');
+    try {
+      const person = await call<UserDto>(admin.page, 'POST', '/users', {
+        email: 'leaving@test.factdesk',
+        name: 'Lea Leaving',
+        role: 'reviewer',
+        password: 'a-long-enough-password',
+      });
+      const page = admin.page;
+      await page.goto(`${stack.baseUrl}/admin`);
+      const toggle = page.getByRole('switch', { name: 'Lea Leaving may sign in' });
+      await toggle.click();
+      const dialog = page.getByRole('dialog', { name: 'Deactivate Lea Leaving?' });
+      await dialog.getByText('signed out everywhere at once').waitFor();
+      await screenshot(page, 'web-deactivate-confirm');
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      const active = async () => (await call<UserDto[]>(page, 'GET', '/users')).find((u) => u.id === person.id)!.active;
+      expect(await active()).toBe(true);
+      expect(await toggle.isChecked()).toBe(true);
+
+      await toggle.click();
+      await dialog.getByRole('button', { name: 'Deactivate' }).click();
+      await page.getByText('Lea Leaving can no longer sign in.').waitFor();
+      expect(await active()).toBe(false);
+      expect(await toggle.isChecked()).toBe(false);
+    } finally {
+      await admin.context.close();
+    }
+  }, 60_000);
+});

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Paper, Select, SimpleGrid, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { ROLES, type Role } from '@factdesk/domain';
+import { ROLES, type Role, type UserDto } from '@factdesk/domain';
 import { ErrorAlert } from '../../components/common';
+import { ConfirmModal } from '../../components/ConfirmModal';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime, ROLE_LABELS } from '../../lib/format';
 import { useMe } from '../auth/queries';
@@ -17,6 +18,17 @@ export function UsersTab() {
   const create = useCreateUser();
   const update = useUpdateUser();
   const [form, setForm] = useState({ name: '', email: '', role: 'reviewer' as Role, password: '' });
+  const [deactivating, setDeactivating] = useState<UserDto | null>(null);
+  const change = (u: UserDto, body: { role?: Role; active?: boolean }, message: string, then?: () => void) =>
+    update.mutate(
+      { id: u.id, ...body },
+      {
+        onSuccess: () => {
+          notifications.show({ color: 'green', message });
+          then?.();
+        },
+      },
+    );
   const submit = (e: FormEvent) => {
     e.preventDefault();
     create.mutate(form, {
@@ -28,7 +40,23 @@ export function UsersTab() {
   };
   return (
     <Stack>
-      {update.error && <ErrorAlert error={update.error} />}
+      <ConfirmModal
+        opened={deactivating !== null}
+        title={`Deactivate ${deactivating?.name ?? ''}?`}
+        confirmLabel="Deactivate"
+        onClose={() => setDeactivating(null)}
+        pending={update.isPending}
+        error={update.error}
+        onConfirm={() =>
+          change(deactivating!, { active: false }, `${deactivating!.name} can no longer sign in.`, () =>
+            setDeactivating(null),
+          )
+        }
+      >
+        They are signed out everywhere at once and their API tokens stop working. Their work, assignments and history
+        stay; you can reactivate them later.
+      </ConfirmModal>
+      {update.error && !deactivating && <ErrorAlert error={update.error} />}
       <DataTable
         rows={users.data ?? []}
         loading={users.isPending}
@@ -61,7 +89,9 @@ export function UsersTab() {
                 value={u.role}
                 allowDeselect={false}
                 disabled={u.id === me?.user.id}
-                onChange={(role) => role && update.mutate({ id: u.id, role: role as Role })}
+                onChange={(role) =>
+                  role && change(u, { role: role as Role }, `${u.name}’s role is now ${ROLE_LABELS[role as Role]}.`)
+                }
               />
             ),
           },
@@ -73,7 +103,11 @@ export function UsersTab() {
                 aria-label={`${u.name} may sign in`}
                 checked={u.active}
                 disabled={u.id === me?.user.id}
-                onChange={(e) => update.mutate({ id: u.id, active: e.currentTarget.checked })}
+                onChange={(e) =>
+                  e.currentTarget.checked
+                    ? change(u, { active: true }, `${u.name} can sign in again.`)
+                    : setDeactivating(u)
+                }
               />
             ),
           },
