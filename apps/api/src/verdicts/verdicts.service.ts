@@ -55,12 +55,13 @@ export class VerdictsService {
     return toVerdictDto(found.verdict, found.sources, found.current);
   }
 
-  /** Every kept version of the claim's verdict, oldest first (404 without a verdict). */
+  /** Every kept version of the claim's verdict, oldest first, each with the requests for changes made on it (404 without a verdict). */
   async versions(claimId: string): Promise<VerdictVersionDto[]> {
     const rows = await this.verdicts.versions(claimId);
     if (!rows.length && !(await this.load(this.db.manager, claimId)))
       throw new NotFoundException('This claim has no verdict yet.');
-    const ratings = new Map((await this.verdicts.ratings()).map((r) => [r.id, r.label]));
+    const [scale, requests] = await Promise.all([this.verdicts.ratings(), this.collaboration.reviewComments(claimId)]);
+    const ratings = new Map(scale.map((r) => [r.id, r.label]));
     return rows.map((v) => ({
       version: v.version,
       kind: v.kind,
@@ -68,6 +69,9 @@ export class VerdictsService {
       rating: v.content.ratingId ? (ratings.get(v.content.ratingId) ?? null) : null,
       author: person(v.author),
       createdAt: v.createdAt.toISOString(),
+      sentBack: requests
+        .filter((c) => c.verdictVersion === v.version)
+        .map((c) => ({ by: person(c.author), at: c.createdAt.toISOString(), comment: c.body })),
     }));
   }
 
