@@ -76,6 +76,21 @@ describe('verdict versions: what was sent back, and by whom each version was mad
     expect(first.sentBack.map((s) => s.comment)).toEqual(['First.', 'Second.']);
   });
 
+  it('a first save that leaves fields out keeps them empty in its version', async () => {
+    const { id } = await h.data.claim({ text: 'Rents doubled in ten years.' });
+    await ok('POST', `/api/claims/${id}/accept`, editor.cookie);
+    await ok('PUT', `/api/claims/${id}/assignment`, editor.cookie, { assigneeId: reviewer.user.id });
+    await ok('PUT', `/api/claims/${id}/verdict`, reviewer.cookie, { version: 0, headline: 'Rents doubled' });
+    const [first] = await versionsOf(id);
+    expect(first.content).toEqual({
+      ratingId: null,
+      headline: 'Rents doubled',
+      conclusion: '',
+      analysis: '',
+      sources: [],
+    });
+  });
+
   it('an editor’s copy-edit in review is the editor’s version; the verdict stays the reviewer’s', async () => {
     const id = await submitted();
     await ok('PUT', `/api/claims/${id}/verdict`, editor.cookie, {

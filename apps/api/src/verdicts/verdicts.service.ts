@@ -9,6 +9,7 @@ import {
   verdictProblems,
   type VerdictDraftDto,
   type VerdictDto,
+  type VerdictVersionContent,
   type VerdictVersionDto,
 } from '@factdesk/domain';
 import {
@@ -33,6 +34,14 @@ const toDraftDto = (d: VerdictDraftEntity): VerdictDraftDto => ({
   content: d.content,
   savedAt: d.updatedAt.toISOString(),
 });
+
+const EMPTY_CONTENT: VerdictVersionContent = {
+  ratingId: null,
+  headline: '',
+  conclusion: '',
+  analysis: '',
+  sources: [],
+};
 
 @Injectable()
 export class VerdictsService {
@@ -65,7 +74,8 @@ export class VerdictsService {
     return rows.map((v) => ({
       version: v.version,
       kind: v.kind,
-      content: v.content,
+      // Versions kept before verdictContentOf wrote every field may lack one a first save left out.
+      content: { ...EMPTY_CONTENT, ...v.content },
       rating: v.content.ratingId ? (ratings.get(v.content.ratingId) ?? null) : null,
       author: person(v.author),
       createdAt: v.createdAt.toISOString(),
