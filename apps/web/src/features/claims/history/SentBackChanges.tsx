@@ -2,7 +2,7 @@ import { Paper, Text } from '@mantine/core';
 import type { ClaimDetailDto } from '@factdesk/domain';
 import { formatDateTime } from '../../../lib/format';
 import { lastSentBack, verdictVersionText } from './diff';
-import { useVerdictVersions } from './queries';
+import { useVerdictVersions, versionsStamp } from './queries';
 import { VersionDiffView } from './VersionDiffView';
 
 /**
@@ -11,7 +11,7 @@ import { VersionDiffView } from './VersionDiffView';
  */
 export function SentBackChanges({ claim }: { claim: ClaimDetailDto }) {
   const inReview = claim.state === 'in_review' && !!claim.verdict;
-  const versions = useVerdictVersions(claim.id, inReview);
+  const versions = useVerdictVersions(claim.id, inReview ? versionsStamp(claim) : null);
   if (!inReview || !versions.data) return null;
   const sent = lastSentBack(versions.data);
   const now = versions.data.find((v) => v.version === claim.verdict!.version);

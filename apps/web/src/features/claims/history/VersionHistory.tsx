@@ -11,7 +11,7 @@ import { formatDateTime } from '../../../lib/format';
 import { Section } from '../claim/Section';
 import { CompareVersions } from './CompareVersions';
 import { factCheckVersionText, verdictVersionText, versionSteps } from './diff';
-import { useFactCheckVersions, useVerdictVersions } from './queries';
+import { useFactCheckVersions, useVerdictVersions, versionsStamp } from './queries';
 
 const KIND_LABEL: Record<VerdictVersionDto['kind'], string> = { save: 'Saved', correction: 'Correction' };
 
@@ -117,8 +117,8 @@ function PublishedVersions({ claim, versions }: { claim: ClaimDetailDto; version
 /** Every version of the verdict and of the published fact-check: who made it, when, and what changed. */
 export function VersionHistory({ claim }: { claim: ClaimDetailDto }) {
   const [view, setView] = useState<'verdict' | 'published'>('verdict');
-  const verdict = useVerdictVersions(claim.id, !!claim.verdict);
-  const published = useFactCheckVersions(claim.factCheck?.id);
+  const verdict = useVerdictVersions(claim.id, versionsStamp(claim));
+  const published = useFactCheckVersions(claim.factCheck);
   if (!claim.verdict) return null;
   const shown = view === 'published' && claim.factCheck ? published : verdict;
   return (
