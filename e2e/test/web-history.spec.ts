@@ -125,6 +125,7 @@ describe('a verdict sent back and resubmitted', () => {
     expect(await compare.getByTestId('diff-headline').count()).toBe(0);
     await page.getByTestId('version-history').scrollIntoViewIfNeeded();
     await screenshot(page, 'web-claim-version-history');
+    expect(await seriousA11yViolations(page)).toEqual([]);
 
     const versions = await call<VerdictVersionDto[]>(page, 'GET', `/claims/${claimId}/verdict/versions`);
     expect(versions.map((v) => [v.version, v.author.name])).toEqual([
@@ -162,6 +163,7 @@ describe('a verdict sent back and resubmitted', () => {
     expect(await analysis.locator('ins').allTextContents()).toEqual(['18']);
     await page.getByTestId('version-history').scrollIntoViewIfNeeded();
     await screenshot(page, 'web-claim-published-versions');
+    expect(await seriousA11yViolations(page)).toEqual([]);
     expect(editor.errors).toEqual([]);
   }, 60_000);
 });
