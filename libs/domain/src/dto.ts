@@ -204,6 +204,15 @@ export interface VerdictVersionDto {
   rating: string | null;
   author: PersonRef;
   createdAt: string;
+  /** Every time an editor asked for changes to this version (the review comment names it), oldest first. */
+  sentBack: VersionSentBackDto[];
+}
+
+/** One request for changes to a verdict version: who, when, and what they asked. */
+export interface VersionSentBackDto {
+  by: PersonRef;
+  at: string;
+  comment: string;
 }
 
 export interface SimilarClaimDto {

@@ -1480,11 +1480,18 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       rating: { type: ['string', 'null'] },
       author: { $ref: '#/components/schemas/PersonRef' },
       createdAt: { type: 'string' },
+      sentBack: { type: 'array', items: { $ref: '#/components/schemas/VersionSentBackDto' } },
     },
-    required: ['version', 'kind', 'content', 'rating', 'author', 'createdAt'],
+    required: ['version', 'kind', 'content', 'rating', 'author', 'createdAt', 'sentBack'],
     additionalProperties: false,
   },
   VerdictVersionKind: { type: 'string', enum: ['save', 'correction'] },
+  VersionSentBackDto: {
+    type: 'object',
+    properties: { by: { $ref: '#/components/schemas/PersonRef' }, at: { type: 'string' }, comment: { type: 'string' } },
+    required: ['by', 'at', 'comment'],
+    additionalProperties: false,
+  },
   WebhookAttemptDto: {
     type: 'object',
     properties: {
@@ -1663,6 +1670,7 @@ export interface DomainTypes {
   VerdictIncompleteDto: Domain.VerdictIncompleteDto;
   VerdictSourceDto: Domain.VerdictSourceDto;
   VerdictVersionDto: Domain.VerdictVersionDto;
+  VersionSentBackDto: Domain.VersionSentBackDto;
   WebhookAttemptDto: Domain.WebhookAttemptDto;
   WebhookDeliveryDetailDto: Domain.WebhookDeliveryDetailDto;
   WebhookDeliveryDto: Domain.WebhookDeliveryDto;

@@ -9,6 +9,7 @@ import {
   verdictProblems,
   type VerdictDraftDto,
   type VerdictDto,
+  type VerdictVersionContent,
   type VerdictVersionDto,
 } from '@factdesk/domain';
 import {
@@ -34,6 +35,14 @@ const toDraftDto = (d: VerdictDraftEntity): VerdictDraftDto => ({
   savedAt: d.updatedAt.toISOString(),
 });
 
+const EMPTY_CONTENT: VerdictVersionContent = {
+  ratingId: null,
+  headline: '',
+  conclusion: '',
+  analysis: '',
+  sources: [],
+};
+
 @Injectable()
 export class VerdictsService {
   constructor(
@@ -55,19 +64,24 @@ export class VerdictsService {
     return toVerdictDto(found.verdict, found.sources, found.current);
   }
 
-  /** Every kept version of the claim's verdict, oldest first (404 without a verdict). */
+  /** Every kept version of the claim's verdict, oldest first, each with the requests for changes made on it (404 without a verdict). */
   async versions(claimId: string): Promise<VerdictVersionDto[]> {
     const rows = await this.verdicts.versions(claimId);
     if (!rows.length && !(await this.load(this.db.manager, claimId)))
       throw new NotFoundException('This claim has no verdict yet.');
-    const ratings = new Map((await this.verdicts.ratings()).map((r) => [r.id, r.label]));
+    const [scale, requests] = await Promise.all([this.verdicts.ratings(), this.collaboration.reviewComments(claimId)]);
+    const ratings = new Map(scale.map((r) => [r.id, r.label]));
     return rows.map((v) => ({
       version: v.version,
       kind: v.kind,
-      content: v.content,
+      // Versions kept before verdictContentOf wrote every field may lack one a first save left out.
+      content: { ...EMPTY_CONTENT, ...v.content },
       rating: v.content.ratingId ? (ratings.get(v.content.ratingId) ?? null) : null,
       author: person(v.author),
       createdAt: v.createdAt.toISOString(),
+      sentBack: requests
+        .filter((c) => c.verdictVersion === v.version)
+        .map((c) => ({ by: person(c.author), at: c.createdAt.toISOString(), comment: c.body })),
     }));
   }
 

@@ -1,4 +1,4 @@
-import { In, IsNull, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { AssignmentEntity, ClaimEntity, CommentEntity, NotificationEntity, UserEntity } from '../entities/index.js';
 import { AuditRepository } from './audit.repository.js';
 
@@ -24,6 +24,15 @@ export class CollaborationRepository {
     return this.db
       .getRepository(CommentEntity)
       .find({ where: { claimId }, relations: { author: true }, order: { createdAt: 'ASC' } });
+  }
+
+  /** A claim's requests for changes (comments naming the verdict version they were about), oldest first. */
+  reviewComments(claimId: string): Promise<CommentEntity[]> {
+    return this.db.getRepository(CommentEntity).find({
+      where: { claimId, verdictVersion: Not(IsNull()) },
+      relations: { author: true },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /**

@@ -191,11 +191,12 @@ export function verdictContentOf(
   v: Pick<VerdictEntity, 'ratingId' | 'headline' | 'conclusion' | 'analysis'>,
   sources: VerdictSourceEntity[],
 ): VerdictVersionContent {
+  // A first save that leaves a field out has it only as the column's default, not on the entity: keep ''.
   return {
-    ratingId: v.ratingId,
-    headline: v.headline,
-    conclusion: v.conclusion,
-    analysis: v.analysis,
+    ratingId: v.ratingId ?? null,
+    headline: v.headline ?? '',
+    conclusion: v.conclusion ?? '',
+    analysis: v.analysis ?? '',
     sources: sources.map((s) => ({
       url: s.url,
       title: s.title,

@@ -9,6 +9,7 @@ import { fromNow } from '../../lib/format';
 import { useClaim, useClaimAction, useClaims, useRequestChanges } from '../claims/queries';
 import { staleCurrent, StaleVerdictChanges } from '../claims/verdict/StaleVerdict';
 import { VerdictView } from '../claims/verdict/VerdictView';
+import { SentBackChanges } from '../claims/history/SentBackChanges';
 import { PublishModal } from '../claims/publish/PublishModal';
 
 function ReviewPanel({ claimId }: { claimId: string }) {
@@ -45,6 +46,7 @@ function ReviewPanel({ claimId }: { claimId: string }) {
           Open claim
         </Anchor>
       </Group>
+      <SentBackChanges claim={c} />
       {c.verdict ? <VerdictView verdict={c.verdict} /> : <Text c="dimmed">No verdict.</Text>}
       <Group mt="md" gap="xs" data-testid="review-actions">
         {may('approve') && (

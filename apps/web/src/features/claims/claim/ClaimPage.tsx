@@ -10,6 +10,7 @@ import { useDocumentSpeakers } from '../../speakers/queries';
 import { SpeakerRoleMenu } from '../../speakers/SpeakerRoleMenu';
 import { EditClaimModal } from './EditClaimModal';
 import { VerdictEditor } from '../verdict/VerdictEditor';
+import { VersionHistory } from '../history/VersionHistory';
 import { lastInboxSearch } from '../inbox/useSelection';
 import { AssignmentSection } from './AssignmentSection';
 import { ChangeRequest } from './ChangeRequest';
@@ -146,6 +147,7 @@ export function ClaimPage() {
                 canSubmit={c.actions.includes('submit')}
               />
             </Section>
+            <VersionHistory claim={c} />
             <Comments claim={c} />
           </Stack>
         </Grid.Col>
