@@ -9,7 +9,7 @@ import { renderMarkdown } from '../../../lib/markdown';
 import { useClaimAction, useRatings } from '../queries';
 import { ConflictAlert } from './ConflictAlert';
 import { LeaveGuard } from './LeaveGuard';
-import { blankSource, urlProblem } from './merge';
+import { blankSource, contentOf, urlProblem } from './merge';
 import { SourceEditor } from './SourceEditor';
 import { useVerdictDraft } from './useVerdictDraft';
 import { VerdictView } from './VerdictView';
@@ -50,13 +50,15 @@ function Editor({ claimId, verdict, canSubmit }: { claimId: string; verdict: Ver
 
   const submit = async () => {
     act.reset();
-    const version = dirty ? (await doSave())?.version : base.version;
-    if (version === undefined) return;
+    const saved = dirty ? await doSave() : undefined;
+    if (saved === null) return;
+    // What is submitted: the version on screen, or the one just saved from it.
+    const seen = saved ? { version: saved.version, content: contentOf(saved) } : base;
     // Not mutate's onSuccess: the refetch that follows a submit swaps this editor for the verdict's view, and
     // TanStack Query drops the callbacks of a component that unmounted; the promise is kept either way.
-    await act.mutateAsync({ id: claimId, action: 'submit', version }).then(
+    await act.mutateAsync({ id: claimId, action: 'submit', version: seen.version }).then(
       () => notifications.show({ color: 'green', message: 'Submitted for review. The editors have been notified.' }),
-      (err) => d.staleSubmit(err) && act.reset(), // a stale version is shown as what changed; others as errors
+      (err) => d.staleSubmit(err, seen) && act.reset(), // a stale version is shown as what changed; others as errors
     );
   };
 

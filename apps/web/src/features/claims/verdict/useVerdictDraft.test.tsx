@@ -190,7 +190,7 @@ describe('useVerdictDraft', () => {
     const refusal = new ApiRequestError({ statusCode: 409, error: 'Conflict', message: 'Version 4…', current: theirs });
     let shown = false;
     act(() => {
-      shown = result.current.staleSubmit(refusal);
+      shown = result.current.staleSubmit(refusal, result.current.base);
     });
     expect(shown).toBe(true);
     expect(result.current).toMatchObject({ conflictOn: 'submit', conflict: { version: 4 } });
@@ -199,5 +199,23 @@ describe('useVerdictDraft', () => {
     expect(result.current).toMatchObject({ conflict: { version: 4 }, base: { version: 3 } });
     act(() => result.current.resolve('theirs'));
     expect(result.current).toMatchObject({ conflict: null, base: { version: 4 }, draft: { headline: 'Changed' } });
+  });
+
+  it('a refetch of the newer version landing before the refusal still leaves what changed to be shown', async () => {
+    const theirs = verdict(4, { headline: 'Changed' });
+    server();
+    const { result, rerender } = await setup(verdict(3, { headline: 'Seen' }));
+    const submitted = result.current.base;
+    // A refetch (a focus, another invalidation) brings version 4 first: the editor, with no edits, follows it.
+    rerender({ v: theirs });
+    expect(result.current.base.version).toBe(4);
+    const refusal = new ApiRequestError({ statusCode: 409, error: 'Conflict', message: 'Version 4…', current: theirs });
+    act(() => void result.current.staleSubmit(refusal, submitted));
+    expect(result.current).toMatchObject({
+      conflictOn: 'submit',
+      conflict: { version: 4 },
+      base: { version: 3, content: { headline: 'Seen' } },
+      draft: { headline: 'Seen' },
+    });
   });
 });

@@ -132,11 +132,15 @@ export function useVerdictDraft(claimId: string, verdict: VerdictDto | null) {
     }
   };
 
-  /** A submission refused because the verdict moved on since the version on screen: show what changed. */
-  const staleSubmit = (err: unknown): boolean => {
+  /**
+   * A submission of `seen` refused because the verdict moved on since: show what changed since `seen`. The
+   * editor may have followed the newer version already (a refetch can land before the refusal does), so what
+   * changed is measured from what was submitted, not from what is on screen now.
+   */
+  const staleSubmit = (err: unknown, seen: { version: number; content: VerdictContent }): boolean => {
     const current = conflictFrom(err);
     if (!current) return false;
-    setState((s) => ({ ...s, conflict: current, conflictOn: 'submit' }));
+    setState((s) => ({ ...s, base: seen, draft: seen.content, conflict: current, conflictOn: 'submit' }));
     return true;
   };
 
