@@ -139,6 +139,11 @@ const AUDIT_WORDS: Partial<Record<AuditAction, string>> = {
   'fact_check.publish': 'published the fact-check',
   'fact_check.correct': 'published a correction',
   'fact_check.retract': 'retracted the fact-check',
+  'publication.schedule': 'scheduled the publication',
+  'publication.reschedule': 'rescheduled the publication',
+  'publication.cancel': 'cancelled the scheduled publication',
+  'publication.clear': 'cleared the scheduled publication',
+  'publication.fail': 'scheduled publication failed',
 };
 
 /** Audit actions ("claim.accept", "verdict.save") in words for the history timeline. */
