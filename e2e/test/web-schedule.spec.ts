@@ -194,6 +194,7 @@ describe('a scheduled publication', () => {
     const jobs = new JobQueue({ redisUrl: stack.env.REDIS_URL, prefix: stack.env.REDIS_PREFIX, connection: 'worker' });
     try {
       expect(await jobs.remove(QUEUE_NAMES.publication, publicationJobId(lost.id, 1))).toBe(true);
+      expect(await jobs.getJob(QUEUE_NAMES.publication, publicationJobId(lost.id, 1))).toBeUndefined();
       expect(await (await jobs.getJob(QUEUE_NAMES.publication, publicationJobId(kept.id, 1)))?.getState()).toBe(
         'delayed',
       );

@@ -75,8 +75,8 @@ export class JobQueue {
   }
 
   /**
-   * Removes a job that is waiting or delayed (a scheduled publication moved or cancelled); true when it was
-   * removed, false when there was none or it is running (a running job checks its work in PostgreSQL).
+   * Removes a job that is waiting or delayed (a scheduled publication moved or cancelled), if there is one;
+   * false when it is running and so cannot be removed (a running job checks its work in PostgreSQL).
    */
   async remove(queue: QueueName, id: string): Promise<boolean> {
     return (await this.queue(queue).remove(id)) === 1;
