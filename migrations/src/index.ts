@@ -20,6 +20,7 @@ import { FactCheckSearchVector1796360000000 } from './1796360000000-FactCheckSea
 import { VerdictVersionsCorrectionFields1796500000000 } from './1796500000000-VerdictVersionsCorrectionFields.js';
 import { Repeats1796600000000 } from './1796600000000-Repeats.js';
 import { Provenance1796700000000 } from './1796700000000-Provenance.js';
+import { PublicationSchedules1796800000000 } from './1796800000000-PublicationSchedules.js';
 
 /** Every migration, oldest first. The only way the schema changes. */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Provenance1796700000000,
   ClaimRepeats1796720000000,
   ClaimChangeNotify1796750000000,
+  PublicationSchedules1796800000000,
 ];

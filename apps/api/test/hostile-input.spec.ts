@@ -508,6 +508,8 @@ describe('dates: calendar dates and RFC 3339 date-times only', () => {
           version: 0,
           sources: [{ url: 'https://example.org/report', kind: 'primary', publishedOn: date }],
         }),
+        await ed('POST', `/api/claims/${claim.id}/schedule`, { publishAt: date }),
+        await ed('PUT', `/api/claims/${claim.id}/schedule`, { publishAt: date }),
       ]);
       expect(replies.map((r) => r.json().fields?.[0]?.field)).toEqual([
         'publishedAt',
@@ -516,6 +518,8 @@ describe('dates: calendar dates and RFC 3339 date-times only', () => {
         'dueAt',
         'dueAt',
         'sources.0.publishedOn',
+        'publishAt',
+        'publishAt',
       ]);
     },
   );

@@ -2,6 +2,8 @@ import {
   createTheme,
   darken,
   defaultVariantColorsResolver,
+  Modal,
+  Notification,
   parseThemeColor,
   type CSSVariablesResolver,
   type VariantColorsResolver,
@@ -31,6 +33,11 @@ export const theme = createTheme({
   headings: { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", fontWeight: '650' },
   defaultRadius: 'sm',
   variantColorResolver,
+  // A dialog's or a toast's × button has no text: screen readers need its name.
+  components: {
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+    Notification: Notification.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
+  },
 });
 
 /** Mantine's dimmed grey is 3.3:1 on white; readers of long lists need darker secondary text. */

@@ -264,10 +264,29 @@ export interface ClaimDetailDto extends ClaimSummaryDto {
   provenance: ClaimProvenanceDto;
   /** What approval warns of (a missing date or appearance); approval is not blocked by them. */
   provenanceWarnings: string[];
+  /** Its pending scheduled publication, or null when none is pending. */
+  publicationSchedule: PublicationScheduleDto | null;
   /** Every change, oldest first. */
   history: AuditEventDto[];
   /** What the signed-in user may do to it now. */
   actions: ClaimAction[];
+}
+
+/** A claim's pending scheduled publication (POST, PUT and DELETE /api/claims/:id/schedule). */
+export interface PublicationScheduleDto {
+  claimId: string;
+  /** When it goes out (RFC 3339, UTC). */
+  publishAt: string;
+  /** Counts every schedule and reschedule of the claim: each names its own delayed job. */
+  version: number;
+  /** Who set the time now standing, and when. */
+  scheduledBy: PersonRef;
+  scheduledAt: string;
+}
+
+/** POST and PUT /api/claims/:id/schedule: the time to publish at (RFC 3339 with its offset). */
+export interface PublicationScheduleInput {
+  publishAt: string;
 }
 
 /** One time a claim was said: a claim of its cluster, where and when, and by whom. */

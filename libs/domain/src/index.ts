@@ -18,3 +18,4 @@ export * from './sentences.js';
 export * from './repeats.js';
 export * from './corrections.js';
 export * from './provenance.js';
+export * from './schedule.js';

@@ -74,6 +74,14 @@ export class JobQueue {
     }
   }
 
+  /**
+   * Removes a job that is waiting or delayed (a scheduled publication moved or cancelled), if there is one;
+   * false when it is running and so cannot be removed (a running job checks its work in PostgreSQL).
+   */
+  async remove(queue: QueueName, id: string): Promise<boolean> {
+    return (await this.queue(queue).remove(id)) === 1;
+  }
+
   /** Enqueues many jobs, one round trip per queue. */
   async addBulk(jobs: JobSpec[]): Promise<void> {
     const byQueue = new Map<QueueName, JobSpec[]>();

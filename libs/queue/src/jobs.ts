@@ -11,6 +11,7 @@ export const QUEUE_NAMES = {
   maintenance: 'maintenance',
   webhookDelivery: 'webhook-delivery',
   sourcePoll: 'source-poll',
+  publication: 'publication',
 } as const;
 export type QueueName = (typeof QUEUE_NAMES)[keyof typeof QUEUE_NAMES];
 
@@ -31,6 +32,8 @@ export interface JobPayloads {
   'webhook-delivery': { deliveryId: string };
   /** Check a monitored source for new items; `manual` skips the failing source's backoff. */
   'source-poll': { sourceId: string; manual?: boolean };
+  /** Publish a claim at its scheduled time, if its schedule is still pending at `version` (checked in PostgreSQL). */
+  publication: { claimId: string; version: number };
 }
 
 /** The one job name of each queue (what the dashboard lists). */
@@ -41,6 +44,7 @@ export interface JobNames {
   maintenance: 'sweep';
   'webhook-delivery': 'deliver';
   'source-poll': 'poll';
+  publication: 'publish';
 }
 
 /** What a job may set beyond the queue's defaults (DEFAULT_JOB_OPTIONS). */
@@ -49,6 +53,11 @@ export interface JobOptions {
   jobId?: string;
   attempts?: number;
   backoff?: { type: 'exponential' | 'fixed'; delay: number };
+  /** Milliseconds to wait before the job may run (a delayed job). */
+  delay?: number;
+  /** Drop the job from Redis once it completed or failed for good, so the same id can be queued again. */
+  removeOnComplete?: boolean;
+  removeOnFail?: boolean;
 }
 
 /** A job to enqueue: the typed union of every kind (queue, name, payload). */
@@ -186,4 +195,28 @@ export function sourcePollSchedule(source: { id: string; pollIntervalMinutes: nu
 /** The worker's housekeeping (the sweep and the schedules' reconciliation): one schedule for all workers. */
 export function sweepSchedule(everyMs: number): ScheduleSpec<'maintenance'> {
   return { queue: 'maintenance', id: 'sweep', everyMs, job: { name: 'sweep', data: { task: 'sweep' } } };
+}
+
+/**
+ * A scheduled publication's delayed job: its id names the claim and the schedule's version, so a reschedule
+ * (a new version) queues a job of its own and the old one, should it still run, finds its version gone. The
+ * job leaves Redis when done, so the worker's sweep can queue a pending schedule's job again if it was lost.
+ */
+export const publicationJobId = (claimId: string, version: number) => `publish-${claimId}-v${version}`;
+
+export function publicationJobFor(
+  schedule: { claimId: string; version: number; publishAt: Date },
+  now: Date = new Date(),
+): JobSpec<'publication'> {
+  return {
+    queue: 'publication',
+    name: 'publish',
+    data: { claimId: schedule.claimId, version: schedule.version },
+    options: {
+      jobId: publicationJobId(schedule.claimId, schedule.version),
+      delay: Math.max(0, schedule.publishAt.getTime() - now.getTime()),
+      removeOnComplete: true,
+      removeOnFail: true,
+    },
+  };
 }

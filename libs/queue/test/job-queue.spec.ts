@@ -8,6 +8,8 @@ import {
   JobQueue,
   JobRunner,
   postpone,
+  publicationJobFor,
+  publicationJobId,
   QUEUE_NAMES,
   sourcePollSchedule,
   UnrecoverableError,
@@ -87,6 +89,19 @@ describe('JobQueue', () => {
     } finally {
       await away.close();
     }
+  });
+
+  it('holds a delayed job until its time, and removes it (a schedule moved or cancelled)', async () => {
+    const publishAt = new Date(Date.now() + 60_000);
+    await jobs.add(publicationJobFor({ claimId: 'c1', version: 2, publishAt }));
+    const id = publicationJobId('c1', 2);
+    const job = await jobs.getJob(QUEUE_NAMES.publication, id);
+    expect(await job?.getState()).toBe('delayed');
+    expect(job?.opts.delay).toBeGreaterThan(59_000);
+    expect(await jobs.remove(QUEUE_NAMES.publication, id)).toBe(true);
+    expect(await jobs.getJob(QUEUE_NAMES.publication, id)).toBeUndefined();
+    // Removing a job that is not there is not an error (the API removes best effort).
+    await jobs.remove(QUEUE_NAMES.publication, id);
   });
 
   it('gives the dashboard every queue', () => {

@@ -5,6 +5,8 @@ import {
   documentJobFor,
   documentJobId,
   documentStage,
+  publicationJobFor,
+  publicationJobId,
   sourcePollJobFor,
   sourcePollSchedule,
   sweepSchedule,
@@ -82,5 +84,25 @@ describe('schedules', () => {
       job: { name: 'poll', data: { sourceId: 's1' } },
     });
     expect(sweepSchedule(60_000)).toMatchObject({ queue: 'maintenance', id: 'sweep', everyMs: 60_000 });
+  });
+});
+
+describe('scheduled publications', () => {
+  const now = new Date('2026-06-01T12:00:00Z');
+  it.each([
+    ['in a minute', new Date('2026-06-01T12:01:00Z'), 60_000],
+    ['overdue (a lost job queued by the sweep)', new Date('2026-06-01T11:00:00Z'), 0],
+  ])('a publication due %s waits until its time', (_label, publishAt, delay) => {
+    const job = publicationJobFor({ claimId: 'c1', version: 3, publishAt }, now);
+    expect(job).toEqual({
+      queue: 'publication',
+      name: 'publish',
+      data: { claimId: 'c1', version: 3 },
+      options: { jobId: 'publish-c1-v3', delay, removeOnComplete: true, removeOnFail: true },
+    });
+  });
+
+  it('a reschedule (a new version) is a job of its own', () => {
+    expect(publicationJobId('c1', 4)).not.toBe(publicationJobId('c1', 3));
   });
 });

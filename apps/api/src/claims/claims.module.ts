@@ -11,6 +11,7 @@ import { ClaimsService } from './claims.service.js';
 import { DuplicatesService } from './duplicates.service.js';
 import { CommentsController } from './comments.controller.js';
 import { ClaimPublishingController } from './publishing.controller.js';
+import { ClaimScheduleController } from './schedule.controller.js';
 import { ClaimProvenanceController } from './provenance.controller.js';
 import { ClaimProvenanceService } from './provenance.service.js';
 import { TriageController } from './triage.controller.js';
@@ -29,6 +30,7 @@ import { VerdictController } from './verdict.controller.js';
     VerdictController,
     CommentsController,
     ClaimPublishingController,
+    ClaimScheduleController,
     ClaimProvenanceController,
   ],
   providers: [ClaimsService, DuplicatesService, ClaimProvenanceService],

@@ -22,8 +22,10 @@ import {
   documentProvenance,
   type ClaimEntity,
   type ClusterAppearanceRow,
+  PublicationSchedulesRepository,
   type UserEntity,
 } from '@factdesk/persistence';
+import { toScheduleDto } from '../publishing/schedule.service.js';
 import { FieldValidationException, httpError } from '../common/errors.js';
 import { iso, toAssignmentDto, toAuditEventDto, toFactCheckDto, toVerdictDto } from '../common/views.js';
 import { SpeakersService } from '../speakers/speakers.service.js';
@@ -65,6 +67,7 @@ export class ClaimsService {
     private readonly speakers: SpeakersService,
     private readonly audit: AuditRepository,
     private readonly claims: ClaimsRepository,
+    private readonly schedules: PublicationSchedulesRepository,
   ) {}
 
   list(query: ListClaimsQuery, user: UserEntity): Promise<Page<ClaimSummaryDto>> {
@@ -72,10 +75,11 @@ export class ClaimsService {
   }
 
   async detail(id: string, user: UserEntity): Promise<ClaimDetailDto> {
-    const [rows, history, cluster] = await Promise.all([
+    const [rows, history, cluster, schedule] = await Promise.all([
       this.claims.detailRows(id),
       this.historyOf(id),
       this.claims.clusterAppearances(id),
+      this.schedules.pending(id),
     ]);
     if (!rows) throw new NotFoundException('No such claim.');
     const { claim, assignments, verdict, sources, verdictVersion, factCheck, corrections, matches, matchedFactChecks } =
@@ -143,6 +147,7 @@ export class ClaimsService {
       appearances: cluster.length > 1 ? cluster.map(toAppearanceDto) : [],
       provenance: { effective, own, document: inherited },
       provenanceWarnings: provenanceWarnings(effective),
+      publicationSchedule: schedule ? toScheduleDto(schedule) : null,
       history,
       actions: availableActions({ state: claim.state, assigneeId: active?.assigneeId ?? null }, user),
     };

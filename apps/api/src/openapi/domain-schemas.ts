@@ -282,6 +282,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       appearances: { type: 'array', items: { $ref: '#/components/schemas/ClaimAppearanceDto' } },
       provenance: { $ref: '#/components/schemas/ClaimProvenanceDto' },
       provenanceWarnings: { type: 'array', items: { type: 'string' } },
+      publicationSchedule: { anyOf: [{ $ref: '#/components/schemas/PublicationScheduleDto' }, { type: 'null' }] },
       history: { type: 'array', items: { $ref: '#/components/schemas/AuditEventDto' } },
       actions: { type: 'array', items: { $ref: '#/components/schemas/ClaimAction' } },
     },
@@ -306,6 +307,7 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
       'id',
       'provenance',
       'provenanceWarnings',
+      'publicationSchedule',
       'reasons',
       'saidAt',
       'saidWhereUrl',
@@ -1052,6 +1054,18 @@ export const DOMAIN_SCHEMAS: Record<string, object> = {
     required: ['appearedIn', 'mediaStartSeconds', 'mediaUrl', 'outlet', 'saidAt', 'sourceUrl', 'venue'],
     additionalProperties: false,
   },
+  PublicationScheduleDto: {
+    type: 'object',
+    properties: {
+      claimId: { type: 'string' },
+      publishAt: { type: 'string' },
+      version: { type: 'number' },
+      scheduledBy: { $ref: '#/components/schemas/PersonRef' },
+      scheduledAt: { type: 'string' },
+    },
+    required: ['claimId', 'publishAt', 'version', 'scheduledBy', 'scheduledAt'],
+    additionalProperties: false,
+  },
   RatingDto: {
     type: 'object',
     properties: {
@@ -1654,6 +1668,7 @@ export interface DomainTypes {
   NotificationListDto: Domain.NotificationListDto;
   PollQueuedDto: Domain.PollQueuedDto;
   PromotedClaimDto: Domain.PromotedClaimDto;
+  PublicationScheduleDto: Domain.PublicationScheduleDto;
   RatingDto: Domain.RatingDto;
   SimilarClaimDto: Domain.SimilarClaimDto;
   SitePageDto: Domain.SitePageDto;

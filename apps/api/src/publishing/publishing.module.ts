@@ -4,12 +4,16 @@ import { VerdictsModule } from '../verdicts/verdicts.module.js';
 import { WorkflowModule } from '../workflow/workflow.module.js';
 import { FactChecksController } from './fact-checks.controller.js';
 import { PublishingService } from './publishing.service.js';
+import { ScheduleService } from './schedule.service.js';
 
-/** Fact-checks: publish, correct and retract (routes in claims/publishing.controller.ts) and the staff list. */
+/**
+ * Fact-checks: publish, schedule, correct and retract (routes in claims/publishing.controller.ts and
+ * claims/schedule.controller.ts) and the staff list.
+ */
 @Module({
   imports: [WorkflowModule, VerdictsModule, PublicModule],
   controllers: [FactChecksController],
-  providers: [PublishingService],
-  exports: [PublishingService],
+  providers: [PublishingService, ScheduleService],
+  exports: [PublishingService, ScheduleService],
 })
 export class PublishingModule {}

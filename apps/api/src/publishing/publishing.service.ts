@@ -18,7 +18,7 @@ import { httpError } from '../common/errors.js';
 import { person, toFactCheckDto } from '../common/views.js';
 import { PublicReader } from '../public/public-reader.js';
 import { VerdictsService } from '../verdicts/verdicts.service.js';
-import { WorkflowService } from '../workflow/workflow.service.js';
+import { asHttp, WorkflowService } from '../workflow/workflow.service.js';
 import type { CorrectDto } from '../verdicts/dto.js';
 
 /** The public page and ClaimReview an approved verdict would publish as, and the publication time they assume. */
@@ -42,13 +42,10 @@ export class PublishingService {
   ) {}
 
   async publish(claimId: string, user: UserEntity, requestId: string): Promise<FactCheckDto> {
-    await this.workflow.transition(claimId, {
-      action: 'publish',
-      actor: user,
-      requestId,
-      effect: async (m, locked) => {
-        await this.publisher.publish(m, locked, new Date(), { actorId: user.id, requestId });
-      },
+    // The one publish step (libs/persistence), also the worker's for a scheduled publication.
+    await this.db.transaction(async (m) => {
+      const locked = await this.workflow.lock(m, claimId);
+      await asHttp(() => this.publisher.publishClaim(m, locked, user, requestId, new Date()));
     });
     return this.factCheckOfClaim(claimId);
   }

@@ -1,84 +1,50 @@
-import { HttpException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { BulkResultDto } from '@factdesk/domain';
 import {
-  claimAuditAction,
-  decideTransition,
-  type BulkResultDto,
-  type ClaimAction,
-  type TransitionRequest,
-} from '@factdesk/domain';
-import { ClaimsRepository, type AssignmentEntity, type ClaimEntity, type UserEntity } from '@factdesk/persistence';
+  ClaimWorkflow,
+  WorkflowRefusal,
+  type ClaimEntity,
+  type LockedClaim,
+  type TransitionCall,
+} from '@factdesk/persistence';
 import { httpError } from '../common/errors.js';
 
-export interface LockedClaim {
-  claim: ClaimEntity;
-  assignment: AssignmentEntity | null;
-}
-
-export interface TransitionCall {
-  action: ClaimAction;
-  actor: Pick<UserEntity, 'id' | 'role' | 'name'>;
-  input?: TransitionRequest['input'];
-  requestId: string;
-  /** Work that belongs to the transition (an assignment, a snapshot), run in its transaction once it is allowed. */
-  effect?: (m: EntityManager, locked: LockedClaim) => Promise<void>;
-}
+export type { LockedClaim, TransitionCall } from '@factdesk/persistence';
 
 /** Thrown inside a bulk transaction to roll it back once any claim failed. */
 class BulkRollback extends Error {}
 
+/** The workflow's refusals as HTTP errors; anything else as it was thrown. */
+export async function asHttp<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (err instanceof WorkflowRefusal) throw httpError(err.status, err.message);
+    throw err;
+  }
+}
+
 /**
- * Applies the workflow rules of @factdesk/domain to claims in the database: locks the claim, decides,
- * runs the transition's own work, moves the state and writes the audit event, in one transaction.
+ * The API's side of libs/persistence's ClaimWorkflow (the rules of @factdesk/domain applied to claims in the
+ * database, shared with the worker): transactions, bulk requests, and refusals as HTTP errors.
  */
 @Injectable()
 export class WorkflowService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly claims: ClaimsRepository,
+    private readonly workflow: ClaimWorkflow,
   ) {}
 
   /** The claim and its active assignment, locked for the rest of the transaction. */
-  async lock(m: EntityManager, claimId: string): Promise<LockedClaim> {
-    const locked = await this.claims.lock(m, claimId);
-    if (!locked) throw new NotFoundException('No such claim.');
-    return locked;
+  lock(m: EntityManager, claimId: string): Promise<LockedClaim> {
+    return asHttp(() => this.workflow.lock(m, claimId));
   }
 
   /** Decides and applies one transition inside the caller's transaction. */
-  async apply(m: EntityManager, locked: LockedClaim, call: TransitionCall): Promise<ClaimEntity> {
-    const { claim, assignment } = locked;
-    const decision = decideTransition({
-      action: call.action,
-      claim: { state: claim.state, assigneeId: assignment?.assigneeId ?? null },
-      user: call.actor,
-      input: call.input,
-    });
-    if (!decision.ok) throw httpError(decision.status, decision.message);
-    await call.effect?.(m, locked);
-    const dismissalReason = call.action === 'dismiss' ? call.input!.reason!.trim() : null;
-    await this.claims.moveState(
-      m,
-      {
-        claimId: claim.id,
-        from: decision.from,
-        to: decision.to,
-        dismissalReason,
-        action: claimAuditAction(call.action),
-        reason: call.input?.reason,
-        duplicateOfId:
-          call.action === 'mark_duplicate'
-            ? call.input!.originalId!
-            : call.action === 'not_duplicate'
-              ? null
-              : undefined,
-      },
-      { actorId: call.actor.id, requestId: call.requestId },
-    );
-    claim.state = decision.to;
-    claim.dismissalReason = dismissalReason;
-    return claim;
+  apply(m: EntityManager, locked: LockedClaim, call: TransitionCall): Promise<ClaimEntity> {
+    return asHttp(() => this.workflow.apply(m, locked, call));
   }
 
   /** One transition in a transaction of its own. */

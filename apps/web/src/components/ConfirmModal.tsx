@@ -14,6 +14,7 @@ export function ConfirmModal({
   pending,
   error,
   size = 'md',
+  dismissLabel = 'Cancel',
 }: {
   title: string;
   children: ReactNode;
@@ -25,6 +26,8 @@ export function ConfirmModal({
   pending?: boolean;
   error?: unknown;
   size?: string;
+  /** The button that closes without acting (when "Cancel" would be ambiguous, e.g. cancelling a schedule). */
+  dismissLabel?: string;
 }) {
   return (
     <Modal opened={opened} onClose={onClose} title={title} size={size}>
@@ -33,7 +36,7 @@ export function ConfirmModal({
         {!!error && <ErrorAlert error={error} title="Not done" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {dismissLabel}
           </Button>
           <Button color={colour} loading={pending} onClick={onConfirm} data-autofocus>
             {confirmLabel}

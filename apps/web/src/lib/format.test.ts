@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { describeAudit, fromLocalInput, fromNow, pollInterval, scoreColour, toLocalInput, webHref } from './format';
+import {
+  describeAudit,
+  fromLocalInput,
+  fromNow,
+  pollInterval,
+  scoreColour,
+  toLocalInput,
+  toLocalSecondsInput,
+  webHref,
+} from './format';
 
 describe('describeAudit', () => {
   it.each([
@@ -74,5 +83,13 @@ describe('datetime-local inputs', () => {
     expect(fromLocalInput(toLocalInput(iso))).toBe(iso);
     expect(toLocalInput(null)).toBe('');
     expect(fromLocalInput('')).toBeNull();
+  });
+});
+
+describe('a scheduled time in a datetime-local field, to the second', () => {
+  it('reads back as the same instant', () => {
+    const iso = '2026-06-01T09:30:15.000Z';
+    expect(new Date(toLocalSecondsInput(iso)).toISOString()).toBe(iso);
+    expect(toLocalSecondsInput(iso)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:15$/);
   });
 });

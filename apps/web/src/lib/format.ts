@@ -111,6 +111,11 @@ export function toLocalInput(iso: string | null | undefined): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 export const fromLocalInput = (value: string) => (value ? new Date(value).toISOString() : null);
+/** The same to the second (`datetime-local` with `step={1}`): a scheduled publication's time. */
+export function toLocalSecondsInput(iso: string): string {
+  const d = new Date(iso);
+  return `${toLocalInput(iso)}:${String(d.getSeconds()).padStart(2, '0')}`;
+}
 
 /** The audit actions a claim's history shows, in words; others read as their name ("speaker merge"). */
 const AUDIT_WORDS: Partial<Record<AuditAction, string>> = {
@@ -139,6 +144,11 @@ const AUDIT_WORDS: Partial<Record<AuditAction, string>> = {
   'fact_check.publish': 'published the fact-check',
   'fact_check.correct': 'published a correction',
   'fact_check.retract': 'retracted the fact-check',
+  'publication.schedule': 'scheduled the publication',
+  'publication.reschedule': 'rescheduled the publication',
+  'publication.cancel': 'cancelled the scheduled publication',
+  'publication.clear': 'cleared the scheduled publication',
+  'publication.fail': 'scheduled publication failed',
 };
 
 /** Audit actions ("claim.accept", "verdict.save") in words for the history timeline. */

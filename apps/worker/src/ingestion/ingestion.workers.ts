@@ -14,6 +14,7 @@ import {
   type QueuedJob,
 } from '@factdesk/queue';
 import { InjectWorkerConfig } from '../worker-config.js';
+import { ScheduledPublications } from '../publishing/scheduled-publications.js';
 import { SourcePoller } from '../sources/source-poller.service.js';
 import { describeFailure, DocumentPipeline } from './pipeline.service.js';
 
@@ -25,8 +26,8 @@ const LINK_MAX_DEFER_MS = 120_000;
 /**
  * The ingestion processors: fetching/extraction (I/O-bound, several at once), detection (CPU-bound) and
  * linking of the new claims to similar claims (database-bound, after the document is done) on queues of their own, plus the sweep that re-enqueues documents whose jobs were lost
- * (Redis was down when they were submitted, or Redis lost its data) and keeps the sources' poll
- * schedules in line with the sources.
+ * (Redis was down when they were submitted, or Redis lost its data), keeps the sources' poll
+ * schedules in line with the sources and queues again the lost jobs of scheduled publications.
  */
 @Injectable()
 export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -41,6 +42,7 @@ export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationSh
     private readonly documents: DocumentsRepository,
     private readonly pipeline: DocumentPipeline,
     private readonly sources: SourcePoller,
+    private readonly publications: ScheduledPublications,
     private readonly jobs: JobQueue,
     private readonly runner: JobRunner,
   ) {}
@@ -88,6 +90,7 @@ export class IngestionWorkers implements OnApplicationBootstrap, OnApplicationSh
       async () => {
         await this.sweep();
         await this.sources.reconcileSchedules();
+        await this.publications.sweep();
       },
       { concurrency: 1 },
     );

@@ -6,6 +6,7 @@ import { DocumentSentencesEntity } from './document-sentences.entity.js';
 import { CorrectionEntity, FactCheckEntity, FactCheckVersionEntity } from './fact-check.entity.js';
 import { MonitoredSourceEntity, SourceItemEntity } from './monitored-source.entity.js';
 import { PublicationEventEntity, SitePageEntity, WebhookDeliveryEntity, WebhookEntity } from './publication.entity.js';
+import { PublicationScheduleEntity } from './publication-schedule.entity.js';
 import { RatingEntity } from './rating.entity.js';
 import { DocumentSpeakerEntity, SpeakerEntity } from './speaker.entity.js';
 import { ApiTokenEntity, SessionEntity, UserEntity } from './user.entity.js';
@@ -31,6 +32,7 @@ export {
   SourceItemEntity,
   NotificationEntity,
   PublicationEventEntity,
+  PublicationScheduleEntity,
   RatingEntity,
   SessionEntity,
   SitePageEntity,
@@ -66,6 +68,7 @@ export const ENTITIES = [
   FactCheckEntity,
   FactCheckVersionEntity,
   CorrectionEntity,
+  PublicationScheduleEntity,
   CommentEntity,
   NotificationEntity,
   AuditEventEntity,

@@ -4,11 +4,13 @@ import { AssignmentsRepository } from './assignments.repository.js';
 import { AuditRepository } from './audit.repository.js';
 import { ClaimMatchesRepository } from './claim-matches.repository.js';
 import { ClaimPublisher } from './claim-publisher.js';
+import { ClaimWorkflow } from './claim-workflow.js';
 import { ClaimRepeatsRepository } from './claim-repeats.repository.js';
 import { ClaimsRepository } from './claims.repository.js';
 import { CollaborationRepository } from './collaboration.repository.js';
 import { DocumentSentencesRepository } from './document-sentences.repository.js';
 import { DocumentsRepository } from './documents.repository.js';
+import { PublicationSchedulesRepository } from './publication-schedules.repository.js';
 import { PublicationsRepository } from './publications.repository.js';
 import { PublicSiteReadModel } from './public-site.read-model.js';
 import { RatingsRepository } from './ratings.repository.js';
@@ -24,6 +26,7 @@ export * from './assignments.repository.js';
 export * from './audit.repository.js';
 export * from './claim-matches.repository.js';
 export * from './claim-publisher.js';
+export * from './claim-workflow.js';
 export * from './claim-repeats.repository.js';
 export * from './claims.repository.js';
 export * from './provenance.js';
@@ -31,6 +34,7 @@ export * from './collaboration.repository.js';
 export * from './document-rows.js';
 export * from './document-sentences.repository.js';
 export * from './documents.repository.js';
+export * from './publication-schedules.repository.js';
 export * from './publications.repository.js';
 export * from './public-site.read-model.js';
 export * from './ratings.repository.js';
@@ -52,10 +56,12 @@ export const REPOSITORIES = [
   ClaimMatchesRepository,
   ClaimPublisher,
   ClaimRepeatsRepository,
+  ClaimWorkflow,
   ClaimsRepository,
   CollaborationRepository,
   DocumentSentencesRepository,
   DocumentsRepository,
+  PublicationSchedulesRepository,
   PublicationsRepository,
   PublicSiteReadModel,
   RatingsRepository,

@@ -12,6 +12,7 @@ import type {
   CommentDto,
   FactCheckDto,
   Page,
+  PublicationScheduleDto,
   RatingDto,
   SpeakerDto,
   VerdictDraftContentDto,
@@ -123,6 +124,14 @@ export const useClaimAction = () =>
       body: version === undefined ? undefined : { version },
     }),
   );
+
+/** A scheduled publication: set (`POST`), moved (`PUT`) or cancelled (`DELETE`) until it goes out. */
+export const useSchedulePublication = () =>
+  useClaimMutation(({ id, publishAt, reschedule }: { id: string; publishAt: string; reschedule?: boolean }) =>
+    api<PublicationScheduleDto>(`/claims/${id}/schedule`, { method: reschedule ? 'PUT' : 'POST', body: { publishAt } }),
+  );
+export const useCancelSchedule = () =>
+  useClaimMutation((id: string) => api<void>(`/claims/${id}/schedule`, { method: 'DELETE' }));
 
 export const useDismiss = () =>
   useClaimMutation(({ id, reason }: { id: string; reason: string }) =>

@@ -2,13 +2,23 @@ import { Alert, Button, Group, List, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { ClaimAction, ClaimDetailDto } from '@factdesk/domain';
 import { ErrorAlert } from '../../../components/common';
+import { formatDateTime } from '../../../lib/format';
 import { useState } from 'react';
 import type { VerdictDto } from '@factdesk/domain';
 import { useClaimAction, type SimpleAction } from '../queries';
 import { staleCurrent, StaleVerdictChanges } from '../verdict/StaleVerdict';
 
 /** The dialogs the claim page opens: each asks for what its action needs (a reason, a note, an assignee). */
-export type Dialog = null | 'dismiss' | 'assign' | 'request_changes' | 'correct' | 'retract' | 'publish';
+export type Dialog =
+  | null
+  | 'dismiss'
+  | 'assign'
+  | 'request_changes'
+  | 'correct'
+  | 'retract'
+  | 'publish'
+  | 'reschedule'
+  | 'cancel_schedule';
 
 const SIMPLE: Partial<Record<ClaimAction, { label: string; colour?: string; done: string }>> = {
   accept: { label: 'Accept', colour: 'green', done: 'Claim accepted.' },
@@ -26,8 +36,27 @@ export function ClaimActions({ claim, onDialog }: { claim: ClaimDetailDto; onDia
   // The verdict on screen when approving: a refusal for a newer version says what changed since.
   const [seen, setSeen] = useState<VerdictDto | null>(null);
   const stale = staleCurrent(act.error);
+  const schedule = claim.publicationSchedule;
   return (
     <Stack gap="xs">
+      {schedule && (
+        <Alert color="blue" title="Scheduled publication" data-testid="publication-schedule">
+          <Text size="sm">
+            Scheduled for <time dateTime={schedule.publishAt}>{formatDateTime(schedule.publishAt)}</time> by{' '}
+            {schedule.scheduledBy.name}
+          </Text>
+          {has('publish') && (
+            <Group gap="xs" mt="xs">
+              <Button size="xs" variant="light" onClick={() => onDialog('reschedule')}>
+                Reschedule…
+              </Button>
+              <Button size="xs" variant="light" color="red" onClick={() => onDialog('cancel_schedule')}>
+                Cancel schedule…
+              </Button>
+            </Group>
+          )}
+        </Alert>
+      )}
       <Group gap="xs" data-testid="claim-actions">
         {(Object.keys(SIMPLE) as SimpleAction[]).filter(has).map((a) => (
           <Button

@@ -1,10 +1,11 @@
 import { notifications } from '@mantine/notifications';
 import type { ClaimDetailDto } from '@factdesk/domain';
+import { ConfirmModal } from '../../../components/ConfirmModal';
 import { NoteModal } from '../../../components/NoteModal';
-import { toLocalInput } from '../../../lib/format';
+import { formatDateTime, toLocalInput } from '../../../lib/format';
 import { CorrectionModal } from '../correction/CorrectionModal';
 import { PublishModal } from '../publish/PublishModal';
-import { useAssign, useDismiss, useRequestChanges, useRetract } from '../queries';
+import { useAssign, useCancelSchedule, useDismiss, useRequestChanges, useRetract } from '../queries';
 import { AssignModal, DismissModal } from '../TriageModals';
 import type { Dialog } from './ClaimActions';
 
@@ -22,6 +23,7 @@ export function ClaimDialogs({
   const assign = useAssign();
   const requestChanges = useRequestChanges();
   const retract = useRetract();
+  const cancelSchedule = useCancelSchedule();
   const id = claim.id;
   const active = claim.assignments.find((a) => a.state === 'active');
   const done = (message: string) => () => {
@@ -70,6 +72,27 @@ export function ClaimDialogs({
       );
     case 'publish':
       return <PublishModal claimId={id} onClose={onClose} />;
+    case 'reschedule':
+      return claim.publicationSchedule ? (
+        <PublishModal claimId={id} onClose={onClose} reschedule={claim.publicationSchedule} />
+      ) : null;
+    case 'cancel_schedule':
+      return claim.publicationSchedule ? (
+        <ConfirmModal
+          opened
+          title="Cancel the scheduled publication?"
+          confirmLabel="Cancel schedule"
+          dismissLabel="Keep it"
+          onClose={onClose}
+          pending={cancelSchedule.isPending}
+          error={cancelSchedule.error}
+          onConfirm={() =>
+            cancelSchedule.mutate(id, { onSuccess: done('Schedule cancelled: nothing will be published.') })
+          }
+        >
+          {`It was to go out on ${formatDateTime(claim.publicationSchedule.publishAt)}. Nothing is published; the claim stays approved, and you can publish or schedule it again.`}
+        </ConfirmModal>
+      ) : null;
     case 'correct':
       return <CorrectionModal claimId={id} title="Publish a correction" onClose={onClose} />;
     case 'retract':

@@ -1,7 +1,10 @@
-import { Anchor, Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Anchor, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import type { PublicationScheduleDto } from '@factdesk/domain';
 import { ErrorAlert } from '../../../components/common';
-import { useClaimAction } from '../queries';
+import { formatDateTime, toLocalSecondsInput } from '../../../lib/format';
+import { useClaimAction, useSchedulePublication } from '../queries';
 
 export const previewUrl = (claimId: string, at?: string) =>
   `/api/claims/${claimId}/preview${at ? `?at=${encodeURIComponent(at)}` : ''}`;
@@ -36,17 +39,40 @@ export function PublicPreview({ claimId, at }: { claimId: string; at?: string })
   );
 }
 
-/** Publishing as a deliberate act: a preview of the public page and what will happen, then the button. */
+const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** A `datetime-local` value (the reader's local time) as an instant, or null while it is not a whole one. */
+function instantOf(local: string): string | null {
+  if (!local) return null;
+  const d = new Date(local);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+/**
+ * Publishing as a deliberate act: a preview of the public page and what will happen, then the button — now,
+ * or at a chosen time (`Schedule…`); with `reschedule`, only the time of the pending schedule is changed.
+ */
 export function PublishModal({
   claimId,
   onClose,
   onPublished,
+  reschedule,
 }: {
   claimId: string;
   onClose: () => void;
   onPublished?: () => void;
+  /** The pending schedule to move. */
+  reschedule?: PublicationScheduleDto;
 }) {
   const act = useClaimAction();
+  const schedule = useSchedulePublication();
+  const [scheduling, setScheduling] = useState(Boolean(reschedule));
+  // Ten minutes from now, to start from: a time already past would be refused.
+  const [local, setLocal] = useState(() =>
+    toLocalSecondsInput(reschedule?.publishAt ?? new Date(Date.now() + 10 * 60_000).toISOString()),
+  );
+  const at = instantOf(local);
+  const past = at !== null && new Date(at).getTime() <= Date.now();
   const publish = () =>
     act.mutateAsync({ id: claimId, action: 'publish' }).then(
       () => {
@@ -56,20 +82,90 @@ export function PublishModal({
       },
       () => undefined, // shown below from act.error
     );
+  const confirmSchedule = () => {
+    if (!at) return;
+    schedule.mutate(
+      { id: claimId, publishAt: at, reschedule: Boolean(reschedule) },
+      {
+        onSuccess: (s) => {
+          notifications.show({
+            color: 'green',
+            message: `${reschedule ? 'Rescheduled' : 'Scheduled'}: it goes out on ${formatDateTime(s.publishAt)}.`,
+          });
+          onClose();
+        },
+      },
+    );
+  };
+  const title = reschedule
+    ? 'Reschedule this publication'
+    : scheduling
+      ? 'Schedule this fact-check?'
+      : 'Publish this fact-check?';
   return (
-    <Modal opened onClose={onClose} title="Publish this fact-check?" size="xl">
+    <Modal opened onClose={onClose} title={title} size="xl">
       <Stack gap="sm">
-        <Text size="sm">Publishing now puts out, at once and for everyone:</Text>
+        <Text size="sm">
+          {scheduling
+            ? 'At the time you choose, this puts out for everyone:'
+            : 'Publishing now puts out, at once and for everyone:'}
+        </Text>
         <PublishConsequences />
-        <PublicPreview claimId={claimId} />
+        {scheduling && (
+          <TextInput
+            type="datetime-local"
+            step={1}
+            label="Publish at"
+            description={`Your local time (${TIME_ZONE}). Until then you can move or cancel it on the claim page.`}
+            value={local}
+            onChange={(e) => setLocal(e.currentTarget.value)}
+            error={
+              !local || at === null ? 'Choose a date and time.' : past ? 'Choose a time in the future.' : undefined
+            }
+            required
+            data-testid="schedule-at"
+            maw={320}
+          />
+        )}
+        <PublicPreview claimId={claimId} at={scheduling && at && !past ? at : undefined} />
         {!!act.error && <ErrorAlert error={act.error} title="Not published" />}
+        {!!schedule.error && <ErrorAlert error={schedule.error} title="Not scheduled" />}
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel
           </Button>
-          <Button color="green" loading={act.isPending} onClick={() => void publish()} data-testid="confirm-publish">
-            Publish now
-          </Button>
+          {scheduling ? (
+            <>
+              {!reschedule && (
+                <Button variant="subtle" onClick={() => setScheduling(false)}>
+                  Publish now instead
+                </Button>
+              )}
+              <Button
+                color="blue"
+                loading={schedule.isPending}
+                disabled={!at || past}
+                onClick={confirmSchedule}
+                data-testid="confirm-schedule"
+              >
+                {reschedule ? 'Reschedule' : 'Schedule publication'}
+              </Button>
+            </>
+          ) : (
+            <>
+              <Button variant="light" onClick={() => setScheduling(true)} data-testid="schedule-publish">
+                Schedule…
+              </Button>
+              <Button
+                color="green"
+                loading={act.isPending}
+                onClick={() => void publish()}
+                data-testid="confirm-publish"
+              >
+                Publish now
+              </Button>
+            </>
+          )}
         </Group>
       </Stack>
     </Modal>
