@@ -1,48 +1,15 @@
-import type { ClaimDetailDto, RatingDto, UserDto } from '@factdesk/domain';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { apiCall, labelled, screenshot, signIn } from '../support/web.js';
+import type { ClaimDetailDto } from '@factdesk/domain';
+import { newsroom } from '../support/newsroom.js';
+import { labelled, screenshot } from '../support/web.js';
 
 /* Work in progress that survives (drafts), submissions of the version on screen, and the inbox keeping its place. */
-let stack: Stack;
-let browser: Browser;
-let editor: Awaited<ReturnType<typeof signIn>>;
-let reviewer: Awaited<ReturnType<typeof signIn>>;
-let rita: UserDto;
-let ratingId: string;
-
-/** The API as the signed-in page's user (its cookies; writes carry the app's origin like the app's fetches). */
-const call = <T>(page: Page, method: string, path: string, body?: unknown) =>
-  apiCall<T>(page, stack.baseUrl, method, path, body);
-
-/** A claim the editor entered (accepted) and assigned to Rita Reviewer. */
-async function assignedClaim(text: string): Promise<string> {
-  const { id } = await call<{ id: string }>(editor.page, 'POST', '/claims', { text });
-  await call(editor.page, 'PUT', `/claims/${id}/assignment`, { assigneeId: rita.id });
-  return id;
-}
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  editor = await signIn(browser, stack.baseUrl, 'editor');
-  reviewer = await signIn(browser, stack.baseUrl, 'reviewer');
-  rita = (await call<{ user: UserDto }>(reviewer.page, 'GET', '/me')).user;
-  ratingId = (await call<RatingDto[]>(editor.page, 'GET', '/ratings'))[0]!.id;
-}, 120_000);
-afterAll(async () => {
-  await editor?.context.close();
-  await reviewer?.context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const desk = newsroom();
 
 describe('a verdict draft', () => {
   it('survives a reload and a navigation, and can be discarded', async () => {
-    const claimId = await assignedClaim('Unemployment fell to 3 percent last year.');
-    const page = reviewer.page;
-    const url = `${stack.baseUrl}/claims/${claimId}`;
+    const claimId = await desk.assignedClaim('Unemployment fell to 3 percent last year.');
+    const page = desk.reviewer.page;
+    const url = `${desk.stack.baseUrl}/claims/${claimId}`;
     await page.goto(url);
     await page.getByLabel('Headline').fill('Three percent is the lowest in decades');
     const isDraftPut = (r: { url(): string; method(): string }) =>
@@ -68,11 +35,11 @@ describe('a verdict draft', () => {
 
     // Away through the app's own navigation and back: still there. Nothing was made a version.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
-    await page.waitForURL(`${stack.baseUrl}/`);
+    await page.waitForURL(`${desk.stack.baseUrl}/`);
     await page.goBack();
     await restored.waitFor();
     expect(await page.getByLabel('Headline').inputValue()).toBe('Three percent is the lowest in decades');
-    expect((await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${claimId}`)).verdict).toBeNull();
+    expect((await desk.call<ClaimDetailDto>(desk.editor.page, 'GET', `/claims/${claimId}`)).verdict).toBeNull();
 
     await restored.getByRole('button', { name: 'Discard draft' }).click();
     await restored.waitFor({ state: 'detached' });
@@ -80,14 +47,14 @@ describe('a verdict draft', () => {
     await page.reload();
     await page.getByLabel('Headline').waitFor();
     expect(await page.getByTestId('draft-restored').count()).toBe(0);
-    expect(await call(page, 'GET', `/claims/${claimId}/verdict/draft`)).toBeNull();
-    expect(reviewer.errors).toEqual([]);
+    expect(await desk.call(page, 'GET', `/claims/${claimId}/verdict/draft`)).toBeNull();
+    expect(desk.reviewer.errors).toEqual([]);
   }, 60_000);
 
   it('asks before leaving while the latest edits are not kept', async () => {
-    const claimId = await assignedClaim('Exports to China doubled in 2024.');
-    const page = await reviewer.context.newPage();
-    await page.goto(`${stack.baseUrl}/claims/${claimId}`);
+    const claimId = await desk.assignedClaim('Exports to China doubled in 2024.');
+    const page = await desk.reviewer.context.newPage();
+    await page.goto(`${desk.stack.baseUrl}/claims/${claimId}`);
     // The draft cannot be kept (the server is out of reach for it): the edit is only on screen.
     await page.route('**/verdict/draft', (route) =>
       route.request().method() === 'PUT' ? route.abort() : route.continue(),
@@ -100,7 +67,7 @@ describe('a verdict draft', () => {
     await screenshot(page, 'web-verdict-leave-guard');
     await dialog.getByRole('button', { name: 'Stay' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    expect(page.url()).toBe(`${stack.baseUrl}/claims/${claimId}`);
+    expect(page.url()).toBe(`${desk.stack.baseUrl}/claims/${claimId}`);
     expect(await page.getByLabel('Headline').inputValue()).toBe('Not doubled');
     await page.close();
   }, 60_000);
@@ -108,20 +75,20 @@ describe('a verdict draft', () => {
 
 describe('two tabs on one verdict', () => {
   it('the tab showing version 1 cannot submit version 2 unseen: it is shown what changed first', async () => {
-    const claimId = await assignedClaim('Rents doubled in ten years.');
-    await call(reviewer.page, 'PUT', `/claims/${claimId}/verdict`, {
+    const claimId = await desk.assignedClaim('Rents doubled in ten years.');
+    await desk.call(desk.reviewer.page, 'PUT', `/claims/${claimId}/verdict`, {
       version: 0,
-      ratingId,
+      ratingId: desk.rating(),
       headline: 'Rents doubled',
       conclusion: 'The rent index confirms it.',
       sources: [{ url: 'https://stats.example.org/rents', title: 'Rent index', kind: 'primary' }],
     });
-    const url = `${stack.baseUrl}/claims/${claimId}`;
-    const tabA = await reviewer.context.newPage();
+    const url = `${desk.stack.baseUrl}/claims/${claimId}`;
+    const tabA = await desk.reviewer.context.newPage();
     // Tab A's event stream is lost (a proxy dropped it, the laptop slept): it hears nothing of tab B's save.
     await tabA.route('**/api/events', (route) => route.abort());
-    const live = reviewer.page;
-    const tabB = await reviewer.context.newPage();
+    const live = desk.reviewer.page;
+    const tabB = await desk.reviewer.context.newPage();
     await tabA.goto(url);
     await tabA.getByText(/^Version 1 · saved/).waitFor();
     await live.goto(url);
@@ -143,36 +110,36 @@ describe('two tabs on one verdict', () => {
     expect(await conflict.getByTestId('conflict-theirs').textContent()).not.toContain('Conclusion');
     expect(await conflict.isVisible()).toBe(true);
     await screenshot(tabA, 'web-verdict-stale-submit');
-    expect((await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${claimId}`)).state).toBe('in_progress');
+    expect((await desk.call<ClaimDetailDto>(desk.editor.page, 'GET', `/claims/${claimId}`)).state).toBe('in_progress');
 
     await conflict.getByRole('button', { name: 'Show version 2' }).click();
     expect(await tabA.getByLabel('Headline').inputValue()).toBe('Rents rose by 80 percent, not 100');
     await tabA.getByRole('button', { name: 'Submit for review' }).click();
     await tabA.getByText('Submitted for review. The editors have been notified.').waitFor();
-    const after = await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${claimId}`);
+    const after = await desk.call<ClaimDetailDto>(desk.editor.page, 'GET', `/claims/${claimId}`);
     expect(after).toMatchObject({ state: 'in_review', verdict: { version: 2 } });
     await tabA.close();
   }, 60_000);
 
   it('says what is missing next to Submit, and shows the editor’s change request at the top', async () => {
-    const claimId = await assignedClaim('Crime fell by a third.');
-    const page = reviewer.page;
-    await page.goto(`${stack.baseUrl}/claims/${claimId}`);
+    const claimId = await desk.assignedClaim('Crime fell by a third.');
+    const page = desk.reviewer.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${claimId}`);
     await page.getByRole('button', { name: 'Start work' }).click();
     const missing = page.getByTestId('verdict-missing');
     await missing.getByText('Choose a rating.').waitFor();
     expect(await missing.textContent()).toContain('Write a conclusion.');
     expect(await page.getByRole('button', { name: 'Submit for review' }).isDisabled()).toBe(true);
 
-    await call(page, 'PUT', `/claims/${claimId}/verdict`, {
+    await desk.call(page, 'PUT', `/claims/${claimId}/verdict`, {
       version: 0,
-      ratingId,
+      ratingId: desk.rating(),
       headline: 'A third',
       conclusion: 'Police figures agree.',
       sources: [{ url: 'https://police.example.org/2025', title: 'Crime statistics', kind: 'primary' }],
     });
-    await call(page, 'POST', `/claims/${claimId}/submit`, { version: 1 });
-    await call(editor.page, 'POST', `/claims/${claimId}/request-changes`, {
+    await desk.call(page, 'POST', `/claims/${claimId}/submit`, { version: 1 });
+    await desk.call(desk.editor.page, 'POST', `/claims/${claimId}/request-changes`, {
       comment: 'Use the victimisation survey, not only police records.',
     });
     await page.reload();
@@ -186,9 +153,9 @@ describe('two tabs on one verdict', () => {
 describe('the inbox keeps its place', () => {
   it('Back from a claim returns to the same cursor row and selection; a no-op is quiet; dismiss can be undone', async () => {
     const texts = ['Wages rose 4 percent.', 'Prices fell 2 percent.', 'Rents rose 9 percent.', 'Taxes fell 1 percent.'];
-    for (const text of texts) await call(editor.page, 'POST', '/claims', { text });
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/claims?state=accepted`);
+    for (const text of texts) await desk.call(desk.editor.page, 'POST', '/claims', { text });
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/claims?state=accepted`);
     await page.getByTestId('claim-row').nth(3).waitFor();
     const current = () => page.locator('[data-testid="claim-row"][aria-current="true"] .claim-link').textContent();
 
@@ -219,9 +186,9 @@ describe('the inbox keeps its place', () => {
     const toast = page.locator('.mantine-Notification-root', { hasText: '2 claims dismissed.' });
     await toast.getByTestId('undo').click();
     await page.getByText('Undone for 2 claims.').waitFor();
-    const accepted = await call<{ items: { text: string }[] }>(page, 'GET', '/claims?state=accepted&limit=50');
+    const accepted = await desk.call<{ items: { text: string }[] }>(page, 'GET', '/claims?state=accepted&limit=50');
     const states = texts.map((t) => (accepted.items.some((c) => c.text === t) ? 'accepted' : 'not accepted'));
     expect(states).toEqual(['accepted', 'accepted', 'accepted', 'accepted']);
-    expect(editor.errors).toEqual([]);
+    expect(desk.editor.errors).toEqual([]);
   }, 60_000);
 });

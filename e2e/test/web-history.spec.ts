@@ -1,34 +1,9 @@
-import type { ClaimDetailDto, RatingDto, UserDto, VerdictVersionDto } from '@factdesk/domain';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { apiCall, screenshot, seriousA11yViolations, signIn } from '../support/web.js';
+import type { ClaimDetailDto, VerdictVersionDto } from '@factdesk/domain';
+import { newsroom } from '../support/newsroom.js';
+import { screenshot, seriousA11yViolations } from '../support/web.js';
 
 /* Every version with who made it, and what changed: in the review queue after a send-back, and on the claim. */
-let stack: Stack;
-let browser: Browser;
-let editor: Awaited<ReturnType<typeof signIn>>;
-let reviewer: Awaited<ReturnType<typeof signIn>>;
-let rita: UserDto;
-let ratingId: string;
-
-const call = <T>(page: Page, method: string, path: string, body?: unknown) =>
-  apiCall<T>(page, stack.baseUrl, method, path, body);
-
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  editor = await signIn(browser, stack.baseUrl, 'editor');
-  reviewer = await signIn(browser, stack.baseUrl, 'reviewer');
-  rita = (await call<{ user: UserDto }>(reviewer.page, 'GET', '/me')).user;
-  ratingId = (await call<RatingDto[]>(editor.page, 'GET', '/ratings'))[0]!.id;
-}, 120_000);
-afterAll(async () => {
-  await editor?.context.close();
-  await reviewer?.context.close();
-  await browser?.close();
-  await stack?.stop();
-});
+const desk = newsroom();
 
 const CLAIM = 'Youth unemployment halved in two years.';
 const FIRST = 'The statistics office reports youth unemployment of 14 percent, down from 17.';
@@ -38,21 +13,21 @@ describe('a verdict sent back and resubmitted', () => {
   let claimId: string;
 
   it('the review queue shows what changed since the version the editor sent back', async () => {
-    ({ id: claimId } = await call<{ id: string }>(editor.page, 'POST', '/claims', { text: CLAIM }));
-    await call(editor.page, 'PUT', `/claims/${claimId}/assignment`, { assigneeId: rita.id });
-    await call(reviewer.page, 'PUT', `/claims/${claimId}/verdict`, {
+    ({ id: claimId } = await desk.call<{ id: string }>(desk.editor.page, 'POST', '/claims', { text: CLAIM }));
+    await desk.call(desk.editor.page, 'PUT', `/claims/${claimId}/assignment`, { assigneeId: desk.rita.id });
+    await desk.call(desk.reviewer.page, 'PUT', `/claims/${claimId}/verdict`, {
       version: 0,
-      ratingId,
+      ratingId: desk.rating(),
       headline: 'It fell by a sixth, not a half',
       conclusion: 'Youth unemployment fell from 17 to 14 percent.',
       analysis: FIRST,
       sources: [{ url: 'https://stats.example.org/youth', title: 'Labour force survey', kind: 'primary' }],
     });
-    await call(reviewer.page, 'POST', `/claims/${claimId}/submit`, { version: 1 });
+    await desk.call(desk.reviewer.page, 'POST', `/claims/${claimId}/submit`, { version: 1 });
 
     // The editor sends it back from the review queue.
-    const queue = editor.page;
-    await queue.goto(`${stack.baseUrl}/review`);
+    const queue = desk.editor.page;
+    await queue.goto(`${desk.stack.baseUrl}/review`);
     await queue.getByTestId('review-item').filter({ hasText: CLAIM }).click();
     await queue.getByRole('button', { name: 'Request changes…' }).click();
     const dialog = queue.getByRole('dialog', { name: 'Request changes' });
@@ -61,15 +36,15 @@ describe('a verdict sent back and resubmitted', () => {
     await dialog.waitFor({ state: 'hidden' });
 
     // The reviewer reworks the analysis on the claim page and resubmits.
-    const page = reviewer.page;
-    await page.goto(`${stack.baseUrl}/claims/${claimId}`);
+    const page = desk.reviewer.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${claimId}`);
     await page.getByTestId('change-request').getByText('Name the office and give the years.').waitFor();
     await page.getByLabel('Analysis (Markdown)').fill(SECOND);
     await page.getByRole('button', { name: 'Submit for review' }).click();
     await page.getByText('Submitted for review. The editors have been notified.').waitFor();
 
     // Back in the queue, the editor sees the change without opening anything.
-    await queue.goto(`${stack.baseUrl}/review`);
+    await queue.goto(`${desk.stack.baseUrl}/review`);
     await queue.getByTestId('review-item').filter({ hasText: CLAIM }).click();
     const changes = queue.getByTestId('sent-back-changes');
     await changes.getByText('Changed since sent back').waitFor();
@@ -88,8 +63,8 @@ describe('a verdict sent back and resubmitted', () => {
 
   it('the claim’s versions name who made each, and compare any two word by word', async () => {
     // The editor copy-edits the headline while it is in review: that version is the editor's.
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/claims/${claimId}`);
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${claimId}`);
     await page.getByLabel('Headline').fill('It fell by a sixth, not by half');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await page.getByTestId('verdict-status').getByText('Version 3 · saved').waitFor();
@@ -127,28 +102,28 @@ describe('a verdict sent back and resubmitted', () => {
     await screenshot(page, 'web-claim-version-history');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
-    const versions = await call<VerdictVersionDto[]>(page, 'GET', `/claims/${claimId}/verdict/versions`);
+    const versions = await desk.call<VerdictVersionDto[]>(page, 'GET', `/claims/${claimId}/verdict/versions`);
     expect(versions.map((v) => [v.version, v.author.name])).toEqual([
       [1, 'Rita Reviewer'],
       [2, 'Rita Reviewer'],
       [3, 'Eddie Editor'],
     ]);
-    expect(editor.errors).toEqual([]);
-    expect(reviewer.errors).toEqual([]);
+    expect(desk.editor.errors).toEqual([]);
+    expect(desk.reviewer.errors).toEqual([]);
   }, 60_000);
 
   it('a published fact-check’s versions carry their correction notes, and their diff', async () => {
-    await call(editor.page, 'POST', `/claims/${claimId}/approve`, { version: 3 });
-    await call(editor.page, 'POST', `/claims/${claimId}/publish`);
-    await call(editor.page, 'POST', `/claims/${claimId}/correct`, {
+    await desk.call(desk.editor.page, 'POST', `/claims/${claimId}/approve`, { version: 3 });
+    await desk.call(desk.editor.page, 'POST', `/claims/${claimId}/publish`);
+    await desk.call(desk.editor.page, 'POST', `/claims/${claimId}/correct`, {
       note: 'The 2023 figure was 18 percent.',
       analysis: SECOND.replace('17 in 2023', '18 in 2023'),
     });
-    const detail = await call<ClaimDetailDto>(editor.page, 'GET', `/claims/${claimId}`);
+    const detail = await desk.call<ClaimDetailDto>(desk.editor.page, 'GET', `/claims/${claimId}`);
     expect(detail.verdict?.versionBy.name).toBe('Eddie Editor');
 
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/claims/${claimId}`);
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${claimId}`);
     // The verdict's own view names the correction's maker, not the reviewer who wrote it.
     await page.getByTestId('verdict-view').getByText('Version 4 by Eddie Editor (correction)').waitFor();
     await page.getByTestId('version-view').getByText('Published', { exact: true }).click();
@@ -164,6 +139,6 @@ describe('a verdict sent back and resubmitted', () => {
     await page.getByTestId('version-history').scrollIntoViewIfNeeded();
     await screenshot(page, 'web-claim-published-versions');
     expect(await seriousA11yViolations(page)).toEqual([]);
-    expect(editor.errors).toEqual([]);
+    expect(desk.editor.errors).toEqual([]);
   }, 60_000);
 });

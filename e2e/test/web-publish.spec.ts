@@ -1,38 +1,20 @@
-import type { ClaimDetailDto, RatingDto, UserDto } from '@factdesk/domain';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { startStack, type Stack } from '../support/stack.js';
-import { apiCall, labelled, screenshot, signIn } from '../support/web.js';
+import type { ClaimDetailDto, UserDto } from '@factdesk/domain';
+import { newsroom } from '../support/newsroom.js';
+import { labelled, screenshot } from '../support/web.js';
 
 /* Publishing as a deliberate act, in the browser: the preview is the page readers get, and a correction of
    the analysis and sources reaches that page with its public note. */
-let stack: Stack;
-let browser: Browser;
-let editor: Awaited<ReturnType<typeof signIn>>;
-let reviewer: Awaited<ReturnType<typeof signIn>>;
-let rita: UserDto;
-let ratingId: string;
+const desk = newsroom({ admin: true });
 
-const call = <T>(page: Page, method: string, path: string, body?: unknown) =>
-  apiCall<T>(page, stack.baseUrl, method, path, body);
-
-/** A claim through review to approved, with an analysis and one source. */
-async function approvedClaim(text: string): Promise<string> {
-  const { id } = await call<{ id: string }>(editor.page, 'POST', '/claims', { text });
-  await call(editor.page, 'PUT', `/claims/${id}/assignment`, { assigneeId: rita.id });
-  await call(reviewer.page, 'POST', `/claims/${id}/start`);
-  await call(reviewer.page, 'PUT', `/claims/${id}/verdict`, {
-    version: 0,
-    ratingId,
-    headline: 'The port’s own figures say otherwise',
-    conclusion: 'Container traffic fell by 8 percent.',
-    analysis: 'The port authority’s **annual report** counts 1.2 million containers, down from 1.3 million.',
-    sources: [{ url: 'https://port.example.org/annual-2025', title: 'Annual report 2025', kind: 'primary' }],
-  });
-  await call(reviewer.page, 'POST', `/claims/${id}/submit`, { version: 1 });
-  await call(editor.page, 'POST', `/claims/${id}/approve`, { version: 1 });
-  return id;
-}
+/** The verdict a reviewer writes and an editor approves: an analysis and one source. */
+const VERDICT = {
+  rating: 'false',
+  headline: 'The port’s own figures say otherwise',
+  conclusion: 'Container traffic fell by 8 percent.',
+  analysis: 'The port authority’s **annual report** counts 1.2 million containers, down from 1.3 million.',
+  sources: [{ url: 'https://port.example.org/annual-2025', title: 'Annual report 2025', kind: 'primary' as const }],
+};
+const approvedClaim = (text: string) => desk.approvedClaim(text, VERDICT);
 
 /** What a reader sees of a page: its text, whitespace aside, and its dates (a preview assumes "now"; a run may cross midnight). */
 const readable = (text: string) =>
@@ -41,26 +23,11 @@ const readable = (text: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-beforeAll(async () => {
-  stack = await startStack();
-  browser = await launchBrowser();
-  editor = await signIn(browser, stack.baseUrl, 'editor');
-  reviewer = await signIn(browser, stack.baseUrl, 'reviewer');
-  rita = (await call<{ user: UserDto }>(reviewer.page, 'GET', '/me')).user;
-  ratingId = (await call<RatingDto[]>(editor.page, 'GET', '/ratings')).find((r) => r.slug === 'false')!.id;
-}, 120_000);
-afterAll(async () => {
-  await editor?.context.close();
-  await reviewer?.context.close();
-  await browser?.close();
-  await stack?.stop();
-});
-
 describe('publishing from the review queue', () => {
   it('previews exactly the page readers then get, and says what goes out before it does', async () => {
     const claimId = await approvedClaim('Traffic through the port grew every year.');
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/review`);
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/review`);
     await page.getByTestId('review-item').filter({ hasText: 'Traffic through the port' }).click();
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish this fact-check?' });
@@ -70,15 +37,15 @@ describe('publishing from the review queue', () => {
     const previewed = readable(await frame.locator('body').innerText());
     await screenshot(page, 'web-publish-confirm');
     // Nothing is out yet.
-    expect((await call<ClaimDetailDto>(page, 'GET', `/claims/${claimId}`)).state).toBe('approved');
+    expect((await desk.call<ClaimDetailDto>(page, 'GET', `/claims/${claimId}`)).state).toBe('approved');
 
     await dialog.getByTestId('confirm-publish').click();
     await page.getByText('Published: the page, feeds and webhooks are out.').waitFor();
-    const claim = await call<ClaimDetailDto>(page, 'GET', `/claims/${claimId}`);
+    const claim = await desk.call<ClaimDetailDto>(page, 'GET', `/claims/${claimId}`);
     expect(claim.state).toBe('published');
-    const reader = await browser.newPage();
+    const reader = await desk.browser.newPage();
     try {
-      await reader.goto(`${stack.baseUrl}/fact-checks/${claim.factCheck!.slug}`);
+      await reader.goto(`${desk.stack.baseUrl}/fact-checks/${claim.factCheck!.slug}`);
       const published = readable(await reader.locator('body').innerText());
       expect(published).toBe(previewed);
     } finally {
@@ -90,9 +57,9 @@ describe('publishing from the review queue', () => {
 describe('a correction of the analysis and sources', () => {
   it('reaches the public page with its note in the corrections log', async () => {
     const claimId = await approvedClaim('The port handles more ships than any in Europe.');
-    await call(editor.page, 'POST', `/claims/${claimId}/publish`);
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/claims/${claimId}`);
+    await desk.call(desk.editor.page, 'POST', `/claims/${claimId}/publish`);
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${claimId}`);
     await page.getByRole('button', { name: 'Correct…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish a correction' });
     await labelled(dialog, 'Analysis (Markdown)').fill(
@@ -105,10 +72,10 @@ describe('a correction of the analysis and sources', () => {
     await dialog.getByRole('button', { name: 'Publish correction' }).click();
     await dialog.waitFor({ state: 'detached' });
 
-    const { factCheck } = await call<ClaimDetailDto>(page, 'GET', `/claims/${claimId}`);
-    const reader = await browser.newPage();
+    const { factCheck } = await desk.call<ClaimDetailDto>(page, 'GET', `/claims/${claimId}`);
+    const reader = await desk.browser.newPage();
     try {
-      await reader.goto(`${stack.baseUrl}/fact-checks/${factCheck!.slug}`);
+      await reader.goto(`${desk.stack.baseUrl}/fact-checks/${factCheck!.slug}`);
       await reader.getByText('revised report').waitFor();
       const text = readable(await reader.locator('body').innerText());
       expect(text).toContain('1.15 million containers');
@@ -124,34 +91,30 @@ describe('a correction of the analysis and sources', () => {
 
 describe('destructive actions ask first', () => {
   it('deactivating a person asks, says what follows, and can be cancelled', async () => {
-    const admin = await signIn(browser, stack.baseUrl, 'admin');
-    try {
-      const person = await call<UserDto>(admin.page, 'POST', '/users', {
-        email: 'leaving@test.factdesk',
-        name: 'Lea Leaving',
-        role: 'reviewer',
-        password: 'a-long-enough-password',
-      });
-      const page = admin.page;
-      await page.goto(`${stack.baseUrl}/admin`);
-      const toggle = page.getByRole('switch', { name: 'Lea Leaving may sign in' });
-      await toggle.click();
-      const dialog = page.getByRole('dialog', { name: 'Deactivate Lea Leaving?' });
-      await dialog.getByText('signed out everywhere at once').waitFor();
-      await screenshot(page, 'web-deactivate-confirm');
-      await dialog.getByRole('button', { name: 'Cancel' }).click();
-      await dialog.waitFor({ state: 'detached' });
-      const active = async () => (await call<UserDto[]>(page, 'GET', '/users')).find((u) => u.id === person.id)!.active;
-      expect(await active()).toBe(true);
-      expect(await toggle.isChecked()).toBe(true);
+    const person = await desk.call<UserDto>(desk.admin.page, 'POST', '/users', {
+      email: 'leaving@test.factdesk',
+      name: 'Lea Leaving',
+      role: 'reviewer',
+      password: 'a-long-enough-password',
+    });
+    const page = desk.admin.page;
+    await page.goto(`${desk.stack.baseUrl}/admin`);
+    const toggle = page.getByRole('switch', { name: 'Lea Leaving may sign in' });
+    await toggle.click();
+    const dialog = page.getByRole('dialog', { name: 'Deactivate Lea Leaving?' });
+    await dialog.getByText('signed out everywhere at once').waitFor();
+    await screenshot(page, 'web-deactivate-confirm');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const active = async () =>
+      (await desk.call<UserDto[]>(page, 'GET', '/users')).find((u) => u.id === person.id)!.active;
+    expect(await active()).toBe(true);
+    expect(await toggle.isChecked()).toBe(true);
 
-      await toggle.click();
-      await dialog.getByRole('button', { name: 'Deactivate' }).click();
-      await page.getByText('Lea Leaving can no longer sign in.').waitFor();
-      expect(await active()).toBe(false);
-      expect(await toggle.isChecked()).toBe(false);
-    } finally {
-      await admin.context.close();
-    }
+    await toggle.click();
+    await dialog.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByText('Lea Leaving can no longer sign in.').waitFor();
+    expect(await active()).toBe(false);
+    expect(await toggle.isChecked()).toBe(false);
   }, 60_000);
 });

@@ -1,25 +1,22 @@
-import { factCheckSlug, type AuditEventDto, type ClaimDetailDto, type RatingDto, type UserDto } from '@factdesk/domain';
+import { factCheckSlug, type AuditEventDto, type ClaimDetailDto } from '@factdesk/domain';
 import { JobQueue, publicationJobId, QUEUE_NAMES } from '@factdesk/queue';
 import { eventually } from '@factdesk/testing';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.js';
-import { runBuilt, startStack, stopProc, type Proc, type Stack } from '../support/stack.js';
-import { apiCall, screenshot, seriousA11yViolations, signIn } from '../support/web.js';
+import type { Page } from 'playwright-core';
+import { newsroom } from '../support/newsroom.js';
+import { runBuilt, stopProc, type Proc } from '../support/stack.js';
+import { screenshot, seriousA11yViolations } from '../support/web.js';
 
 /* Scheduled publishing, in the browser and across the worker: a publication goes out once at its time, not at
    all when cancelled, and also when the worker was down over its time (the delayed job waits in Redis; a job
    lost from Redis is queued again by the sweep of the worker that starts). */
-let stack: Stack;
-let browser: Browser;
-let editor: Awaited<ReturnType<typeof signIn>>;
-let reviewer: Awaited<ReturnType<typeof signIn>>;
-let rita: UserDto;
-let ratingId: string;
 /** The worker now running (the stack's, until a test restarts it). */
 let worker: Proc | null;
+// Declared before the newsroom's (Jest runs afterAll hooks in order): a worker a test started stops first.
+afterAll(async () => {
+  if (worker !== desk.stack?.worker) await stopProc(worker);
+});
+const desk = newsroom({ worker: true });
 
-const call = <T>(page: Page, method: string, path: string, body?: unknown) =>
-  apiCall<T>(page, stack.baseUrl, method, path, body);
 const HEADLINE = (n: number) => `The port’s own figures say otherwise (${n})`;
 let counter = 0;
 
@@ -27,28 +24,23 @@ let counter = 0;
 async function approvedClaim(text: string): Promise<{ id: string; slug: string }> {
   counter += 1;
   const headline = HEADLINE(counter);
-  const { id } = await call<{ id: string }>(editor.page, 'POST', '/claims', { text });
-  await call(editor.page, 'PUT', `/claims/${id}/assignment`, { assigneeId: rita.id });
-  await call(reviewer.page, 'POST', `/claims/${id}/start`);
-  await call(reviewer.page, 'PUT', `/claims/${id}/verdict`, {
-    version: 0,
-    ratingId,
+  const id = await desk.approvedClaim(text, {
+    rating: 'false',
     headline,
     conclusion: 'Container traffic fell by 8 percent.',
     analysis: 'The port authority’s **annual report** counts 1.2 million containers, down from 1.3 million.',
     sources: [{ url: 'https://port.example.org/annual-2025', title: 'Annual report 2025', kind: 'primary' }],
   });
-  await call(reviewer.page, 'POST', `/claims/${id}/submit`, { version: 1 });
-  await call(editor.page, 'POST', `/claims/${id}/approve`, { version: 1 });
   return { id, slug: factCheckSlug(headline, id.replace(/-/g, '')) };
 }
 
-const claim = (id: string) => call<ClaimDetailDto>(editor.page, 'GET', `/claims/${id}`);
+const claim = (id: string) => desk.call<ClaimDetailDto>(desk.editor.page, 'GET', `/claims/${id}`);
 const publications = async (id: string) =>
-  (await call<AuditEventDto[]>(editor.page, 'GET', `/claims/${id}/history`)).filter((e) => e.action === 'claim.publish')
-    .length;
+  (await desk.call<AuditEventDto[]>(desk.editor.page, 'GET', `/claims/${id}/history`)).filter(
+    (e) => e.action === 'claim.publish',
+  ).length;
 /** What a reader gets at the fact-check's address now. */
-const publicStatus = async (slug: string) => (await fetch(`${stack.baseUrl}/fact-checks/${slug}`)).status;
+const publicStatus = async (slug: string) => (await fetch(`${desk.stack.baseUrl}/fact-checks/${slug}`)).status;
 
 /** `datetime-local` text for `ms` from now, in the browser's own time zone (what a person types). */
 const localIn = (page: Page, ms: number) =>
@@ -59,34 +51,21 @@ const localIn = (page: Page, ms: number) =>
   }, ms);
 
 const workersUp = (n: number) =>
-  eventually(async () => (await (await fetch(`${stack.baseUrl}/api/health`)).json()).workers === n, {
+  eventually(async () => (await (await fetch(`${desk.stack.baseUrl}/api/health`)).json()).workers === n, {
     timeout: 30_000,
     message: `${n} worker(s) announced in /api/health`,
   });
 
 beforeAll(async () => {
-  stack = await startStack({ worker: true });
-  worker = stack.worker;
-  browser = await launchBrowser();
-  editor = await signIn(browser, stack.baseUrl, 'editor');
-  reviewer = await signIn(browser, stack.baseUrl, 'reviewer');
-  rita = (await call<{ user: UserDto }>(reviewer.page, 'GET', '/me')).user;
-  ratingId = (await call<RatingDto[]>(editor.page, 'GET', '/ratings')).find((r) => r.slug === 'false')!.id;
+  worker = desk.stack.worker;
   await workersUp(1);
-}, 120_000);
-afterAll(async () => {
-  await editor?.context.close();
-  await reviewer?.context.close();
-  await browser?.close();
-  if (worker !== stack?.worker) await stopProc(worker);
-  await stack?.stop();
-});
+}, 60_000);
 
 describe('a scheduled publication', () => {
   it('is scheduled from the confirmation, shown on the claim page, moved, and goes out once at its time', async () => {
     const { id, slug } = await approvedClaim('Traffic through the port grew every year.');
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/claims/${id}`);
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${id}`);
     await page.getByRole('button', { name: 'Publish…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish this fact-check?' });
     await dialog.getByRole('button', { name: 'Schedule…' }).click();
@@ -128,9 +107,9 @@ describe('a scheduled publication', () => {
     expect(published.state).toBe('published');
     expect(new Date(published.factCheck!.publishedAt).getTime()).toBeGreaterThanOrEqual(new Date(publishAt).getTime());
     await screenshot(page, 'web-schedule-published', true);
-    const reader = await browser.newPage();
+    const reader = await desk.browser.newPage();
     try {
-      await reader.goto(`${stack.baseUrl}/fact-checks/${slug}`);
+      await reader.goto(`${desk.stack.baseUrl}/fact-checks/${slug}`);
       await reader.getByText(HEADLINE(counter)).first().waitFor();
       await screenshot(reader, 'web-schedule-public');
     } finally {
@@ -144,8 +123,8 @@ describe('a scheduled publication', () => {
 
   it('cancelled (asked first), never goes out, also well past its time', async () => {
     const { id, slug } = await approvedClaim('The port handles more ships than any in Europe.');
-    const page = editor.page;
-    await page.goto(`${stack.baseUrl}/claims/${id}`);
+    const page = desk.editor.page;
+    await page.goto(`${desk.stack.baseUrl}/claims/${id}`);
     await page.getByRole('button', { name: 'Publish…' }).click();
     await page
       .getByRole('dialog', { name: 'Publish this fact-check?' })
@@ -183,7 +162,7 @@ describe('a scheduled publication', () => {
     const lost = await approvedClaim('The port employs more people than the city council.');
     const schedule = async (claimId: string) => {
       const publishAt = new Date(Date.now() + 6_000).toISOString();
-      await call(editor.page, 'POST', `/claims/${claimId}/schedule`, { publishAt });
+      await desk.call(desk.editor.page, 'POST', `/claims/${claimId}/schedule`, { publishAt });
       return publishAt;
     };
     const [keptAt, lostAt] = [await schedule(kept.id), await schedule(lost.id)];
@@ -191,7 +170,11 @@ describe('a scheduled publication', () => {
     // The worker stops before their time…
     await stopProc(worker);
     // …and one job is lost from Redis meanwhile (as if Redis lost its data): only the table still has it.
-    const jobs = new JobQueue({ redisUrl: stack.env.REDIS_URL, prefix: stack.env.REDIS_PREFIX, connection: 'worker' });
+    const jobs = new JobQueue({
+      redisUrl: desk.stack.env.REDIS_URL,
+      prefix: desk.stack.env.REDIS_PREFIX,
+      connection: 'worker',
+    });
     try {
       expect(await jobs.remove(QUEUE_NAMES.publication, publicationJobId(lost.id, 1))).toBe(true);
       expect(await jobs.getJob(QUEUE_NAMES.publication, publicationJobId(lost.id, 1))).toBeUndefined();
@@ -208,7 +191,7 @@ describe('a scheduled publication', () => {
     expect(await publicStatus(kept.slug)).toBe(404);
     expect((await claim(kept.id)).state).toBe('approved');
 
-    worker = runBuilt('apps/worker/dist/main.js', stack.env);
+    worker = runBuilt('apps/worker/dist/main.js', desk.stack.env);
     for (const c of [kept, lost])
       await eventually(async () => (await publicStatus(c.slug)) === 200, {
         timeout: 45_000,
@@ -220,8 +203,8 @@ describe('a scheduled publication', () => {
       expect(await publications(c.id)).toBe(1);
       expect(await claim(c.id)).toMatchObject({ state: 'published', publicationSchedule: null });
     }
-    await editor.page.goto(`${stack.baseUrl}/claims/${lost.id}`);
-    await editor.page.getByRole('button', { name: 'Correct…' }).waitFor();
-    await screenshot(editor.page, 'web-schedule-after-restart');
+    await desk.editor.page.goto(`${desk.stack.baseUrl}/claims/${lost.id}`);
+    await desk.editor.page.getByRole('button', { name: 'Correct…' }).waitFor();
+    await screenshot(desk.editor.page, 'web-schedule-after-restart');
   }, 120_000);
 });
