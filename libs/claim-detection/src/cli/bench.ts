@@ -42,9 +42,9 @@ const docs = existsSync(fixtures)
 if (docs.length) {
   await bench(
     `samples (${docs.length} documents, full detectClaims: structure, speakers, scoring, types, entities)`,
-    () => {
+    async () => {
       let n = 0;
-      for (const d of docs) n += detectClaims(d).sentences.length;
+      for (const d of docs) n += (await detectClaims(d)).sentences.length;
       return n;
     },
   );
@@ -67,8 +67,11 @@ if (existsSync(devPath)) {
     .map((l) => (JSON.parse(l) as { text: string }).text);
   await bench(
     `CheckThat! 2024 dev (${texts.length} standalone sentences, scoreSentences)`,
-    () => scoreSentences(texts).length,
+    async () => (await scoreSentences(texts)).length,
   );
   const asDoc = texts.join('\n');
-  await bench(`CheckThat! 2024 dev as one document (detectClaims)`, () => detectClaims(asDoc).sentences.length);
+  await bench(
+    `CheckThat! 2024 dev as one document (detectClaims)`,
+    async () => (await detectClaims(asDoc)).sentences.length,
+  );
 } else console.log(`dev: skipped (no ${devPath}; pass --data <dir>)`);
