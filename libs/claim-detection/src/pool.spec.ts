@@ -8,6 +8,7 @@ describe('ClaimDetectorPool', () => {
   let pool: ClaimDetectorPool;
   beforeAll(() => {
     pool = new ClaimDetectorPool(2);
+    pool.warm();
   });
   afterAll(() => pool.close());
 
