@@ -13,14 +13,27 @@ import { defaultScorer, MODEL_PATH, prepare, ROLE_PENALTY, type ModelFile } from
 import { scoreAll, scoreSentences } from '../detect.js';
 import { fmt, loadDev, loadTrain, parseArgs, prf, requireData } from '../train/data.js';
 import { cachedEmbeddings } from '../train/embeddings.js';
-import { bandPolicy, crossValidate, describe, featurise, type Candidate } from '../train/experiment.js';
+import {
+  bandPolicy,
+  crossValidate,
+  crossValidateStacked,
+  describe,
+  featurise,
+  type Candidate,
+} from '../train/experiment.js';
 import { askingRoles, averagePrecision, loadTranscripts, TRANSCRIPTS } from '../train/ranking.js';
 
 const args = parseArgs(process.argv.slice(2));
 const root = requireData(args.data);
 const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as ModelFile;
 const l2 = Number((model.training as { l2?: number }).l2 ?? 1e-4);
-const cand: Candidate = { features: model.features, l2, ...(model.embedding ? { gEmb: model.embedding.group } : {}) };
+const residualL2 = (model.training as { stacked?: { residualL2: number } }).stacked?.residualL2;
+const cand: Candidate = {
+  features: model.features,
+  l2,
+  ...(model.embedding ? { gEmb: model.embedding.group } : {}),
+  ...(residualL2 !== undefined ? { l2Emb: residualL2 } : {}),
+};
 console.log(`model: ${MODEL_PATH}\n  ${describe(cand)}, threshold ${model.threshold}, trained ${model.createdAt}`);
 
 const dev = loadDev(root);
@@ -47,7 +60,14 @@ if (!args['no-cv']) {
         (s) => process.stderr.write(s + '\n'),
       )
     : undefined;
-  const r = crossValidate(train, groups, cand, k, embeddings);
+  const stacked = (model.training as { stacked?: { residualL2: number } }).stacked;
+  const stackedCv = stacked ? crossValidateStacked(train, groups, cand, k, embeddings!, [stacked.residualL2]) : null;
+  if (stackedCv)
+    // Nested: the residual of each outer fold is fitted on inner out-of-fold base logits (see crossValidateStacked).
+    console.log(
+      `  the model without the vector (base): best threshold ${stackedCv.base.threshold}: ${fmt(stackedCv.base.pooledBest)} (fold mean ${stackedCv.base.meanF1.toFixed(3)})`,
+    );
+  const r = stackedCv ? stackedCv.stacked[0] : crossValidate(train, groups, cand, k, embeddings);
   const ys = train.map((e) => e.label);
   const full = model.embedding ? ' (every sentence embedded)' : '';
   console.log(`  at shipped threshold ${model.threshold}${full}: ${fmt(prf(r.oof, ys, model.threshold))}`);

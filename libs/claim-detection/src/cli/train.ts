@@ -15,15 +15,17 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EMBEDDING_DIM, ENCODER_NAME } from '../encoder.js';
-import { DEFAULT_FEATURES, DIM, type FeatureConfig } from '../features.js';
+import { combine, DEFAULT_FEATURES, DIM, type FeatureConfig } from '../features.js';
 import { MODEL_PATH, type ModelFile } from '../scorer.js';
 import { fmt, loadDev, loadTrain, parseArgs, prf, requireData } from '../train/data.js';
 import { cachedEmbeddings } from '../train/embeddings.js';
-import { dot, sigmoid } from '../train/logreg.js';
+import { dot, sigmoid, type LinearModel } from '../train/logreg.js';
 import {
   bandPolicy,
   baselines,
   crossValidate,
+  crossValidateStacked,
+  fitResidual,
   describe,
   dimOf,
   embeddingPart,
@@ -119,49 +121,83 @@ const eDev = grid.some(usesEmbedding)
 const ys = train.map((e) => e.label);
 // The band policy (scorer.ts): the largest band whose out-of-fold share of embedded sentences stays within budget.
 const maxShare = Number(args['max-band-share'] ?? 0.03);
-const QUANTILES = [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995];
+const QUANTILES = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 0.99, 0.995];
 
 const results: CvResult[] = [];
 const policies = new Map<CvResult, BandPolicyResult[]>();
-for (const cand of grid) {
-  const r = crossValidate(train, gTrain, cand, k, eTrain);
-  results.push(r);
+const report = (r: CvResult) => {
   log(
-    `${describe(cand)}  →  CV F1 ${r.pooledBest.f1.toFixed(3)} @${r.threshold} (fold mean ${r.meanF1.toFixed(3)}; @0.5 ${r.pooledAtHalf.f1.toFixed(3)})  ${r.seconds.toFixed(0)} s`,
+    `${describe(r.candidate)}  →  CV F1 ${r.pooledBest.f1.toFixed(3)} @${r.threshold} (fold mean ${r.meanF1.toFixed(3)}; @0.5 ${r.pooledAtHalf.f1.toFixed(3)})  ${r.seconds.toFixed(0)} s`,
   );
-  if (r.parts) {
-    const rows = QUANTILES.map((q) => bandPolicy(r, ys, q));
-    policies.set(r, rows);
-    for (const b of rows)
-      log(
-        `  band policy q ${b.quantile}: band ±${b.band.toFixed(3)} logit, ${(100 * b.share).toFixed(1)}% embedded → CV F1 ${b.pooled.f1.toFixed(3)} (fold mean ${b.meanF1.toFixed(3)})`,
-      );
-    const none = bandPolicy(r, ys, 0);
-    log(`  never embedding (partial + mean): CV F1 ${none.pooled.f1.toFixed(3)} (fold mean ${none.meanF1.toFixed(3)})`);
-    if (args['dump-parts'])
-      writeFileSync(
-        join(cache, `parts-${cand.gEmb}.json`),
-        JSON.stringify({
-          threshold: r.threshold,
-          folds: r.folds,
-          ys,
-          ...r.parts,
-          foldAbsDev: r.parts.foldAbsDev.map((d) => [...d]),
-          partial: [...r.parts.partial],
-          emb: [...r.parts.emb],
-        }),
-      );
+  if (!r.parts) return;
+  const rows = QUANTILES.map((q) => bandPolicy(r, ys, q));
+  policies.set(r, rows);
+  for (const b of rows)
+    log(
+      `  band policy q ${b.quantile}: band ±${b.band.toFixed(3)} logit, ${(100 * b.share).toFixed(1)}% embedded → CV F1 ${b.pooled.f1.toFixed(3)} (fold mean ${b.meanF1.toFixed(3)})`,
+    );
+  const none = bandPolicy(r, ys, 0);
+  log(`  never embedding (partial + mean): CV F1 ${none.pooled.f1.toFixed(3)} (fold mean ${none.meanF1.toFixed(3)})`);
+  if (args['dump-parts'])
+    writeFileSync(
+      join(cache, `parts-${r.candidate.gEmb}-${r.candidate.l2Emb ?? 'joint'}.json`),
+      JSON.stringify({
+        threshold: r.threshold,
+        folds: r.folds,
+        ys,
+        ...r.parts,
+        foldAbsDev: r.parts.foldAbsDev.map((d) => [...d]),
+        partial: [...r.parts.partial],
+        emb: [...r.parts.emb],
+      }),
+    );
+};
+// Stacked (--stacked [--residual-l2 a,b,…]): the vector as a correction on top of the model without it.
+const stacked = args.stacked && grid.length === 1 && usesEmbedding(grid[0]);
+let baseLogits: Float64Array | undefined;
+if (stacked) {
+  const l2s = (args['residual-l2'] ?? '3e-5,1e-4,3e-4,1e-3').split(',').map(Number);
+  const cv = crossValidateStacked(train, gTrain, grid[0], k, eTrain!, l2s, log);
+  baseLogits = cv.baseLogits;
+  for (const r of [cv.base, ...cv.stacked]) {
+    results.push(r);
+    report(r);
   }
-}
-const best = results.reduce((a, b) => (b.meanF1 > a.meanF1 ? b : a));
+} else
+  for (const cand of grid) {
+    const r = crossValidate(train, gTrain, cand, k, eTrain);
+    results.push(r);
+    report(r);
+  }
+// What detection does is the band policy: a stacked model is chosen by its F1 under the band within budget.
+const policyOf = (r: CvResult) => {
+  const rows = policies.get(r) ?? [];
+  return [...rows].reverse().find((b) => b.share <= maxShare) ?? rows[0];
+};
+const criterion = (r: CvResult) => (stacked && r.parts ? policyOf(r)!.meanF1 : stacked ? -1 : r.meanF1);
+const best = results.reduce((a, b) => (criterion(b) > criterion(a) ? b : a));
 log(`\nchosen: ${describe(best.candidate)}, threshold ${best.threshold}`);
 const bestPolicies = policies.get(best) ?? [];
-const policy = [...bestPolicies].reverse().find((b) => b.share <= maxShare) ?? bestPolicies[0];
+const policy = policyOf(best);
 const withoutEmbedding = results.filter((r) => !usesEmbedding(r.candidate));
 
 t = Date.now();
 const xs = vectors(gTrain, best.candidate, eTrain);
-const model = fit(xs, ys, best.candidate.l2, dimOf(best.candidate));
+let model: LinearModel;
+if (stacked) {
+  // The base model on all of train, and the residual on its out-of-fold logits, folded into one linear model.
+  const baseModel = fit(
+    gTrain.map((g) => combine(g, best.candidate.features)),
+    ys,
+    best.candidate.l2,
+  );
+  const r = fitResidual(baseLogits!, eTrain!, ys, [...ys.keys()], best.candidate.gEmb!, best.candidate.l2Emb!);
+  log(`residual: ${r.s.toFixed(3)} × base logit ${r.c >= 0 ? '+' : '−'} ${Math.abs(r.c).toFixed(3)} + vector part`);
+  const w = new Float64Array(DIM + EMBEDDING_DIM);
+  for (let j = 0; j < DIM; j++) w[j] = r.s * baseModel.w[j];
+  w.set(r.wEmb, DIM);
+  model = { w, b: r.s * baseModel.b + r.c };
+} else model = fit(xs, ys, best.candidate.l2, dimOf(best.candidate));
 log(`final fit in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 const devScores = vectors(gDev, best.candidate, eDev).map((x) => sigmoid(dot(model.w, x) + model.b));
 const devPrf = prf(
@@ -209,8 +245,16 @@ const out: ModelFile = {
     data: 'CLEF CheckThat! 2024 Task 1 English train (ClaimBuster crowdsourced), debates from ClaimBuster metadata',
     sentences: train.length,
     positives: train.filter((e) => e.label).length,
-    method: `class-balanced L2 logistic regression (L-BFGS) on hashed char n-grams, word n-grams, POS/mixed n-grams, structural features${embedding ? ', and the 512-d Universal Sentence Encoder lite vector (embedded only in the band around the threshold)' : ''}`,
+    method: `class-balanced L2 logistic regression (L-BFGS) on hashed char n-grams, word n-grams, POS/mixed n-grams, structural features${embedding ? `, and the 512-d Universal Sentence Encoder lite vector${stacked ? ' as a stacked correction on the logit' : ''} (embedded only in the band around the threshold)` : ''}`,
     l2: best.candidate.l2,
+    ...(stacked
+      ? {
+          stacked: {
+            residualL2: best.candidate.l2Emb,
+            how: "base model's 5-fold out-of-fold logits (grouped by debate) and the unit vector → class-balanced logistic residual, folded into the weights; CV nested",
+          },
+        }
+      : {}),
     cv: {
       folds: k,
       grouping: 'debate',
