@@ -12,7 +12,7 @@ export interface ScorerOption {
 }
 
 /**
- * Score every input; a scorer with a sentence vector (the shipped model) then embeds, in one batch, only the
+ * Score every input; a scorer with a sentence vector (model format 2) then embeds, in one batch, only the
  * sentences whose decision at `threshold` the vector could change, and scores those again with it.
  */
 export async function scoreAll(
@@ -33,7 +33,7 @@ export async function scoreAll(
 /**
  * Find the document's metadata, speakers and sentences, and score each sentence's
  * check-worthiness. Offsets are into `text`: `text.slice(s.start, s.end) === s.text`.
- * Asynchronous because the shipped model embeds the sentences near its threshold (encoder.ts); run it on
+ * Asynchronous because a model with sentence vectors embeds the sentences near its threshold (encoder.ts); run it on
  * ClaimDetectorPool's threads to keep an event loop free.
  */
 export async function detectClaims(text: string, options: DetectOptions & ScorerOption = {}): Promise<DetectionResult> {
