@@ -27,7 +27,8 @@ const { detectClaims } = libs.detection;
 const texts = corpus(options.documents);
 
 // What a clean run produces: the library itself on each text (the worker stores exactly the check-worthy sentences).
-const expected = new Map(texts.map((text) => [text, detectClaims(text).sentences.filter((s) => s.checkworthy).length]));
+const expected = new Map();
+for (const text of texts) expected.set(text, (await detectClaims(text)).sentences.filter((s) => s.checkworthy).length);
 const expectedTotal = [...expected.values()].reduce((a, b) => a + b, 0);
 log(`expected: ${expectedTotal} claims in ${texts.length} documents (the detection library on each text)`);
 

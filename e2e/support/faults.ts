@@ -135,8 +135,9 @@ function librarySpans(texts: string[]): string[][] {
   const library = pathToFileURL(join(ROOT, 'libs/claim-detection/dist/index.js')).href;
   const script = `import { detectClaims } from ${JSON.stringify(library)};
 let input = '';
-process.stdin.on('data', (d) => (input += d)).on('end', () => {
-  const spans = JSON.parse(input).map((t) => detectClaims(t).sentences.filter((s) => s.checkworthy).map((s) => s.start + '-' + s.end));
+process.stdin.on('data', (d) => (input += d)).on('end', async () => {
+  const spans = [];
+  for (const t of JSON.parse(input)) spans.push((await detectClaims(t)).sentences.filter((s) => s.checkworthy).map((s) => s.start + '-' + s.end));
   process.stdout.write(JSON.stringify(spans));
 });`;
   return JSON.parse(

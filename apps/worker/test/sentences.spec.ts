@@ -24,7 +24,7 @@ describe('every sentence scored and kept', () => {
     expect(doc.status).toBe('done');
     const stored = await w.db.getRepository(DocumentSentencesEntity).findOneByOrFail({ documentId: doc.id });
     // The same sentences detection finds, in reading order, none left out.
-    const expected = detectClaims(text, { threshold: stored.detectedThreshold });
+    const expected = await detectClaims(text, { threshold: stored.detectedThreshold });
     expect(stored.starts).toEqual(expected.sentences.map((s) => s.start));
     expect(stored.ends).toEqual(expected.sentences.map((s) => s.end));
     expect(stored.scores).toEqual(expected.sentences.map((s) => expect.closeTo(s.score, 5)));
@@ -77,7 +77,7 @@ describe('backfill of documents processed before sentences were kept', () => {
       });
     expect((await run()).stdout).toMatch(/stored the sentences of [1-9]\d* document/);
     const stored = await w.db.getRepository(DocumentSentencesEntity).findOneByOrFail({ documentId: old.id });
-    expect(stored.starts).toEqual(detectClaims(text).sentences.map((s) => s.start));
+    expect(stored.starts).toEqual((await detectClaims(text)).sentences.map((s) => s.start));
     expect(stored.speakers).toEqual(['Sergey Lavrov']);
     expect(await w.db.getRepository(DocumentSentencesEntity).countBy({ documentId: waiting.id })).toBe(0);
     expect((await w.db.getRepository(ClaimEntity).findBy({ documentId: old.id })).map((c) => c.id)).toEqual([claim.id]);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { CLAIM_TYPES } from '@factdesk/domain';
 import { detectClaims, scoreSentences } from './detect.js';
 import type { CheckworthinessScorer } from './scorer.js';
+import type { DetectionResult } from './types.js';
 
 const fixture = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url)), 'utf8');
@@ -10,7 +11,10 @@ const MINSK = fixture('lavrov-minsk-2022-06-30.txt');
 const MEMRI = fixture('memri-6998-lavrov-belarus-interview-2017.txt');
 
 describe('detectClaims on the sample documents', () => {
-  const results = { MINSK: detectClaims(MINSK), MEMRI: detectClaims(MEMRI) };
+  let results: Record<'MINSK' | 'MEMRI', DetectionResult>;
+  beforeAll(async () => {
+    results = { MINSK: await detectClaims(MINSK), MEMRI: await detectClaims(MEMRI) };
+  });
   const texts = { MINSK, MEMRI };
   const get = (doc: keyof typeof results, prefix: string) => {
     const s = results[doc].sentences.find((x) => x.text.startsWith(prefix));
@@ -94,17 +98,17 @@ describe('detectClaims on the sample documents', () => {
     expect(get('MINSK', 'We agreed to harmonise laws').speaker).toBe('Sergey Lavrov');
   });
 
-  it('respects the threshold option', () => {
-    const none = detectClaims(MINSK, { threshold: 1.01 });
+  it('respects the threshold option', async () => {
+    const none = await detectClaims(MINSK, { threshold: 1.01 });
     expect(none.sentences.some((s) => s.checkworthy)).toBe(false);
-    const all = detectClaims(MINSK, { threshold: 0 });
+    const all = await detectClaims(MINSK, { threshold: 0 });
     expect(all.sentences.every((s) => s.checkworthy)).toBe(true);
   });
 });
 
 describe('scoreSentences', () => {
-  it('scores standalone sentences in order with types', () => {
-    const [stat, courtesy, question] = scoreSentences([
+  it('scores standalone sentences in order with types', async () => {
+    const [stat, courtesy, question] = await scoreSentences([
       'Unemployment fell from 10 percent to 4.7 percent between 2009 and 2016.',
       'Thank you very much, it is a pleasure to be here tonight.',
       'What would you do about it?',
@@ -116,8 +120,8 @@ describe('scoreSentences', () => {
     expect(stat.score).toBeGreaterThan(courtesy.score);
   });
 
-  it('explains scores with readable, signed reasons', () => {
-    const doc = detectClaims(
+  it('explains scores with readable, signed reasons', async () => {
+    const doc = await detectClaims(
       'Q: Is the West beginning to wake up to this fact?\nA: Unemployment fell to 4.7 percent in 2016.',
     );
     const [q, a] = doc.sentences;
@@ -128,14 +132,17 @@ describe('scoreSentences', () => {
     expect(a.reasons.length).toBeLessThanOrEqual(3);
   });
 
-  it('accepts a replacement scorer behind the interface', () => {
+  it('accepts a replacement scorer behind the interface', async () => {
     const constant: CheckworthinessScorer = {
       name: 'constant',
       threshold: 0.5,
       score: (input) => ({ score: input.text.includes('!') ? 0.9 : 0.1, contributions: [] }),
     };
-    expect(scoreSentences(['Yes!', 'No.'], { scorer: constant }).map((s) => s.checkworthy)).toEqual([true, false]);
-    const doc = detectClaims('Q: Really?\nA: Yes! It is.', { scorer: constant });
+    expect((await scoreSentences(['Yes!', 'No.'], { scorer: constant })).map((s) => s.checkworthy)).toEqual([
+      true,
+      false,
+    ]);
+    const doc = await detectClaims('Q: Really?\nA: Yes! It is.', { scorer: constant });
     expect(doc.sentences.map((s) => [s.text, s.score])).toEqual([
       ['Really?', 0.1],
       ['Yes!', 0.9],

@@ -1,4 +1,5 @@
-export { detectClaims, scoreSentences, type ScorerOption } from './detect.js';
+export { detectClaims, scoreAll, scoreSentences, type ScorerOption } from './detect.js';
+export { embed as embedSentences, EMBEDDING_DIM, loadEncoder } from './encoder.js';
 export type {
   DetectedSentence,
   DetectedSpeaker,
@@ -9,6 +10,7 @@ export type {
   SentenceScore,
 } from './types.js';
 export {
+  BandEmbedder,
   defaultScorer,
   LinearScorer,
   MODEL_PATH,
@@ -19,6 +21,8 @@ export {
   type ModelFile,
   type ScorerInput,
   type ScorerOutput,
+  type SentenceEmbedder,
+  type EmbeddingWeights,
 } from './scorer.js';
 export { matchSpeaker, parseSpeakerName, sameSpeaker, SpeakerRegistry, type ParsedSpeaker } from './speakers.js';
 export { parseDocument, findDate, type DocumentStructure, type SentenceSpan } from './structure/document.js';

@@ -5,11 +5,11 @@ import { htmlToText, readDocument } from './input.js';
 import { detectClaims } from './detect.js';
 
 describe('input', () => {
-  it('converts HTML to text that keeps paragraphs and labels on their own lines', () => {
+  it('converts HTML to text that keeps paragraphs and labels on their own lines', async () => {
     const text = htmlToText(
       '<html><body><h1>Remarks by Governor Ann Lee, May 2, 2019</h1><img src="x.png"><p><b>Q:</b> Did taxes rise?</p><p>Ann Lee: Taxes fell by <a href="/x">3 percent</a>.</p><script>var x = 1;</script></body></html>',
     );
-    const result = detectClaims(text);
+    const result = await detectClaims(text);
     expect(result.metadata.date).toBe('2019-05-02');
     expect(result.sentences.map((s) => [s.text, s.speaker])).toEqual([
       ['Did taxes rise?', 'Interviewer'],

@@ -8,6 +8,7 @@ describe('ClaimDetectorPool', () => {
   let pool: ClaimDetectorPool;
   beforeAll(() => {
     pool = new ClaimDetectorPool(2);
+    pool.warm();
   });
   afterAll(() => pool.close());
 
@@ -16,7 +17,11 @@ describe('ClaimDetectorPool', () => {
     const options = { threshold: 0.4, outlet: 'Example Ministry', defaultSpeaker: 'Sergey Lavrov' };
     const short = 'Minister Ivanov said wheat exports grew by 40 percent in 2021.';
     const results = await Promise.all([pool.detect(text, options), pool.detect(short), pool.detect(text, options)]);
-    expect(results).toEqual([detectClaims(text, options), detectClaims(short), detectClaims(text, options)]);
+    expect(results).toEqual([
+      await detectClaims(text, options),
+      await detectClaims(short),
+      await detectClaims(text, options),
+    ]);
   }, 60_000);
 
   it('keeps the event loop free while it detects', async () => {

@@ -26,8 +26,10 @@ interface DetectorThread {
 /**
  * detectClaims on a small pool of worker threads, one document per thread at a time: a worker process detects
  * on as many cores as the pool has threads, and its event loop (job locks, heartbeats, webhook deliveries) stays
- * free meanwhile. Same results as detectClaims with the shipped model; threads start on first use, each loading
- * the model once (~1 s), and a thread that dies is replaced (its document's detection rejects, to be retried).
+ * free meanwhile. The sentence encoder of a model with vectors runs on these threads too, never on the caller's
+ * (the shipped model has none). Same results as detectClaims with the shipped model; threads start on first use
+ * or on `warm()`, each loading the model (~1 s) and, for a model with vectors, the encoder (~2 s, 64–124 MB) once,
+ * and a thread that dies is replaced (its document's detection rejects, to be retried).
  */
 export class ClaimDetectorPool {
   private readonly threads: DetectorThread[] = [];
@@ -43,6 +45,12 @@ export class ClaimDetectorPool {
       this.queue.push({ job: { id: this.nextId++, text, options }, resolve, reject });
       this.dispatch();
     });
+  }
+
+  /** Starts every thread now, so that the first documents do not wait for the model and the encoder to load. */
+  warm(): void {
+    // An idle thread does not keep the process alive.
+    while (!this.closed && this.threads.length < this.size) this.start().worker.unref();
   }
 
   /** Stops the threads; detections still queued or running reject. */

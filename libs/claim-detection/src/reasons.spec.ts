@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { detectClaims } from './detect.js';
 import { explain } from './reasons.js';
+import type { DetectedSentence } from './types.js';
 import { defaultScorer, prepare, type Contribution } from './scorer.js';
 
 const out = (...contributions: Contribution[]) => ({ score: 0.5, contributions });
@@ -58,6 +59,15 @@ describe('explain', () => {
       ],
       ["the moderator's line (lowers score)", 'phrased like talk rather than a claim (lowers score)'],
     ],
+    [
+      "the sentence vector's part, when it pulls hard",
+      [
+        { feature: 'meaning', weight: 0.8 },
+        { feature: 'statistic', weight: 0.6, words: ['4 percent'] },
+        { feature: 'meaning', weight: -0.3 },
+      ],
+      ['reads like a factual claim, as a whole', 'contains a statistic: “4 percent”'],
+    ],
   ])('%s', (_, contributions, expected) => {
     expect(explain(out(...contributions))).toEqual(expected);
   });
@@ -66,9 +76,11 @@ describe('explain', () => {
 describe('reasons on the sample documents', () => {
   const fixture = (name: string) =>
     readFileSync(fileURLToPath(new URL(`../../../fixtures/${name}`, import.meta.url)), 'utf8');
-  const flagged = ['lavrov-minsk-2022-06-30.txt', 'memri-6998-lavrov-belarus-interview-2017.txt']
-    .flatMap((f) => detectClaims(fixture(f)).sentences)
-    .filter((s) => s.checkworthy);
+  const flagged: DetectedSentence[] = [];
+  beforeAll(async () => {
+    for (const f of ['lavrov-minsk-2022-06-30.txt', 'memri-6998-lavrov-belarus-interview-2017.txt'])
+      flagged.push(...(await detectClaims(fixture(f))).sentences.filter((s) => s.checkworthy));
+  });
 
   it('gives every flagged sentence one to three reasons', () => {
     expect(flagged.length).toBeGreaterThan(100);

@@ -66,6 +66,8 @@ const WORDING_MIN = 1.5;
  */
 const COMMON = new Set(['past', 'first_person_plural', 'first_person_singular', 'negation', 'future', 'opinion_word']);
 const COMMON_MIN = 0.4;
+/** The sentence vector's part (only on sentences near the threshold, which were embedded): named when it pulls hard. */
+const MEANING_MIN = 0.5;
 
 const ROLE_LABELS: Record<string, string> = {
   moderator: "the moderator's line",
@@ -120,6 +122,9 @@ export function explain(out: ScorerOutput, max = 3): string[] {
     if (c.feature === 'wording') {
       if (Math.abs(c.weight) < WORDING_MIN) continue;
       label = lowers ? 'phrased like talk rather than a claim' : 'phrased like a factual claim';
+    } else if (c.feature === 'meaning') {
+      if (Math.abs(c.weight) < MEANING_MIN) continue;
+      label = lowers ? 'reads like talk rather than a claim, as a whole' : 'reads like a factual claim, as a whole';
     } else if (c.feature === 'role') label = ROLE_LABELS[c.words?.[0] ?? ''] ?? 'asked, not claimed';
     else {
       if (COMMON.has(c.feature) && Math.abs(c.weight) < COMMON_MIN) continue;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isAskingRole, type ClaimEntity, type EntityKind, type SpeakerRole } from '@factdesk/domain';
+import { embed, EMBEDDING_DIM, ENCODER_NAME } from './encoder.js';
 import { analyse, type Analysis } from './nlp.js';
 import { findEntities } from './entities.js';
 import {
@@ -25,6 +26,8 @@ export interface ScorerInput {
   role?: SentenceRole;
   /** The part its speaker plays in the document, when known (moderators and questioners rarely make claims). */
   speakerRole?: SpeakerRole;
+  /** The sentence's vector, for a scorer with an `embedder`, when the sentence needed one (see SentenceEmbedder). */
+  embedding?: Float32Array;
 }
 
 /** Named features about entities: their reason quotes the sentence's first entity of that kind. */
@@ -58,7 +61,8 @@ export const ROLE_PENALTY = -2;
  * One part of a score: its signed contribution to the logit relative to an average training sentence.
  * `feature` is a named structural feature (see features.ts),
  * `word` (one word of the sentence: the character and word n-grams on it, `words` = [the word as written]),
- * `role` (the speaker's role, `words` = [role]) or `wording` (the rest: POS n-grams).
+ * `role` (the speaker's role, `words` = [role]), `meaning` (the sentence vector's part, when the sentence was embedded)
+ * or `wording` (the rest: POS n-grams).
  */
 export interface Contribution {
   feature: string;
@@ -82,11 +86,27 @@ export interface CheckworthinessScorer {
   /** Default decision threshold (chosen by cross-validation for the shipped model). */
   readonly threshold: number;
   score(input: ScorerInput): ScorerOutput;
+  /** Present when the scorer also reads a sentence vector, for the sentences whose decision it could change. */
+  readonly embedder?: SentenceEmbedder;
 }
 
-/** On-disk format of the trained model (model/checkworthiness.json). */
+/**
+ * The sentence vector of a scorer that has one. A score made without it (`input.embedding` absent) stands in the
+ * vector's mean part over the training data; `near` says whether the real part could turn the decision at
+ * `threshold`, and only then is the sentence embedded and scored again with it. Embedding is slow (about 100
+ * sentences/s on one core), so callers embed the sentences `near` selects, in one batch.
+ */
+export interface SentenceEmbedder {
+  near(score: number, threshold: number): boolean;
+  embed(texts: string[]): Promise<Float32Array[]>;
+}
+
+/**
+ * On-disk format of the trained model (model/checkworthiness.json). Version 2 adds `embedding`; version 1 files (no
+ * sentence vector) still load.
+ */
 export interface ModelFile {
-  format: 'factdesk-checkworthiness/1';
+  format: 'factdesk-checkworthiness/1' | 'factdesk-checkworthiness/2';
   createdAt: string;
   features: FeatureConfig;
   dim: number;
@@ -100,7 +120,51 @@ export interface ModelFile {
   wordBaseline?: number;
   /** Mean (normalised) value of each named structural feature over the training data, 0 when absent. */
   namedBaseline?: Record<string, number>;
+  /** The sentence-vector group (version 2). */
+  embedding?: EmbeddingWeights;
   training: Record<string, unknown>;
+}
+
+export interface EmbeddingWeights {
+  /** Which encoder made the vectors the weights were fitted on (encoder.ts's ENCODER_NAME). */
+  encoder: string;
+  dim: number;
+  /** Group weight: the vector (unit length) enters as vector × group. */
+  group: number;
+  /** Float32 little-endian weights, base64, `dim` of them. */
+  weights: string;
+  /** Mean of the vector's part of the logit over the training data: what a sentence not embedded gets. */
+  mean: number;
+  /**
+   * A sentence is embedded when its logit without the vector (plus `mean`) is within `band` of the threshold's logit:
+   * `band` is the `bandQuantile` quantile of |part − mean| over the training data, so outside it a decision turns only
+   * for the sentences whose vector pulls harder than that.
+   */
+  band: number;
+  bandQuantile: number;
+}
+
+const floats = (base64: string): Float32Array => {
+  const buf = Buffer.from(base64, 'base64');
+  return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+};
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/** The band policy of a model's sentence vector (see SentenceEmbedder). */
+export class BandEmbedder implements SentenceEmbedder {
+  constructor(
+    readonly band: number,
+    private readonly encode: (texts: string[]) => Promise<Float32Array[]> = embed,
+  ) {}
+
+  near(score: number, threshold: number): boolean {
+    // A score of 0 or 1 (a logit beyond ±36) is far from any threshold.
+    return Math.abs(logit(score) - logit(threshold)) < this.band;
+  }
+
+  embed(texts: string[]): Promise<Float32Array[]> {
+    return this.encode(texts);
+  }
 }
 
 export class LinearScorer implements CheckworthinessScorer {
@@ -112,13 +176,29 @@ export class LinearScorer implements CheckworthinessScorer {
   private readonly baseline: number;
   private readonly namedMean: Record<string, number>;
   private readonly chunkMean: number;
+  /** The sentence vector's weights (times its group weight) and mean part, for a version 2 model. */
+  private readonly wEmb: Float32Array | null = null;
+  private readonly embMean: number = 0;
+  readonly embedder?: SentenceEmbedder;
 
-  constructor(model: ModelFile) {
-    if (model.format !== 'factdesk-checkworthiness/1' || model.dim !== DIM) {
+  /** `encode` replaces the sentence encoder (tests). */
+  constructor(model: ModelFile, encode?: (texts: string[]) => Promise<Float32Array[]>) {
+    const known = model.format === 'factdesk-checkworthiness/1' || model.format === 'factdesk-checkworthiness/2';
+    if (!known || model.dim !== DIM || (model.format === 'factdesk-checkworthiness/2') !== !!model.embedding) {
       throw new Error(`unsupported claim-detection model (format ${model.format}, dim ${model.dim})`);
     }
-    const buf = Buffer.from(model.weights, 'base64');
-    this.w = new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+    if (model.embedding) {
+      const e = model.embedding;
+      if (e.encoder !== ENCODER_NAME || e.dim !== EMBEDDING_DIM) {
+        throw new Error(
+          `claim-detection model wants sentence vectors from ${e.encoder} (${e.dim}-d), not ${ENCODER_NAME}`,
+        );
+      }
+      this.wEmb = floats(e.weights).map((w) => w * e.group);
+      this.embMean = e.mean;
+      this.embedder = new BandEmbedder(e.band, encode);
+    }
+    this.w = floats(model.weights);
     this.b = model.bias;
     this.baseline = model.wordingBaseline ?? 0;
     this.namedMean = model.namedBaseline ?? {};
@@ -134,8 +214,14 @@ export class LinearScorer implements CheckworthinessScorer {
     let z = this.b;
     for (let i = 0; i < x.idx.length; i++) z += this.w[x.idx[i]] * x.val[i];
     const contributions: Contribution[] = [];
+    // The sentence vector: its part when the sentence was embedded, else the mean part (a reason only in the first case).
+    const meaning = this.wEmb ? this.meaning(input.embedding) : 0;
+    if (this.wEmb) {
+      z += meaning;
+      if (input.embedding) contributions.push({ feature: 'meaning', weight: meaning - this.embMean });
+    }
     // Named features: weight × (value − its mean value), so what nearly every sentence has counts for little.
-    let rest = z - this.b;
+    let rest = z - this.b - meaning;
     const sIdx = g.struct.idx;
     for (let i = 0; i < sIdx.length; i++) {
       const name = g.named[i][0];
@@ -162,6 +248,21 @@ export class LinearScorer implements CheckworthinessScorer {
     }
     contributions.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
     return { score: 1 / (1 + Math.exp(-z)), contributions };
+  }
+
+  /** The vector's part of the logit (unit length × group weight · weights); the mean part without a vector. */
+  private meaning(e: Float32Array | undefined): number {
+    const w = this.wEmb!;
+    if (!e) return this.embMean;
+    if (e.length !== w.length)
+      throw new Error(`sentence vector of ${e.length} dimensions, the model wants ${w.length}`);
+    let s = 0;
+    let norm = 0;
+    for (let j = 0; j < w.length; j++) {
+      s += w[j] * e[j];
+      norm += e[j] * e[j];
+    }
+    return s / Math.max(1e-12, Math.sqrt(norm));
   }
 
   /** Character plus word n-gram contribution of each whitespace-separated word, minus the mean per word. */

@@ -24,7 +24,7 @@ async function main() {
       const batch = await sentences.withoutSentences(after, BATCH);
       if (!batch.length) break;
       for (const doc of batch) {
-        const result = detectClaims(doc.text, { threshold: config.worker.claimThreshold });
+        const result = await detectClaims(doc.text, { threshold: config.worker.claimThreshold });
         if (await sentences.backfill(doc.id, result.threshold, compactSentences(result.sentences))) done++;
       }
       after = batch[batch.length - 1]!.id;

@@ -75,6 +75,8 @@ export class DocumentPipeline implements OnApplicationShutdown {
     private readonly repeats: RepeatsService,
   ) {
     this.detector = new ClaimDetectorPool(config.worker.detectConcurrency);
+    // The threads load the model and the sentence encoder as the worker starts, not with its first document.
+    this.detector.warm();
   }
 
   /** After the last job (the JobRunner closes before any onApplicationShutdown): stops the detection threads. */

@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { detectClaims, scoreSentences } from '../detect.js';
 import { ClaimDetectorPool } from '../pool.js';
+import { defaultScorer, type CheckworthinessScorer } from '../scorer.js';
 import { parseArgs } from '../train/data.js';
 
 const args = parseArgs(process.argv.slice(2));
@@ -34,6 +35,32 @@ async function bench(label: string, run: () => number | Promise<number>): Promis
   );
 }
 
+/** The shipped scorer, counting the sentences its band sends to the encoder. */
+function counting(): { scorer: CheckworthinessScorer; embedded: () => number } {
+  const base = defaultScorer();
+  const e = base.embedder;
+  let n = 0;
+  const scorer: CheckworthinessScorer = {
+    name: base.name,
+    threshold: base.threshold,
+    score: (input) => base.score(input),
+    ...(e
+      ? {
+          embedder: {
+            near: (score: number, threshold: number) => e.near(score, threshold),
+            embed: (texts: string[]) => {
+              n += texts.length;
+              return e.embed(texts);
+            },
+          },
+        }
+      : {}),
+  };
+  return { scorer, embedded: () => n };
+}
+const share = (embedded: number, of: number) =>
+  `${embedded} of ${of} sentences embedded (${((100 * embedded) / Math.max(1, of)).toFixed(1)}%, the band around the threshold)`;
+
 const docs = existsSync(fixtures)
   ? readdirSync(fixtures)
       .filter((f) => f.endsWith('.txt'))
@@ -42,12 +69,18 @@ const docs = existsSync(fixtures)
 if (docs.length) {
   await bench(
     `samples (${docs.length} documents, full detectClaims: structure, speakers, scoring, types, entities)`,
-    () => {
+    async () => {
       let n = 0;
-      for (const d of docs) n += detectClaims(d).sentences.length;
+      for (const d of docs) n += (await detectClaims(d)).sentences.length;
       return n;
     },
   );
+  if (defaultScorer().embedder) {
+    const c = counting();
+    let n = 0;
+    for (const d of docs) n += (await detectClaims(d, { scorer: c.scorer })).sentences.length;
+    console.log(`samples: ${share(c.embedded(), n)}`);
+  }
   for (const size of [...new Set([1, availableParallelism()])]) {
     const pool = new ClaimDetectorPool(size);
     // Each document four times, all at once: enough work for every thread.
@@ -67,8 +100,16 @@ if (existsSync(devPath)) {
     .map((l) => (JSON.parse(l) as { text: string }).text);
   await bench(
     `CheckThat! 2024 dev (${texts.length} standalone sentences, scoreSentences)`,
-    () => scoreSentences(texts).length,
+    async () => (await scoreSentences(texts)).length,
   );
+  if (defaultScorer().embedder) {
+    const c = counting();
+    await scoreSentences(texts, { scorer: c.scorer });
+    console.log(`dev: ${share(c.embedded(), texts.length)}`);
+  }
   const asDoc = texts.join('\n');
-  await bench(`CheckThat! 2024 dev as one document (detectClaims)`, () => detectClaims(asDoc).sentences.length);
+  await bench(
+    `CheckThat! 2024 dev as one document (detectClaims)`,
+    async () => (await detectClaims(asDoc)).sentences.length,
+  );
 } else console.log(`dev: skipped (no ${devPath}; pass --data <dir>)`);

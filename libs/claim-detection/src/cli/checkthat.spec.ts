@@ -43,27 +43,27 @@ describe('CheckThat! transcripts rebuilt as SPEAKER: text', () => {
     },
   );
 
-  it('labels the speaker again after an interruption printed inside a line', () => {
+  it('labels the speaker again after an interruption printed inside a line', async () => {
     const ls = [line(1, 'BLITZER', "What's the problem... SANDERS: Yes."), line(2, 'BLITZER', 'Why wait?')];
     const { text, placed } = rebuild(ls, false);
     expect(text).toBe("BLITZER: What's the problem... SANDERS: Yes.\nBLITZER: Why wait?");
-    expect(score(text, placed, detectClaims(text), ['BLITZER', 'SANDERS'])).toMatchObject({ lines: 2, right: 2 });
+    expect(score(text, placed, await detectClaims(text), ['BLITZER', 'SANDERS'])).toMatchObject({ lines: 2, right: 2 });
   });
 
-  it('scores every line right and finds no leaks', () => {
+  it('scores every line right and finds no leaks', async () => {
     const { text, placed } = rebuild(LINES, false, 'timed');
-    const s = score(text, placed, detectClaims(text), ['HOLT', 'CLINTON', 'TRUMP']);
+    const s = score(text, placed, await detectClaims(text), ['HOLT', 'CLINTON', 'TRUMP']);
     expect(s).toMatchObject({ lines: 6, right: 6, leaks: [] });
   });
 
-  it('counts a wrong speaker and a label left in sentence text', () => {
+  it('counts a wrong speaker and a label left in sentence text', async () => {
     // CLINTON never opens a line here, so nothing tells the detector it is a label.
     const text = 'HOLT: Good evening. CLINTON: We created jobs.';
     const placed = [
       { start: 6, end: 19, gold: 'HOLT', direction: false },
       { start: 29, end: 45, gold: 'CLINTON', direction: false },
     ];
-    const s = score(text, placed, detectClaims(text), ['HOLT', 'CLINTON']);
+    const s = score(text, placed, await detectClaims(text), ['HOLT', 'CLINTON']);
     expect(s).toMatchObject({ lines: 2, right: 1, leaks: ['CLINTON: We created jobs.'] });
   });
 });

@@ -42,7 +42,7 @@ let i = 0;
 for (const [id, ls] of debates) {
   if (a.debate && a.debate !== id) continue;
   const { text, placed } = rebuild(ls, i++ % 2 === 1, style);
-  const result = detectClaims(text);
+  const result = await detectClaims(text);
   const labels = [...new Set(ls.filter((l) => !isDirection(l) && !damaged(l)).map((l) => printedLabel(l.speaker)))];
   const s = score(text, placed, result, labels);
   lines += s.lines;

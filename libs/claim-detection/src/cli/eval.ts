@@ -1,28 +1,44 @@
 #!/usr/bin/env node
 /**
  * Evaluate the shipped check-worthiness model.
- *   npm run eval:claims -- --data ../shared/data [--folds 5] [--no-cv]
+ *   npm run eval:claims -- --data ../shared/data [--folds 5] [--no-cv] [--embeddings-cache /tmp/factdesk-emb]
  * Prints P/R/F1 of the check-worthy class on CheckThat! 2024 dev (shipped model, shipped threshold)
- * and a debate-grouped cross-validation on train with the shipped configuration (refitted per fold).
+ * and a debate-grouped cross-validation on train with the shipped configuration (refitted per fold). With a
+ * sentence-vector model the CV embeds train (cached outside the repository; about 10 minutes the first time) and
+ * reports the full model and the band policy the detector applies (only sentences near the threshold embedded).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultScorer, MODEL_PATH, prepare, ROLE_PENALTY, type ModelFile } from '../scorer.js';
-import { scoreSentences } from '../detect.js';
+import { scoreAll, scoreSentences } from '../detect.js';
 import { fmt, loadDev, loadTrain, parseArgs, prf, requireData } from '../train/data.js';
-import { crossValidate, describe, featurise } from '../train/experiment.js';
+import { cachedEmbeddings } from '../train/embeddings.js';
+import {
+  bandPolicy,
+  crossValidate,
+  crossValidateStacked,
+  describe,
+  featurise,
+  type Candidate,
+} from '../train/experiment.js';
 import { askingRoles, averagePrecision, loadTranscripts, TRANSCRIPTS } from '../train/ranking.js';
 
 const args = parseArgs(process.argv.slice(2));
 const root = requireData(args.data);
 const model = JSON.parse(readFileSync(MODEL_PATH, 'utf8')) as ModelFile;
 const l2 = Number((model.training as { l2?: number }).l2 ?? 1e-4);
-const cand = { features: model.features, l2 };
+const residualL2 = (model.training as { stacked?: { residualL2: number } }).stacked?.residualL2;
+const cand: Candidate = {
+  features: model.features,
+  l2,
+  ...(model.embedding ? { gEmb: model.embedding.group } : {}),
+  ...(residualL2 !== undefined ? { l2Emb: residualL2 } : {}),
+};
 console.log(`model: ${MODEL_PATH}\n  ${describe(cand)}, threshold ${model.threshold}, trained ${model.createdAt}`);
 
 const dev = loadDev(root);
 const t0 = Date.now();
-const scores = scoreSentences(dev.map((e) => e.text)).map((s) => s.score);
+const scores = (await scoreSentences(dev.map((e) => e.text))).map((s) => s.score);
 const labels = dev.map((e) => e.label);
 console.log(`\nCheckThat! 2024 dev (${dev.length} sentences; shares debates with train, so optimistic):`);
 console.log(`  at threshold ${model.threshold}: ${fmt(prf(scores, labels, model.threshold))}`);
@@ -36,13 +52,37 @@ if (!args['no-cv']) {
     `\nDebate-grouped ${k}-fold cross-validation on train (${train.length} sentences, ${new Set(train.map((e) => e.debate)).size} debates), shipped configuration refitted per fold:`,
   );
   const groups = featurise(train, model.features);
-  const r = crossValidate(train, groups, cand, k);
+  const embeddings = model.embedding
+    ? await cachedEmbeddings(
+        train.map((e) => e.text),
+        args['embeddings-cache'] ?? '/tmp/factdesk-emb',
+        'train',
+        (s) => process.stderr.write(s + '\n'),
+      )
+    : undefined;
+  const stacked = (model.training as { stacked?: { residualL2: number } }).stacked;
+  const stackedCv = stacked ? crossValidateStacked(train, groups, cand, k, embeddings!, [stacked.residualL2]) : null;
+  if (stackedCv)
+    // Nested: the residual of each outer fold is fitted on inner out-of-fold base logits (see crossValidateStacked).
+    console.log(
+      `  the model without the vector (base): best threshold ${stackedCv.base.threshold}: ${fmt(stackedCv.base.pooledBest)} (fold mean ${stackedCv.base.meanF1.toFixed(3)})`,
+    );
+  const r = stackedCv ? stackedCv.stacked[0] : crossValidate(train, groups, cand, k, embeddings);
   const ys = train.map((e) => e.label);
-  console.log(`  at shipped threshold ${model.threshold}: ${fmt(prf(r.oof, ys, model.threshold))}`);
+  const full = model.embedding ? ' (every sentence embedded)' : '';
+  console.log(`  at shipped threshold ${model.threshold}${full}: ${fmt(prf(r.oof, ys, model.threshold))}`);
   console.log(`  best threshold on these folds (${r.threshold}): ${fmt(r.pooledBest)}`);
   console.log(
     `  per-fold F1 at ${r.threshold}: ${r.foldF1.map((f) => f.toFixed(3)).join(' ')} (mean ${r.meanF1.toFixed(3)})`,
   );
+  if (model.embedding) {
+    const b = bandPolicy(r, ys, model.embedding.bandQuantile, model.threshold);
+    console.log(
+      `  band policy as shipped (q ${model.embedding.bandQuantile}, band ±${b.band.toFixed(3)} logit per fold): ${(100 * b.share).toFixed(1)}% embedded, ${fmt(b.pooled)} (fold mean ${b.meanF1.toFixed(3)})`,
+    );
+    const none = bandPolicy(r, ys, 0, model.threshold);
+    console.log(`  never embedding (partial + mean part): ${fmt(none.pooled)}`);
+  }
 }
 
 // Ranking on whole transcripts (CheckThat! 2019 Task 1): each line's text scored directly (no document structure),
@@ -56,8 +96,15 @@ else {
   for (const [debate, lines] of [...transcripts.entries()].sort()) {
     const roles = askingRoles(lines);
     const inputs = lines.map((l) => prepare(l.text));
-    const plain = inputs.map((i) => scorer.score(i).score);
-    const withRole = inputs.map((i, n) => scorer.score({ ...i, speakerRole: roles.get(lines[n].speaker) }).score);
+    // As detection scores them: the sentences near the threshold embedded (band policy).
+    const plain = (await scoreAll(scorer, inputs, scorer.threshold)).map((o) => o.score);
+    const withRole = (
+      await scoreAll(
+        scorer,
+        inputs.map((i, n) => ({ ...i, speakerRole: roles.get(lines[n].speaker) })),
+        scorer.threshold,
+      )
+    ).map((o) => o.score);
     const labels = lines.map((l) => l.label);
     const a = averagePrecision(plain, labels);
     const b = averagePrecision(withRole, labels);

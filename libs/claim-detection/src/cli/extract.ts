@@ -54,14 +54,14 @@ try {
         if (typeof r.text !== 'string') fail(`${file}:${n + 1}: missing "text"`);
         rows.push({ id: r.id ?? n + 1, text: r.text });
       });
-    const scores = scoreSentences(
+    const scores = await scoreSentences(
       rows.map((r) => r.text),
       { threshold },
     );
     rows.forEach((r, i) => out.push(JSON.stringify({ id: r.id, ...scores[i] })));
   } else {
     const text = readDocument(file);
-    const result = detectClaims(text, { threshold, defaultSpeaker: speaker, outlet });
+    const result = await detectClaims(text, { threshold, defaultSpeaker: speaker, outlet });
     for (const s of result.sentences) {
       out.push(
         JSON.stringify({

@@ -28,7 +28,10 @@ const DEBATE = lines(
 );
 
 describe('a debate transcript', () => {
-  const r = detectClaims(DEBATE);
+  let r: DetectionResult;
+  beforeAll(async () => {
+    r = await detectClaims(DEBATE);
+  });
 
   it("attributes O'Malley's lines to O'Malley, under the full name the moderator gave", () => {
     expect(saidBy(r, 'Senator Sanders voted against the Brady Bill.')).toBe("Martin O'Malley");
@@ -78,8 +81,8 @@ describe('labels and turns', () => {
     ['THE PRESIDENT: We balanced the budget.', 'The President'],
     ['[00:12:34] RUBIO: We balanced the budget.', 'Rubio'],
     ['(APPLAUSE) CRUZ: We balanced the budget.', 'Cruz'],
-  ])('%s → a person named %s', (text, name) => {
-    const r = detectClaims(text);
+  ])('%s → a person named %s', async (text, name) => {
+    const r = await detectClaims(text);
     expect(r.sentences.map((s) => [s.text, s.speaker])).toEqual([['We balanced the budget.', name]]);
     expect(r.speakers).toEqual([expect.objectContaining({ name, kind: 'person' })]);
   });
@@ -91,8 +94,8 @@ describe('labels and turns', () => {
     ['AUDIENCE MEMBER', 'Audience member'],
     ['AUDIENCE MEMBERS', 'Audience member'],
     ['AUDIENCE', 'Audience member'],
-  ])('%s: turns are questions by a questioner, not a person named after the label', (lab, name) => {
-    const r = detectClaims(
+  ])('%s: turns are questions by a questioner, not a person named after the label', async (lab, name) => {
+    const r = await detectClaims(
       lines(`${lab}: Why did you do it?`, 'TRUMP: Because it works, and it created 4 million jobs.'),
     );
     expect(r.sentences.map((s) => [s.speaker, s.role])).toEqual([
@@ -105,7 +108,7 @@ describe('labels and turns', () => {
     ]);
   });
 
-  it('keeps a turn going across stage directions and timestamps on their own lines', () => {
+  it('keeps a turn going across stage directions and timestamps on their own lines', async () => {
     const text = lines(
       'TRUMP: We will build it.',
       '(APPLAUSE)',
@@ -113,15 +116,15 @@ describe('labels and turns', () => {
       '[LAUGHTER]',
       'And Mexico will pay for it.',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(r.sentences.map((s) => [s.text, s.speaker])).toEqual([
       ['We will build it.', 'Trump'],
       ['And Mexico will pay for it.', 'Trump'],
     ]);
   });
 
-  it('keeps unfinished paragraphs of a turn with its speaker', () => {
-    const r = detectClaims(
+  it('keeps unfinished paragraphs of a turn with its speaker', async () => {
+    const r = await detectClaims(
       lines(
         'TRUMP: We will win.',
         '',
@@ -142,8 +145,10 @@ describe('labels and turns', () => {
     ]);
   });
 
-  it('takes a short unfinished turn for a turn, not a heading', () => {
-    const r = detectClaims(lines('CLINTON: You are wrong.', 'TRUMP: Wrong', '', 'It was 35 percent.', 'CLINTON: No.'));
+  it('takes a short unfinished turn for a turn, not a heading', async () => {
+    const r = await detectClaims(
+      lines('CLINTON: You are wrong.', 'TRUMP: Wrong', '', 'It was 35 percent.', 'CLINTON: No.'),
+    );
     expect(r.sentences.map((s) => [s.text, s.speaker, s.role])).toEqual([
       ['You are wrong.', 'Clinton', 'statement'],
       ['Wrong', 'Trump', 'statement'],
@@ -152,15 +157,15 @@ describe('labels and turns', () => {
     ]);
   });
 
-  it('reads a label alone on its line and a timed label', () => {
-    const r = detectClaims(
+  it('reads a label alone on its line and a timed label', async () => {
+    const r = await detectClaims(
       lines('LESLEY STAHL:', 'Did you say that?', '', 'Donald Trump  00:00:15', 'I never said that.'),
     );
     expect(r.sentences.map((s) => s.speaker)).toEqual(['Lesley Stahl', 'Donald Trump']);
   });
 
-  it('reads Rev-style labels with a timestamp and unnamed speakers', () => {
-    const r = detectClaims(
+  it('reads Rev-style labels with a timestamp and unnamed speakers', async () => {
+    const r = await detectClaims(
       lines(
         'Chris Wallace: (00:01)',
         'Good evening from Las Vegas.',
@@ -179,8 +184,8 @@ describe('labels and turns', () => {
     ]);
   });
 
-  it('splits an interruption printed inside a turn', () => {
-    const r = detectClaims(lines('BLITZER: What is the problem... SANDERS: Yes.', 'SANDERS: Well, no.'));
+  it('splits an interruption printed inside a turn', async () => {
+    const r = await detectClaims(lines('BLITZER: What is the problem... SANDERS: Yes.', 'SANDERS: Well, no.'));
     expect(r.sentences.map((s) => [s.text, s.speaker])).toEqual([
       ['What is the problem...', 'Blitzer'],
       ['Yes.', 'Sanders'],
@@ -190,7 +195,7 @@ describe('labels and turns', () => {
 });
 
 describe('roles and names from the header', () => {
-  it('reads MODERATORS and PARTICIPANTS lists, which are not sentences', () => {
+  it('reads MODERATORS and PARTICIPANTS lists, which are not sentences', async () => {
     const text = lines(
       'Presidential Debate at Hofstra University',
       'September 26, 2016',
@@ -201,7 +206,7 @@ describe('roles and names from the header', () => {
       'CLINTON: We created 23 million jobs in the 1990s.',
       'TRUMP: Our jobs are fleeing the country.',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(r.metadata).toMatchObject({ date: '2016-09-26', title: 'Presidential Debate at Hofstra University' });
     expect(r.sentences.map((s) => s.speaker)).toEqual([
       'Lester Holt',
@@ -216,13 +221,13 @@ describe('roles and names from the header', () => {
     });
   });
 
-  it('matches a one-word label to the full name earlier text gives', () => {
+  it('matches a one-word label to the full name earlier text gives', async () => {
     const text = lines(
       'BLITZER: Joining us tonight, Ohio Gov. John Kasich and Senator Marco Rubio of Florida.',
       'KASICH: We created 400,000 jobs in Ohio.',
       'RUBIO: I disagree.',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(r.speakers.map((s) => [s.name, s.kind])).toEqual([
       ['Blitzer', 'person'],
       ['John Kasich', 'person'],
@@ -231,7 +236,7 @@ describe('roles and names from the header', () => {
     expect(speaker(r, 'John Kasich')!.aliases).toEqual(expect.arrayContaining(['KASICH', 'Kasich']));
   });
 
-  it("names THE PRESIDENT from the title; reporters' questions go to a questioner", () => {
+  it("names THE PRESIDENT from the title; reporters' questions go to a questioner", async () => {
     const text = lines(
       'Remarks by President Trump in Press Conference',
       'September 26, 2018',
@@ -242,7 +247,7 @@ describe('roles and names from the header', () => {
       'QUESTION: And on trade?',
       'THE PRESIDENT: We are doing very well on trade.',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(r.sentences.map((s) => s.speaker)).toEqual([
       'Trump',
       'Trump',
@@ -259,7 +264,7 @@ describe('roles and names from the header', () => {
     expect(r.speakers.map((s) => s.name)).not.toContain('Question');
   });
 
-  it('reads a White House letterhead: the shouted remarks line is the title and names THE PRESIDENT', () => {
+  it('reads a White House letterhead: the shouted remarks line is the title and names THE PRESIDENT', async () => {
     const text = lines(
       'The White House',
       'Office of the Press Secretary',
@@ -280,7 +285,7 @@ describe('roles and names from the header', () => {
       '',
       '6:57 P.M. EDT',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(r.metadata).toMatchObject({ title: 'REMARKS BY PRESIDENT TRUMP IN PRESS CONFERENCE', date: '2018-09-26' });
     expect(r.sentences.map((s) => [s.text, s.speaker])).toEqual([
       ['Thank you very much.', 'Trump'],
@@ -289,7 +294,7 @@ describe('roles and names from the header', () => {
     ]);
   });
 
-  it('skips a rush-transcript notice in the header', () => {
+  it('skips a rush-transcript notice in the header', async () => {
     const text = lines(
       'CNN DEMOCRATIC PRESIDENTIAL DEBATE',
       'Aired April 14, 2016 - 21:00 ET',
@@ -298,12 +303,12 @@ describe('roles and names from the header', () => {
       'BLITZER: Good evening.',
       'SANDERS: We won eight of the last nine.',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(r.metadata.date).toBe('2016-04-14');
     expect(r.sentences.map((s) => s.speaker)).toEqual(['Blitzer', 'Sanders']);
   });
 
-  it('finds an interviewer: one asker, one answerer', () => {
+  it('finds an interviewer: one asker, one answerer', async () => {
     const text = lines(
       'STAHL: Mr. President, you said the climate is not changing?',
       'TRUMP: I think something is happening. Something is changing and it will change back again. I do not think it is a hoax, I think there is probably a difference. But I do not know that it is man-made.',
@@ -313,19 +318,19 @@ describe('roles and names from the header', () => {
       'TRUMP: They say that we had hurricanes that were far worse than what we just had with Michael, back in the 1890s.',
       'STAHL: Thank you.',
     );
-    const r = detectClaims(text);
+    const r = await detectClaims(text);
     expect(Object.fromEntries(r.speakers.map((s) => [s.name, s.role]))).toEqual({
       Stahl: 'interviewer',
       Trump: 'participant',
     });
   });
 
-  it('takes the outlet from the header only, not from a mention deep in the text', () => {
+  it('takes the outlet from the header only, not from a mention deep in the text', async () => {
     const body = Array.from({ length: 30 }, (_, i) => `TRUMP: We built ${i + 2} new plants last year.`);
-    const deep = detectClaims(lines(...body, 'CLINTON: That number comes from Reuters.'));
+    const deep = await detectClaims(lines(...body, 'CLINTON: That number comes from Reuters.'));
     expect(deep.metadata.outlet).toBeUndefined();
     expect(deep.speakers.map((s) => s.name)).toEqual(['Trump', 'Clinton']);
-    const headed = detectClaims(lines('Full transcript of the debate | Reuters', 'January 5, 2016', '', ...body));
+    const headed = await detectClaims(lines('Full transcript of the debate | Reuters', 'January 5, 2016', '', ...body));
     expect(headed.metadata).toMatchObject({ outlet: 'Reuters', date: '2016-01-05' });
   });
 });
