@@ -104,14 +104,16 @@ describe('a verdict saved by someone else meanwhile', () => {
     const reviewer = await signIn(browser, stack.baseUrl, 'reviewer');
     const other = await reviewer.context.newPage();
     const url = `${stack.baseUrl}/claims/${claimId}`;
-    await reviewer.page.goto(url);
+    const page = reviewer.page;
+    await page.goto(url);
     await other.goto(url);
+    // Both tabs edit at once: the first tab's edits are on screen before the other tab saves, so the live
+    // refetch of version 1 keeps them (it only follows a tab without edits) and the first tab's save is refused.
+    await page.getByLabel('Conclusion').fill('My conclusion, written in the first tab.');
     await other.getByLabel('Headline').fill('Headline from the other tab');
     await other.getByRole('button', { name: 'Save draft' }).click();
     await other.getByText(/^Version 1 · saved/).waitFor();
 
-    const page = reviewer.page;
-    await page.getByLabel('Conclusion').fill('My conclusion, written in the first tab.');
     await page.getByRole('button', { name: 'Save draft' }).click();
     const conflict = page.getByTestId('verdict-conflict');
     await conflict.waitFor();
