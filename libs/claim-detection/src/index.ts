@@ -9,8 +9,8 @@ export type {
   SentenceRole,
   SentenceScore,
 } from './types.js';
+export { BandEmbedder, type SentenceEmbedder } from './band.js';
 export {
-  BandEmbedder,
   defaultScorer,
   LinearScorer,
   MODEL_PATH,
@@ -21,7 +21,6 @@ export {
   type ModelFile,
   type ScorerInput,
   type ScorerOutput,
-  type SentenceEmbedder,
   type EmbeddingWeights,
 } from './scorer.js';
 export { matchSpeaker, parseSpeakerName, sameSpeaker, SpeakerRegistry, type ParsedSpeaker } from './speakers.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isAskingRole, type ClaimEntity, type EntityKind, type SpeakerRole } from '@factdesk/domain';
-import { embed, EMBEDDING_DIM, ENCODER_NAME } from './encoder.js';
+import { BandEmbedder, type SentenceEmbedder } from './band.js';
+import { EMBEDDING_DIM, ENCODER_NAME } from './encoder.js';
 import { analyse, type Analysis } from './nlp.js';
 import { findEntities } from './entities.js';
 import {
@@ -91,17 +92,6 @@ export interface CheckworthinessScorer {
 }
 
 /**
- * The sentence vector of a scorer that has one. A score made without it (`input.embedding` absent) stands in the
- * vector's mean part over the training data; `near` says whether the real part could turn the decision at
- * `threshold`, and only then is the sentence embedded and scored again with it. Embedding is slow (about 100
- * sentences/s on one core), so callers embed the sentences `near` selects, in one batch.
- */
-export interface SentenceEmbedder {
-  near(score: number, threshold: number): boolean;
-  embed(texts: string[]): Promise<Float32Array[]>;
-}
-
-/**
  * On-disk format of the trained model (model/checkworthiness.json). Version 2 adds `embedding`; version 1 files (no
  * sentence vector) still load.
  */
@@ -148,24 +138,6 @@ const floats = (base64: string): Float32Array => {
   const buf = Buffer.from(base64, 'base64');
   return new Float32Array(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
 };
-const logit = (p: number) => Math.log(p / (1 - p));
-
-/** The band policy of a model's sentence vector (see SentenceEmbedder). */
-export class BandEmbedder implements SentenceEmbedder {
-  constructor(
-    readonly band: number,
-    private readonly encode: (texts: string[]) => Promise<Float32Array[]> = embed,
-  ) {}
-
-  near(score: number, threshold: number): boolean {
-    // A score of 0 or 1 (a logit beyond ±36) is far from any threshold.
-    return Math.abs(logit(score) - logit(threshold)) < this.band;
-  }
-
-  embed(texts: string[]): Promise<Float32Array[]> {
-    return this.encode(texts);
-  }
-}
 
 export class LinearScorer implements CheckworthinessScorer {
   readonly name = 'hashed-linear-logreg';

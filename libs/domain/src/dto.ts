@@ -1,4 +1,4 @@
-// The API's response types (~490 lines): one file, so the vocabulary the web app and integrators read is reviewed
+// The API's response types (~650 lines): one file, so the vocabulary the web app and integrators read is reviewed
 // in one place; tools/openapi generates the OpenAPI schemas from it.
 import type { ClaimEntity, ClaimState, ClaimType, SpeakerKind, SpeakerRole } from './claims.js';
 import type { AssignmentState, CorrectionKind, FactCheckState, SourceKind, VerdictState } from './editorial.js';

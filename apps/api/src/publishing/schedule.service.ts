@@ -73,12 +73,6 @@ export class ScheduleService {
     await this.dropJob(claimId, ended.version);
   }
 
-  /** The claim's pending schedule, for the claim detail. */
-  async pendingOf(claimId: string): Promise<PublicationScheduleDto | null> {
-    const row = await this.schedules.pending(claimId);
-    return row ? toScheduleDto(row) : null;
-  }
-
   /** Locks the claim and applies libs/domain's rule; throws the refusal as an HTTP error. */
   private async decide(
     m: EntityManager,

@@ -13,14 +13,8 @@ import { defaultScorer, MODEL_PATH, prepare, ROLE_PENALTY, type ModelFile } from
 import { scoreAll, scoreSentences } from '../detect.js';
 import { fmt, loadDev, loadTrain, parseArgs, prf, requireData } from '../train/data.js';
 import { cachedEmbeddings } from '../train/embeddings.js';
-import {
-  bandPolicy,
-  crossValidate,
-  crossValidateStacked,
-  describe,
-  featurise,
-  type Candidate,
-} from '../train/experiment.js';
+import { bandPolicy, crossValidate, describe, featurise, type Candidate } from '../train/experiment.js';
+import { crossValidateStacked } from '../train/stacked.js';
 import { askingRoles, averagePrecision, loadTranscripts, TRANSCRIPTS } from '../train/ranking.js';
 
 const args = parseArgs(process.argv.slice(2));

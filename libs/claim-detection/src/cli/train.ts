@@ -11,6 +11,9 @@
  *      train and dev are embedded once into the cache, outside the repository)
  *   npm run train:claims -- --data ../shared/data --baselines   (only recompute the reasons' baselines of the
  *                                                                 shipped model, no refit)
+ *
+ * One script of ~320 lines on purpose: it runs top to bottom (load, search, refit, write) and its steps share the
+ * loaded data; the reusable parts live in ../train.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,8 +27,6 @@ import {
   bandPolicy,
   baselines,
   crossValidate,
-  crossValidateStacked,
-  fitResidual,
   describe,
   dimOf,
   embeddingPart,
@@ -38,6 +39,7 @@ import {
   type Candidate,
   type CvResult,
 } from '../train/experiment.js';
+import { crossValidateStacked, fitResidual } from '../train/stacked.js';
 
 const args = parseArgs(process.argv.slice(2));
 const root = requireData(args.data);
